@@ -1,0 +1,329 @@
+"""Batch ingest: a folder of PDFs into one database, resumable and safe to re-run.
+
+Documents are processed in worker processes (:mod:`planextract.pipeline`
+does the work of one file) and written by this process alone, one
+transaction a document.  A worker that runs past the time limit is killed
+and replaced; its document is recorded as failed.  A run that is killed
+loses at most the documents in flight: the next run skips what was
+committed and does the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .models import DocumentResult
+
+DEFAULT_TIMEOUT = 600.0
+
+
+@dataclass
+class IngestOptions:
+    """How to ingest; defaults in one place."""
+
+    force: bool = False
+    retry_failed: bool = False
+    workers: int = 0  # 0: the machine's cores
+    timeout: Optional[float] = DEFAULT_TIMEOUT
+    ocr: str = "auto"  # auto | always | never
+    extract: bool = True
+
+    def __post_init__(self) -> None:
+        if self.ocr not in ("auto", "always", "never"):
+            raise ValueError(f"ocr must be auto, always or never, not {self.ocr!r}")
+        if self.workers < 0:
+            raise ValueError("workers must be 0 (all cores) or more")
+        if self.timeout is not None and self.timeout <= 0:
+            raise ValueError("timeout must be positive")
+
+    def resolved_workers(self) -> int:
+        return self.workers or (os.cpu_count() or 1)
+
+
+@dataclass
+class Failure:
+    file: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    """What a batch did."""
+
+    ingested: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    no_text: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return len(self.ingested) + len(self.skipped) + len(self.no_text) + len(self.failed)
+
+
+@dataclass
+class Job:
+    path: str
+    sha256: str
+
+
+# A progress callback receives (event, job, result or None): event is
+# "start" (once, with the number of jobs as job), "done" or "skip".
+Progress = Callable[[str, object, Optional[DocumentResult]], None]
+
+
+def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line, and ``*.pdf`` (any case) under folders."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
+            )
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(candidate)
+    return found
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _surrogate_sha(path: Path) -> str:
+    """An id for a file that cannot be read at all (it has no bytes to hash)."""
+    return hashlib.sha256(f"unreadable:{path.resolve()}".encode()).hexdigest()
+
+
+def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
+    """Split files into jobs to run, files to skip and files that cannot be read."""
+    from .store import known_documents
+
+    known = known_documents(db)
+    jobs: list[Job] = []
+    skipped: list[str] = []
+    unreadable: list[DocumentResult] = []
+    for pdf in pdfs:
+        try:
+            sha = sha256_of(pdf)
+        except OSError as exc:
+            unreadable.append(
+                DocumentResult(
+                    path=str(pdf),
+                    sha256=_surrogate_sha(pdf),
+                    status="failed",
+                    error=f"{pdf.name}: cannot read the file ({exc.strerror or exc})",
+                )
+            )
+            continue
+        status = known.get(sha)
+        redo = options.force or (options.retry_failed and status == "failed")
+        if status is not None and not redo:
+            skipped.append(str(pdf))
+            continue
+        jobs.append(Job(str(pdf), sha))
+    return jobs, skipped, unreadable
+
+
+# --------------------------------------------------------------------------
+# Workers
+# --------------------------------------------------------------------------
+
+
+def _worker_main(conn, options: IngestOptions) -> None:
+    """A worker process: receive jobs, send back results, until told to stop."""
+    from .pipeline import process_file
+
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        result = process_file(job.path, sha256=job.sha256, ocr=options.ocr, extract=options.extract)
+        conn.send(result)
+
+
+class _Worker:
+    def __init__(self, context, options: IngestOptions) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.process.start()
+        child.close()
+        self.job: Optional[Job] = None
+        self.started = 0.0
+
+    def submit(self, job: Job) -> None:
+        self.job = job
+        self.started = time.monotonic()
+        self.conn.send(job)
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def run_jobs(jobs: list[Job], options: IngestOptions) -> Iterable[DocumentResult]:
+    """Process jobs in worker processes; yield each result as it is ready.
+
+    A worker that exceeds ``options.timeout`` on a document, or dies, is
+    replaced; that document yields a ``failed`` result naming the reason.
+    """
+    if not jobs:
+        return
+    context = mp.get_context("spawn" if os.name == "nt" else "forkserver")
+    n_workers = min(options.resolved_workers(), len(jobs))
+    pending = list(reversed(jobs))
+    workers = [_Worker(context, options) for _ in range(n_workers)]
+    try:
+        for worker in workers:
+            if pending:
+                worker.submit(pending.pop())
+        while any(w.job is not None for w in workers):
+            busy = [w for w in workers if w.job is not None]
+            timeout = None
+            if options.timeout is not None:
+                now = time.monotonic()
+                timeout = max(0.0, min(w.started + options.timeout - now for w in busy))
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+            now = time.monotonic()
+            for index, worker in enumerate(workers):
+                if worker.job is None:
+                    continue
+                job = worker.job
+                result: Optional[DocumentResult] = None
+                replace = False
+                if worker.conn in ready:
+                    try:
+                        result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        result = None
+                    if result is None:
+                        replace = True
+                        result = _failed(job, "the worker process died while reading it")
+                elif worker.process.sentinel in ready:
+                    replace = True
+                    code = worker.process.exitcode
+                    result = _failed(job, f"the worker process died while reading it (exit code {code})")
+                elif options.timeout is not None and now - worker.started >= options.timeout:
+                    replace = True
+                    result = _failed(job, f"timed out after {options.timeout:g} s (--timeout)")
+                if result is None:
+                    continue
+                worker.job = None
+                if replace:
+                    worker.kill()
+                    worker = workers[index] = _Worker(context, options)
+                if pending:
+                    worker.submit(pending.pop())
+                yield result
+    finally:
+        for worker in workers:
+            if worker.job is not None:
+                worker.kill()
+            else:
+                worker.stop()
+
+
+def _failed(job: Job, reason: str) -> DocumentResult:
+    return DocumentResult(
+        path=job.path,
+        sha256=job.sha256,
+        status="failed",
+        error=f"{Path(job.path).name}: {reason}",
+    )
+
+
+# --------------------------------------------------------------------------
+# The batch
+# --------------------------------------------------------------------------
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    options: Optional[IngestOptions] = None,
+    progress: Optional[Progress] = None,
+) -> IngestSummary:
+    """Ingest PDFs (files or folders) into the database at ``db_path``."""
+    from .store import open_db, write_document
+
+    options = options or IngestOptions()
+    started = time.monotonic()
+    summary = IngestSummary()
+    db = open_db(db_path)
+    try:
+        pdfs = find_pdfs(paths)
+        jobs, skipped, unreadable = plan_jobs(db, pdfs, options)
+        summary.skipped = skipped
+        if progress:
+            progress("start", len(pdfs), None)
+            for path in skipped:
+                progress("skip", path, None)
+        results = list(unreadable)
+        for result in _chain(results, run_jobs(jobs, options)):
+            write_document(db, result)
+            _tally(summary, result)
+            if progress:
+                progress("done", result.path, result)
+        _after_batch(db, summary)
+    finally:
+        db.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _chain(first, second):
+    yield from first
+    yield from second
+
+
+def _tally(summary: IngestSummary, result: DocumentResult) -> None:
+    if result.status == "ok":
+        summary.ingested.append(result.path)
+        summary.pages += result.parsed.pages if result.parsed else 0
+    elif result.status == "no_text":
+        summary.no_text.append(Failure(result.path, result.error or "no text layer"))
+    else:
+        summary.failed.append(Failure(result.path, result.error or "unknown error"))
+
+
+def _after_batch(db, summary: IngestSummary) -> None:
+    """Corpus-wide steps that depend on all documents (canonical indicators)."""
+    if not summary.ingested:
+        return
+    try:
+        from .canonical import refresh_canonical
+    except ImportError:  # pragma: no cover - the module is optional during development
+        return
+    refresh_canonical(db)
