@@ -75,6 +75,10 @@ class Job:
     sha256: str
 
 
+# The function that processes one file in a worker (pipeline.process_file
+# unless another, module-level and so picklable, is given).
+Processor = Callable[..., DocumentResult]
+
 # A progress callback receives (event, job, result or None): event is
 # "start" (once, with the number of jobs as job), "done" or "skip".
 Progress = Callable[[str, object, Optional[DocumentResult]], None]
@@ -148,9 +152,10 @@ def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
 # --------------------------------------------------------------------------
 
 
-def _worker_main(conn, options: IngestOptions) -> None:
+def _worker_main(conn, options: IngestOptions, processor: Optional[Processor]) -> None:
     """A worker process: receive jobs, send back results, until told to stop."""
-    from .pipeline import process_file
+    if processor is None:
+        from .pipeline import process_file as processor
 
     while True:
         try:
@@ -159,14 +164,14 @@ def _worker_main(conn, options: IngestOptions) -> None:
             return
         if job is None:
             return
-        result = process_file(job.path, sha256=job.sha256, ocr=options.ocr, extract=options.extract)
+        result = processor(job.path, sha256=job.sha256, ocr=options.ocr, extract=options.extract)
         conn.send(result)
 
 
 class _Worker:
-    def __init__(self, context, options: IngestOptions) -> None:
+    def __init__(self, context, options: IngestOptions, processor: Optional[Processor]) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, options, processor), daemon=True)
         self.process.start()
         child.close()
         self.job: Optional[Job] = None
@@ -193,7 +198,9 @@ class _Worker:
         self.conn.close()
 
 
-def run_jobs(jobs: list[Job], options: IngestOptions) -> Iterable[DocumentResult]:
+def run_jobs(
+    jobs: list[Job], options: IngestOptions, processor: Optional[Processor] = None
+) -> Iterable[DocumentResult]:
     """Process jobs in worker processes; yield each result as it is ready.
 
     A worker that exceeds ``options.timeout`` on a document, or dies, is
@@ -204,7 +211,7 @@ def run_jobs(jobs: list[Job], options: IngestOptions) -> Iterable[DocumentResult
     context = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     n_workers = min(options.resolved_workers(), len(jobs))
     pending = list(reversed(jobs))
-    workers = [_Worker(context, options) for _ in range(n_workers)]
+    workers = [_Worker(context, options, processor) for _ in range(n_workers)]
     try:
         for worker in workers:
             if pending:
@@ -243,7 +250,7 @@ def run_jobs(jobs: list[Job], options: IngestOptions) -> Iterable[DocumentResult
                 worker.job = None
                 if replace:
                     worker.kill()
-                    worker = workers[index] = _Worker(context, options)
+                    worker = workers[index] = _Worker(context, options, processor)
                 if pending:
                     worker.submit(pending.pop())
                 yield result
@@ -274,8 +281,14 @@ def ingest(
     db_path: str | Path,
     options: Optional[IngestOptions] = None,
     progress: Optional[Progress] = None,
+    processor: Optional[Processor] = None,
 ) -> IngestSummary:
-    """Ingest PDFs (files or folders) into the database at ``db_path``."""
+    """Ingest PDFs (files or folders) into the database at ``db_path``.
+
+    ``progress`` is called with ("start", number of files), ("skip", path)
+    and ("done", path, result); ``processor`` replaces
+    :func:`planextract.pipeline.process_file` (it must be picklable).
+    """
     from .store import open_db, write_document
 
     options = options or IngestOptions()
@@ -291,7 +304,7 @@ def ingest(
             for path in skipped:
                 progress("skip", path, None)
         results = list(unreadable)
-        for result in _chain(results, run_jobs(jobs, options)):
+        for result in _chain(results, run_jobs(jobs, options, processor)):
             write_document(db, result)
             _tally(summary, result)
             if progress:
