@@ -34,8 +34,12 @@ class IngestOptions:
     timeout: Optional[float] = DEFAULT_TIMEOUT
     ocr: str = "auto"  # auto | always | never
     extract: bool = True
+    executor: str = "local"  # local | dask
+    scheduler: Optional[str] = None  # Dask scheduler address; None: a local cluster
 
     def __post_init__(self) -> None:
+        if self.executor not in ("local", "dask"):
+            raise ValueError(f"executor must be local or dask, not {self.executor!r}")
         if self.ocr not in ("auto", "always", "never"):
             raise ValueError(f"ocr must be auto, always or never, not {self.ocr!r}")
         if self.workers < 0:
@@ -303,8 +307,13 @@ def ingest(
             progress("start", len(pdfs), None)
             for path in skipped:
                 progress("skip", path, None)
-        results = list(unreadable)
-        for result in _chain(results, run_jobs(jobs, options, processor)):
+        if options.executor == "dask":
+            from .distributed import run_jobs_dask
+
+            running = run_jobs_dask(jobs, options, options.scheduler, processor)
+        else:
+            running = run_jobs(jobs, options, processor)
+        for result in _chain(unreadable, running):
             write_document(db, result)
             _tally(summary, result)
             if progress:

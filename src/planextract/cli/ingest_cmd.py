@@ -19,8 +19,10 @@ from .options import silent_option
 @click.option("-w", "--workers", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes (0: one per core).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600.0, show_default=True, help="Seconds one document may take before it is stopped and recorded as failed.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="OCR pages without text (auto), every page (always) or none (never).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run documents in local worker processes or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster is started.")
 @silent_option
-def ingest(paths, db_path, force, retry_failed, strict, workers, timeout, ocr, silent):
+def ingest(paths, db_path, force, retry_failed, strict, workers, timeout, ocr, executor, scheduler, silent):
     """Ingest PDFs (files or folders, searched recursively) into DB.
 
     Each document is identified by the SHA-256 of its bytes; one already in
@@ -35,7 +37,10 @@ def ingest(paths, db_path, force, retry_failed, strict, workers, timeout, ocr, s
     from ..ingest import IngestOptions, ingest as run_ingest
 
     try:
-        options = IngestOptions(force=force, retry_failed=retry_failed, workers=workers, timeout=timeout, ocr=ocr)
+        options = IngestOptions(
+            force=force, retry_failed=retry_failed, workers=workers, timeout=timeout,
+            ocr=ocr, executor=executor, scheduler=scheduler,
+        )
     except ValueError as exc:
         raise click.UsageError(str(exc))
     bar = _ProgressBar(silent)
