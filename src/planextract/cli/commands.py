@@ -1,3 +1,4 @@
 """Imports every command module so that each adds its commands to the group."""
 
 from . import ingest_cmd  # noqa: F401
+from . import query_cmds  # noqa: F401
