@@ -1,0 +1,746 @@
+"""Lines of the pages -> sections (a heading tree), paragraphs and list items.
+
+:func:`build_structure` reads the :class:`~planextract.models.PageLayout` of
+each page in reading order and decides, line by line, what is a heading
+(by its number, its size against the body text, bold or capitals), what
+opens a list item (a bullet or a list number) and where paragraphs begin
+(a larger gap, a change of indent or of type).  Table-of-contents pages and
+the text of tables found by :mod:`planextract.tables` are left out, so that
+nothing is read twice.  The glyphs, patterns and limits live in
+``rules/structure.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Annotated, Optional
+
+from pydantic import Field
+
+from .models import Block, Line, PageLayout, ParsedDocument, Section, Table, union_bbox
+from .rules import RulesModel, load_rules
+
+# --------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------
+
+
+class HeadingRules(RulesModel):
+    min_size_ratio: float
+    max_words: int
+    max_chars: int
+    max_words_plain: int
+    max_chars_plain: int
+    max_lines: int
+    caps_min_letters: int
+    max_level: int
+
+
+class LayoutRules(RulesModel):
+    paragraph_gap: float
+    indent: float
+    marker_join: float
+    depth_step: float
+
+
+class StructureRules(RulesModel):
+    """``rules/structure.yaml``."""
+
+    bullets: list[Annotated[str, Field(min_length=1)]]
+    bullets_need_space: list[str]
+    numbered_list: list[Annotated[str, Field(min_length=1)]]
+    heading_number: str
+    max_first_number: int
+    max_number_part: int
+    unit_words: list[str]
+    heading: HeadingRules
+    heading_cues: list[str]
+    not_heading: list[str]
+    hyphen_keep_before: list[str]
+    hyphen_keep_prefixes: list[str]
+    layout: LayoutRules
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The rules with their patterns compiled once."""
+
+    rules: StructureRules
+    marker: re.Pattern  # a list marker at the start of a line
+    marker_only: re.Pattern  # a line that is nothing but a marker or a section number
+    number: re.Pattern
+    not_heading: tuple
+    units: frozenset
+    cues: frozenset
+    keep_before: frozenset
+    keep_prefixes: frozenset
+
+
+@functools.lru_cache(maxsize=None)
+def compiled_rules(folder: Optional[str] = None) -> _Compiled:
+    """Load ``structure.yaml`` (from ``folder`` when given) and compile it."""
+    rules = load_rules("structure.yaml", StructureRules, folder)
+    loose = [re.escape(b) for b in rules.bullets if b not in rules.bullets_need_space]
+    spaced = [re.escape(b) for b in rules.bullets if b in rules.bullets_need_space]
+    bullet = []
+    if loose:
+        bullet.append(rf"(?P<bullet>{'|'.join(loose)})\s*(?=\S)")
+    if spaced:
+        bullet.append(rf"(?P<sbullet>{'|'.join(spaced)})\s+(?=\S)")
+    numbered = [p.replace("(?P<marker>", f"(?P<n{i}>") for i, p in enumerate(rules.numbered_list)]
+    marker = re.compile("^(?:" + "|".join(bullet + numbered) + ")")
+    only_bullets = "|".join(re.escape(b) for b in rules.bullets)
+    only_numbers = "|".join(
+        re.sub(r"\\s[+*](\(\?=[^)]*\))?$", "", p.replace("(?P<marker>", "(?:"))
+        for p in rules.numbered_list
+    )
+    bare_number = rules.heading_number.replace(r"(?=\s)", "")
+    marker_only = re.compile(rf"^(?:{only_bullets}|{only_numbers}|{bare_number})$")
+    return _Compiled(
+        rules=rules,
+        marker=marker,
+        marker_only=marker_only,
+        number=re.compile("^" + rules.heading_number + r"\s*"),
+        not_heading=tuple(re.compile(p) for p in rules.not_heading),
+        units=frozenset(u.lower() for u in rules.unit_words),
+        cues=frozenset(c.lower() for c in rules.heading_cues),
+        keep_before=frozenset(w.lower() for w in rules.hyphen_keep_before),
+        keep_prefixes=frozenset(w.lower() for w in rules.hyphen_keep_prefixes),
+    )
+
+
+# --------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+_COVER_LINES = 15  # a first page of at most so many lines is a cover
+_HYPHENS = "-\u2010\u2011\u00ad"
+_WORD_END = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
+
+
+def fold(text: str) -> str:
+    """White space folded; a soft hyphen ending the text becomes a hyphen, others go."""
+    text = text.strip()
+    if "\u00ad" in text:
+        end = "-" if text.endswith("\u00ad") else ""
+        text = text.replace("\u00ad", "") + end
+    return _SPACE.sub(" ", text)
+
+
+def join_lines(texts: list[str], rules: Optional[_Compiled] = None) -> str:
+    """Join the lines of one block, undoing hyphenation at line ends.
+
+    "verksam-" + "heten" -> "verksamheten"; "barn-" + "och" -> "barn- och";
+    "EU-" + "projekt" and "e-" + "tjänster" keep the hyphen.
+    """
+    rules = rules or compiled_rules()
+    out = ""
+    for raw in texts:
+        text = fold(raw)
+        if not text:
+            continue
+        if not out:
+            out = text
+            continue
+        match = _WORD_END.search(out)
+        if match and not out.endswith(" -"):
+            left = match.group(1)
+            first = text.split(" ", 1)[0]
+            stem = out[: match.start(1)] + left
+            if first.lower().rstrip(",.;:") in rules.keep_before:
+                out = f"{stem}- {text}"
+            elif (
+                not first[:1].islower()
+                or left.isupper()
+                or left.isdigit()
+                or left.lower() in rules.keep_prefixes
+            ):
+                out = f"{stem}-{text}"
+            else:
+                out = stem + text
+        else:
+            out = f"{out} {text}"
+    return out
+
+
+# --------------------------------------------------------------------------
+# Rows: lines with what the rules see in them
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    line: Line
+    text: str
+    marker: Optional[str] = None  # list marker
+    body: str = ""  # text without the marker
+    text_x: float = 0.0  # where the text after the marker starts
+    number: Optional[str] = None  # section number
+    heading: Optional[str] = None  # heading cue: number | size | bold | caps | cue
+    merged: bool = False  # built from a marker line and its text
+
+    @property
+    def size(self) -> float:
+        return self.line.font_size
+
+    @property
+    def page(self) -> int:
+        return self.line.page
+
+
+@dataclass
+class _Stats:
+    body_size: float
+    body_bold: bool
+    pitch: float  # normal distance between line tops, in font sizes
+
+
+@dataclass
+class _Heading:
+    rows: list[_Row]
+    cue: str
+    number: Optional[str]
+    text: str
+    level: int = 0
+
+    @property
+    def style(self) -> tuple:
+        first = self.rows[0]
+        return (
+            round(first.size * 2) / 2,
+            bool(first.line.bold),
+            self.cue == "caps",
+            self.cue == "cue",
+        )
+
+
+@dataclass
+class _Open:
+    """A block being built."""
+
+    kind: str
+    rows: list[_Row] = field(default_factory=list)
+    marker: Optional[str] = None
+    left: Optional[float] = None  # x0 of the lines after the first
+    section: Optional[int] = None
+
+
+def _inside(line: Line, box, pad: float = 2.0) -> bool:
+    cx = (line.bbox[0] + line.bbox[2]) / 2
+    cy = (line.bbox[1] + line.bbox[3]) / 2
+    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
+
+
+def _table_boxes(tables: list[Table]) -> dict[int, list]:
+    """Page number -> boxes of the tables on it."""
+    boxes: dict[int, list] = defaultdict(list)
+    for table in tables:
+        for page in range(table.page_start, table.page_end + 1):
+            boxes[page].append(table.bbox)
+    return boxes
+
+
+def _row(line: Line, rules: _Compiled) -> _Row:
+    text = fold(line.text)
+    row = _Row(line=line, text=text, body=text, text_x=line.x0)
+    match = rules.marker.match(text)
+    if match:
+        marker = next(g for g in match.groups() if g is not None)
+        row.marker = marker
+        row.body = text[match.end():].strip()
+        share = match.end() / max(len(text), 1)
+        row.text_x = line.x0 + share * (line.x1 - line.x0)
+    return row
+
+
+def _merge_markers(lines: list[Line], rules: _Compiled) -> list[_Row]:
+    """Rows of one page; a marker standing alone joins the text to its right."""
+    rows = [_row(line, rules) for line in lines]
+    used: set[int] = set()
+    reach = rules.rules.layout.marker_join
+    for i, row in enumerate(rows):
+        if i in used or not rules.marker_only.match(row.text):
+            continue
+        line = row.line
+        best, best_dx = None, None
+        for j, other in enumerate(rows):
+            if j == i or j in used or rules.marker_only.match(other.text):
+                continue
+            o = other.line
+            overlap = min(line.bottom, o.bottom) - max(line.top, o.top)
+            dx = o.x0 - line.x1
+            if overlap < 0.5 * min(line.bottom - line.top, o.bottom - o.top) or dx < -1:
+                continue
+            if dx <= reach * max(o.font_size, 1) and (best_dx is None or dx < best_dx):
+                best, best_dx = j, dx
+        if best is None:
+            continue
+        text_line = rows[best].line
+        joined = Line(
+            text=f"{row.text} {rows[best].text}",
+            page=line.page,
+            bbox=union_bbox([line.bbox, text_line.bbox]),
+            font_size=text_line.font_size,
+            bold=text_line.bold,
+            italic=text_line.italic,
+            fontname=text_line.fontname,
+        )
+        new = _row(joined, rules)
+        new.text_x = text_line.x0
+        new.merged = True
+        rows[i] = new
+        used.add(best)
+    return [row for k, row in enumerate(rows) if k not in used]
+
+
+def _stats(rows: list[_Row]) -> _Stats:
+    """Body size (most characters), whether body text is bold, normal line pitch."""
+    sizes: Counter = Counter()
+    bold: Counter = Counter()
+    for row in rows:
+        size = round(row.size * 2) / 2
+        sizes[size] += len(row.text)
+        bold[(size, bool(row.line.bold))] += len(row.text)
+    if not sizes:
+        return _Stats(10.0, False, 1.2)
+    body = sizes.most_common(1)[0][0]
+    body_bold = bold[(body, True)] > bold[(body, False)]
+    pitches: Counter = Counter()
+    for prev, row in zip(rows, rows[1:]):
+        if row.page != prev.page or abs(row.size - prev.size) > 0.3 or abs(row.size - body) > 1:
+            continue
+        dtop = row.line.top - prev.line.top
+        if 0.8 * row.size < dtop < 2.5 * row.size and row.line.x0 < prev.line.x1:
+            pitches[round(dtop / row.size, 2)] += 1
+    pitch = _mode_band(pitches) if pitches else 1.2
+    return _Stats(body, body_bold, pitch)
+
+
+def _mode_band(counts: Counter) -> float:
+    """The most common value, counting its neighbours within 0.03 as well."""
+    best, best_n = None, -1
+    for value in counts:
+        n = sum(c for v, c in counts.items() if abs(v - value) <= 0.03)
+        if n > best_n or (n == best_n and value < best):
+            best, best_n = value, n
+    return best
+
+
+# --------------------------------------------------------------------------
+# Headings
+# --------------------------------------------------------------------------
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def _section_number(row: _Row, rules: _Compiled) -> Optional[tuple[str, str]]:
+    """(number, rest) when the row opens with a section number."""
+    match = rules.number.match(row.text)
+    if not match:
+        return None
+    number = match.group("number")
+    parts = [int(p) for p in number.split(".")]
+    if parts[0] == 0 or parts[0] > rules.rules.max_first_number:
+        return None
+    if any(p > rules.rules.max_number_part for p in parts[1:]):
+        return None
+    rest = row.text[match.end():].strip()
+    first = rest.split(" ", 1)[0].lower().rstrip(".,:;") if rest else ""
+    if not rest or not rest[0].isupper() or first in rules.units:
+        return None
+    return number, rest
+
+
+def _bigger(row: _Row, stats: _Stats, rules: _Compiled) -> bool:
+    return row.size >= stats.body_size * rules.rules.heading.min_size_ratio
+
+
+def _bold(row: _Row, stats: _Stats) -> bool:
+    return bool(row.line.bold) and not stats.body_bold and row.size >= stats.body_size - 0.6
+
+
+def _caps(text: str, rules: _Compiled) -> bool:
+    letters = _letters(text)
+    return len(letters) >= rules.rules.heading.caps_min_letters and letters.isupper()
+
+
+def _styled(row: _Row, stats: _Stats, rules: Optional[_Compiled] = None) -> bool:
+    """Set apart from body text by size, bold or capitals."""
+    rules = rules or compiled_rules()
+    return _bigger(row, stats, rules) or _bold(row, stats) or _caps(row.text, rules)
+
+
+def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
+    """Why this row may be (the first line of) a heading, or None."""
+    text = row.text
+    hr = rules.rules.heading
+    if len(_letters(text)) < 2 or any(p.search(text) for p in rules.not_heading):
+        return None
+    numbered = _section_number(row, rules)
+    if numbered:
+        text = numbered[1]
+    if text[0].islower() or text.endswith((",", ";")):
+        return None
+    words = len(text.split())
+    if text.endswith(".") and words >= 3 and not numbered:
+        return None
+    bigger, bold, caps = _bigger(row, stats, rules), _bold(row, stats), _caps(text, rules)
+    if numbered:
+        styled = bigger or bold or caps
+        if (styled or "." in numbered[0]) and words <= hr.max_words:
+            row.number = numbered[0]
+            return "number"
+    if row.marker:
+        return None  # "1. Text" in body type is a list item
+    if bigger and words <= hr.max_words:
+        return "size"
+    if row.size < stats.body_size - 0.6:
+        return None
+    if bold and words <= hr.max_words_plain:
+        return "bold"
+    if caps and words <= hr.max_words_plain:
+        return "caps"
+    if text.rstrip(":").lower() in rules.cues:
+        return "cue"
+    return None
+
+
+def _continues_heading(head: list[_Row], row: _Row, stats: _Stats, rules: _Compiled) -> bool:
+    """Whether ``row`` is the next line of a heading wrapped over lines."""
+    last, first = head[-1], head[0]
+    if row.page != last.page or row.marker or len(head) >= rules.rules.heading.max_lines:
+        return False
+    if abs(row.size - first.size) > 0.3 or bool(row.line.bold) != bool(first.line.bold):
+        return False
+    if last.text.endswith((".", ":")) and not last.number:
+        return False
+    dtop = row.line.top - last.line.top
+    if not 0.5 * row.size < dtop <= row.size * (stats.pitch + 0.25):
+        return False
+    if rules.number.match(row.text) and _section_number(row, rules):
+        return False
+    tol = rules.rules.layout.indent * row.size
+    aligned = abs(row.line.x0 - first.text_x) <= tol or abs(row.line.x0 - first.line.x0) <= tol
+    centred = abs((row.line.x0 + row.line.x1) - (first.line.x0 + first.line.x1)) <= 2 * tol
+    if not (aligned or centred):
+        return False
+    if first.heading == "caps":
+        return row.heading == "caps"
+    if first.heading == "cue":
+        return False
+    if first.heading == "number" and not _styled(first, stats, rules):
+        # a numbered heading in body type: only an unfinished phrase carries on
+        return row.text[:1].islower()
+    return True
+
+
+def _finish_heading(rows: list[_Row], rules: _Compiled) -> Optional[_Heading]:
+    """A heading from its rows, or None when it is too long to be one."""
+    first = rows[0]
+    hr = rules.rules.heading
+    texts = [r.text for r in rows]
+    number = first.number
+    if number:
+        texts[0] = rules.number.sub("", texts[0], count=1)
+    text = join_lines(texts, rules)
+    plain = first.heading in ("bold", "caps", "cue")
+    max_words = hr.max_words_plain if plain else hr.max_words
+    max_chars = hr.max_chars_plain if plain else hr.max_chars
+    if len(text.split()) > max_words or len(text) > max_chars:
+        return None
+    if first.heading == "cue" and len(rows) > 1:
+        return None
+    return _Heading(rows=rows, cue=first.heading, number=number, text=text)
+
+
+def _assign_levels(headings: list[_Heading], cover_page: Optional[int], max_level: int) -> None:
+    """Levels from numbering depth, else from the rank of the heading's style.
+
+    A style used by numbered headings takes their most common depth; other
+    styles rank by prominence (size, then bold, then capitals) below the
+    nearest more prominent numbered style.  Styles seen only on the cover
+    page (a first page of few lines) are level 1: the document's title.
+    """
+    depths: dict[tuple, Counter] = defaultdict(Counter)
+    pages: dict[tuple, set] = defaultdict(set)
+    for h in headings:
+        pages[h.style].add(h.rows[0].page)
+        if h.number:
+            depths[h.style][h.number.count(".") + 1] += 1
+    styles = sorted(pages, key=lambda s: (-s[0], s[3], not s[1], not s[2]))
+    mapped = {s: c.most_common(1)[0][0] for s, c in depths.items()}
+    level_of: dict[tuple, int] = {}
+    base, extra = 0, 0
+    for style in styles:
+        if style in mapped:
+            base, extra = mapped[style], 0
+            level_of[style] = base
+        elif pages[style] == {cover_page}:
+            level_of[style] = 1
+        else:
+            extra += 1
+            level_of[style] = min(base + extra, max_level)
+    for h in headings:
+        if h.number:
+            h.level = min(h.number.count(".") + 1, max_level)
+        else:
+            h.level = level_of[h.style]
+
+
+# --------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------
+
+
+def _same_type(a: _Row, b: _Row) -> bool:
+    return abs(a.size - b.size) <= 0.6 and bool(a.line.bold) == bool(b.line.bold)
+
+
+def _continues_block(block: _Open, row: _Row, stats: _Stats, rules: _Compiled) -> bool:
+    """Whether ``row`` (not a heading, no marker) carries on the open block."""
+    last, first = block.rows[-1], block.rows[0]
+    lay = rules.rules.layout
+    size = max(row.size, 1.0)
+    tol = lay.indent * size
+    ends_sentence = bool(_SENTENCE_END.search(last.text)) or last.text.endswith(":")
+    if not _same_type(last, row) and not (row.text[:1].islower() and not ends_sentence):
+        return False
+    if row.page != last.page or row.line.top < last.line.top - 0.5 * size:
+        # the next page or column: only an unfinished sentence carries on
+        return not ends_sentence and row.text[:1].islower() and _same_type(last, row)
+    dtop = row.line.top - last.line.top
+    if dtop <= 0.5 * size:
+        return False  # another cell of the same row
+    if dtop > size * (stats.pitch + lay.paragraph_gap):
+        return False
+    if block.kind == "list_item":
+        if row.line.x0 >= first.text_x - tol and row.line.x0 > first.line.x0 + 0.3 * size:
+            return True
+        return (
+            abs(row.line.x0 - first.line.x0) <= tol
+            and not ends_sentence
+            and row.text[:1].islower()
+        )
+    left = block.left if block.left is not None else first.line.x0
+    if block.left is None:
+        if row.line.x0 > first.line.x0 + tol:
+            return False  # an indented first line
+        if row.line.x0 < first.line.x0 - 3 * tol:
+            return False
+    elif abs(row.line.x0 - left) > tol:
+        return False
+    if ends_sentence and len(block.rows) >= 2:
+        right = max(r.line.x1 for r in block.rows)
+        width = right - left
+        if width > 0 and right - last.line.x1 > 0.15 * width:
+            return False  # a short last line ended the paragraph
+    return True
+
+
+def _close(block: _Open, rules: _Compiled) -> Block:
+    first = block.rows[0]
+    texts = [first.body] + [r.text for r in block.rows[1:]]
+    on_page = [r.line.bbox for r in block.rows if r.page == first.page]
+    return Block(
+        kind=block.kind,
+        text=join_lines(texts, rules),
+        page=first.page,
+        bbox=union_bbox(on_page),
+        section_index=block.section,
+        marker=block.marker,
+        font_size=first.size,
+        bold=bool(first.line.bold),
+    )
+
+
+def _list_depths(blocks: list[Block], starts: list[float], rules: _Compiled) -> None:
+    """Depth of list items from the indent of their markers within each list."""
+    run: list[int] = []
+
+    def settle():
+        if not run:
+            return
+        xs = sorted(starts[i] for i in run)
+        levels: list[float] = []
+        step = rules.rules.layout.depth_step
+        for x in xs:
+            size = max(blocks[run[0]].font_size, 1.0)
+            if not levels or x - levels[-1] > step * size:
+                levels.append(x)
+        for i in run:
+            x = starts[i]
+            blocks[i].depth = max(k for k, lv in enumerate(levels) if lv <= x + 0.01)
+        run.clear()
+
+    for i, block in enumerate(blocks):
+        if block.kind == "list_item":
+            if run and (block.section_index != blocks[run[-1]].section_index
+                        or i != run[-1] + 1):
+                settle()
+            run.append(i)
+        else:
+            settle()
+    settle()
+
+
+# --------------------------------------------------------------------------
+# The document
+# --------------------------------------------------------------------------
+
+
+def build_structure(
+    pages: list[PageLayout], tables: list[Table], *, rules_folder: Optional[str] = None
+) -> ParsedDocument:
+    """Sections, blocks and tables of one document, in reading order."""
+    rules = compiled_rules(rules_folder)
+    parsed = ParsedDocument(
+        pages=len(pages),
+        tables=list(tables),
+        ocr_pages=sum(1 for p in pages if p.source == "ocr"),
+        toc_pages=[p.number for p in pages if p.is_toc],
+    )
+    boxes = _table_boxes(tables)
+    rows: list[_Row] = []
+    for page in pages:
+        if page.is_toc:
+            continue
+        lines = [
+            line
+            for line in page.lines
+            if line.text.strip() and not any(_inside(line, b) for b in boxes.get(page.number, ()))
+        ]
+        rows.extend(_merge_markers(lines, rules))
+    if not rows:
+        _place_tables(parsed, [])
+        return parsed
+
+    stats = _stats(rows)
+    for row in rows:
+        row.heading = _heading_cue(row, stats, rules)
+
+    # group rows: headings (possibly wrapped) and the rest
+    items: list[object] = []  # _Heading or _Row
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if row.heading:
+            head = [row]
+            while i + 1 < len(rows) and _continues_heading(head, rows[i + 1], stats, rules):
+                head.append(rows[i + 1])
+                i += 1
+            heading = _finish_heading(head, rules)
+            if heading is None and len(head) > 1 and _ends_phrase(head[0], head[1]):
+                # a heading above text in the same type: the heading alone
+                i -= len(head) - 1
+                head = head[:1]
+                heading = _finish_heading(head, rules)
+            if heading and heading.cue == "cue" and not _stands_alone(rows, i, i, stats):
+                heading = None
+            if heading:
+                items.append(heading)
+            else:
+                for r in head:
+                    r.heading, r.number = None, None
+                items.extend(head)
+        else:
+            items.append(row)
+        i += 1
+
+    headings = [item for item in items if isinstance(item, _Heading)]
+    first_page = rows[0].page
+    on_first = sum(1 for r in rows if r.page == first_page)
+    cover = first_page if on_first <= _COVER_LINES and on_first < len(rows) else None
+    _assign_levels(headings, cover, rules.rules.heading.max_level)
+
+    section: Optional[int] = None
+    open_block: Optional[_Open] = None
+    starts: list[float] = []
+    anchors: list[tuple] = []  # (page, top) of each section's heading
+
+    def close():
+        nonlocal open_block
+        if open_block is not None:
+            parsed.blocks.append(_close(open_block, rules))
+            starts.append(open_block.rows[0].line.x0)
+            open_block = None
+
+    for item in items:
+        if isinstance(item, _Heading):
+            close()
+            parent = None
+            for s in reversed(parsed.sections):
+                if s.level < item.level:
+                    parent = s.index
+                    break
+            first = item.rows[0]
+            section = len(parsed.sections)
+            parsed.sections.append(
+                Section(
+                    index=section,
+                    parent_index=parent,
+                    level=item.level,
+                    number=item.number,
+                    heading=item.text,
+                    page=first.page,
+                    bbox=union_bbox([r.line.bbox for r in item.rows]),
+                    font_size=first.size,
+                    bold=bool(first.line.bold),
+                )
+            )
+            anchors.append((first.page, first.line.top))
+            continue
+        row = item
+        if open_block is not None and not row.marker and _continues_block(open_block, row, stats, rules):
+            open_block.rows.append(row)
+            if open_block.left is None and len(open_block.rows) == 2:
+                open_block.left = row.line.x0
+            continue
+        close()
+        open_block = _Open(
+            kind="list_item" if row.marker else "paragraph",
+            rows=[row],
+            marker=row.marker,
+            section=section,
+        )
+    close()
+    _list_depths(parsed.blocks, starts, rules)
+    _place_tables(parsed, anchors)
+    return parsed
+
+
+def _ends_phrase(row: _Row, following: _Row) -> bool:
+    """Whether ``row`` looks complete: the next line opens a new sentence."""
+    return not row.text.endswith(("-", ",")) and following.text[:1].isupper()
+
+
+def _stands_alone(rows: list[_Row], start: int, end: int, stats: _Stats) -> bool:
+    """Whether rows[start..end] have a wider gap than normal lines before and after."""
+    first, last = rows[start], rows[end]
+    limit = stats.pitch * first.size * 1.15
+    before = start == 0 or rows[start - 1].page != first.page or (
+        first.line.top - rows[start - 1].line.top > limit
+    )
+    after = end + 1 >= len(rows) or rows[end + 1].page != last.page or (
+        rows[end + 1].line.top - last.line.top > limit
+    )
+    return before and after
+
+
+def _place_tables(parsed: ParsedDocument, anchors: list[tuple]) -> None:
+    """Each table under the last heading before it in reading order."""
+    for table in parsed.tables:
+        where = (table.page_start, table.bbox[1])
+        index = None
+        for k, anchor in enumerate(anchors):
+            if anchor <= where:
+                index = k
+            else:
+                break
+        table.section_index = index
