@@ -1,0 +1,1 @@
+"""Datasette configuration (``metadata.yml``) and the plugin that links items to their PDFs."""
