@@ -1,0 +1,313 @@
+"""Turn a spec's content blocks into reportlab flowables and item annotations.
+
+A spec's ``content`` is a list of blocks, each a mapping with one key that
+names its kind:
+
+    cover     [{text, size, bold, space}]      title page, then a page break
+    toc       title                            table of contents (filled from the render)
+    h         text   (level, num, toc, upper, item)
+    p         text   (style: body|small|bold|italic, item, text)
+    list      bullet|dash|numbered   (items, each, start)
+    table     {header, rows, widths, grid: full|horizontal|none, repeat, numeric, each, font_size}
+    columns   [blocks]                         two-column frames (starts a new page)
+    other     [blocks]                         the other orientation (starts a new page)
+    pagebreak / condbreak mm / spacer mm
+
+Any heading, paragraph, list item or table row may carry an ``item``
+annotation (kind goal | indicator | activity plus gold fields).  In tables
+a row is a list of cells, optionally ending in a mapping that annotates it;
+``"@N"`` in an annotation means the text of cell N, and a table's or list's
+``each`` mapping is merged into every annotated row or item.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.lib.units import mm
+
+from render import BULLETS, SpecError, TParagraph, TTable, cell_lines, cell_text, markup, plain, \
+    table_style, toc_flowables
+
+ITEM_KINDS = ("goal", "indicator", "activity")
+
+
+@dataclass
+class StoryState:
+    """What the story builder saw, in document order, keyed by tracking id."""
+
+    toc_ids: list = field(default_factory=list)
+    headings: list = field(default_factory=list)  # dicts with tid
+    list_items: list = field(default_factory=list)
+    tables: list = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # (annotation dict, tid)
+    counter: int = 0
+
+    def tid(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+
+def deep_merge(base: dict, over: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in (over or {}).items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+_REF = re.compile(r"^@(\d+)$")
+
+
+def resolve_refs(value, cells):
+    """Replace ``"@N"`` strings by the text of cell N (recursively)."""
+    if isinstance(value, str):
+        match = _REF.match(value)
+        if match:
+            index = int(match.group(1))
+            if cells is None or index >= len(cells):
+                raise SpecError(f"cell reference {value} outside the row")
+            return cell_text(cells[index], keep_bullets=False)
+        return value
+    if isinstance(value, dict):
+        return {k: resolve_refs(v, cells) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve_refs(v, cells) for v in value]
+    return value
+
+
+class Builder:
+    """Walks the content blocks of one spec; one instance per render pass."""
+
+    def __init__(self, spec, styles, toc_pages, frame_width):
+        self.spec = spec
+        self.layout = spec.get("layout", {})
+        self.styles = styles
+        self.toc_pages = toc_pages
+        self.page_width = frame_width
+        self.width = frame_width
+        self.state = StoryState()
+        self.counters = [0, 0, 0, 0]
+        self.toc_entries = []
+
+    # -- items ------------------------------------------------------------
+    def add_item(self, annotation, tid, default_text, cells=None, each=None):
+        if annotation is None and each is None:
+            return
+        item = deep_merge(each or {}, annotation or {})
+        if item.pop("skip", False):
+            return
+        item = resolve_refs(item, cells)
+        if "items" in item:  # several items from one row
+            for sub in item["items"]:
+                self.add_item(sub, tid, default_text, cells)
+            return
+        if item.get("kind") not in ITEM_KINDS:
+            raise SpecError(f"item without a valid kind near {default_text[:60]!r}")
+        item.setdefault("text", default_text)
+        item["text"] = plain(item["text"])
+        self.state.items.append((item, tid))
+
+    # -- blocks -----------------------------------------------------------
+    def build(self):
+        story = []
+        for block in self.spec.get("content", []):
+            story.extend(self.block(block))
+        for index, flowable in enumerate(story):
+            if getattr(flowable, "_toc_marker", False):
+                story[index:index + 1] = toc_flowables(self.toc_entries, self.styles, self.toc_pages,
+                                                       self.page_width)
+                break
+        return story, self.state
+
+    def block(self, block):
+        if not isinstance(block, dict) or not block:
+            raise SpecError(f"content block must be a mapping: {block!r}")
+        kind = next(iter(block))
+        handler = getattr(self, f"b_{kind}", None)
+        if handler is None:
+            raise SpecError(f"unknown content block {kind!r}")
+        return handler(block)
+
+    def b_cover(self, block):
+        out = []
+        for line in block["cover"]:
+            style = ParagraphStyle("c", parent=self.styles["cover"], fontSize=line.get("size", 14),
+                                   leading=line.get("size", 14) * 1.25)
+            if not line.get("bold", True):
+                style.fontName = self.styles["fonts"][0]
+            out.append(Spacer(1, line.get("space", 6) * mm))
+            out.append(Paragraph(markup(line["text"]), style))
+        out.append(PageBreak())
+        return out
+
+    def b_toc(self, block):
+        title = Paragraph(markup(block["toc"]), self.styles["h1"])
+        marker = Spacer(1, 1)
+        marker._toc_marker = True  # replaced by the entries once all headings are known
+        self.state.toc_title = True
+        return [title, marker, PageBreak()]
+
+    def b_h(self, block):
+        level = int(block.get("level", 1))
+        text = block["h"]
+        number = block.get("num")
+        if number is None and self.layout.get("number_headings") and block.get("numbered", True):
+            self.counters[level - 1] += 1
+            for i in range(level, len(self.counters)):
+                self.counters[i] = 0
+            number = ".".join(str(c) for c in self.counters[:level])
+        number = str(number) if number not in (None, False, "") else None
+        shown = text.upper() if block.get("upper") else text
+        body = markup(shown) if number is None else f"{markup(number)}&nbsp;&nbsp;&nbsp;{markup(shown)}"
+        para = TParagraph(body, self.styles[f"h{level}"])
+        tid = para._tid = self.state.tid("h")
+        self.state.headings.append({"tid": tid, "text": plain(shown), "number": number, "level": level})
+        if block.get("toc", True) and level <= self.layout.get("toc_depth", 2):
+            self.toc_entries.append((tid, number, shown, level))
+            self.state.toc_ids.append(tid)
+        self.add_item(block.get("item"), tid, shown)
+        return [para]
+
+    def b_p(self, block):
+        style = self.styles["small" if block.get("style") == "small" else "body"]
+        body = markup(block["p"])
+        if block.get("style") == "bold":
+            body = f"<b>{body}</b>"
+        elif block.get("style") == "italic":
+            body = f"<i>{body}</i>"
+        para = TParagraph(body, style)
+        tid = para._tid = self.state.tid("p")
+        self.state.paragraphs.append({"tid": tid, "text": plain(block["p"])})
+        self.add_item(block.get("item"), tid, block["p"])
+        return [para]
+
+    def b_list(self, block):
+        kind = block["list"]
+        out = []
+        number = int(block.get("start", 1))
+        for entry in block["items"]:
+            if isinstance(entry, str):
+                entry = {"text": entry}
+            depth = int(entry.get("depth", 0))
+            if kind == "numbered":
+                marker = f"{number}."
+                number += 1
+            else:
+                marker = BULLETS[kind] if depth == 0 or kind == "dash" else "\u2013"
+            style = self.styles["item2" if depth else "item"]
+            para = TParagraph(markup(entry["text"]), style, bulletText=marker)
+            tid = para._tid = self.state.tid("l")
+            self.state.list_items.append({"tid": tid, "text": plain(entry["text"]), "marker": marker,
+                                          "depth": depth})
+            each = block.get("each") if entry.get("item", {}) is not None else None
+            self.add_item(entry.get("item"), tid, entry["text"], each=each)
+            out.append(para)
+        out.append(Spacer(1, 4))
+        return out
+
+    def b_table(self, block):
+        spec = block["table"]
+        header = spec.get("header")
+        size = spec.get("font_size")
+        cell_style = self.styles["cell"]
+        head_style = self.styles["hcell"]
+        if size:
+            cell_style = ParagraphStyle("cs", parent=cell_style, fontSize=size, leading=size * 1.25)
+            head_style = ParagraphStyle("hs", parent=head_style, fontSize=size, leading=size * 1.25)
+        numeric = set(spec.get("numeric", []))
+        right = ParagraphStyle("r", parent=cell_style, alignment=TA_RIGHT)
+        right_head = ParagraphStyle("rh", parent=head_style, alignment=TA_RIGHT)
+        tbl_id = self.state.tid("t")
+        data, row_ids, body, annotations = [], [], [], []
+        if header:
+            data.append([Paragraph(markup(h), right_head if i in numeric else head_style)
+                         for i, h in enumerate(header)])
+            row_ids.append(f"{tbl_id}.h")
+        ncols = len(header) if header else None
+        for r, row in enumerate(spec["rows"]):
+            annotation = None
+            if row and isinstance(row[-1], dict):
+                annotation, row = row[-1], row[:-1]
+            if ncols is None:
+                ncols = len(row)
+            if len(row) != ncols:
+                raise SpecError(f"table row {r + 1} has {len(row)} cells, header has {ncols}: {row!r}")
+            data.append([self._cell(c, right if i in numeric else cell_style) for i, c in enumerate(row)])
+            rid = f"{tbl_id}.r{r}"
+            row_ids.append(rid)
+            body.append(row)
+            annotations.append((annotation, rid, row))
+        widths = spec.get("widths")
+        col_widths = [w * self.width for w in widths] if widths else None
+        header_rows = 1 if header else 0
+        repeat = header_rows if spec.get("repeat", True) else 0
+        table = TTable(data, colWidths=col_widths, repeatRows=repeat, hAlign="LEFT")
+        table.setStyle(table_style(spec.get("grid", "full"), header_rows, len(data)))
+        table._row_ids, table._tbl = row_ids, tbl_id
+        self.state.tables.append({
+            "tid": tbl_id, "grid": spec.get("grid", "full"), "repeat_header": bool(repeat),
+            "header": [plain(h) for h in header] if header else [],
+            "rows": [[cell_text(c) for c in row] for row in body],
+            "row_ids": row_ids[header_rows:],
+        })
+        each = spec.get("each")
+        for annotation, rid, row in annotations:
+            if annotation is None and each is None:
+                continue
+            self.add_item(annotation or {}, rid, cell_text(row[0], keep_bullets=False), cells=row, each=each)
+        return [Spacer(1, 2 * mm), table, Spacer(1, 4 * mm)]
+
+    def _cell(self, cell, style):
+        paras = []
+        for line in cell_lines(cell):
+            line = line.strip()
+            if line[:2] in ("\u2022 ", "- ", "\u2013 "):
+                bullet_style = ParagraphStyle("cb", parent=style, leftIndent=9, bulletIndent=0)
+                paras.append(Paragraph(markup(line[2:]), bullet_style, bulletText=line[0]))
+            else:
+                paras.append(Paragraph(markup(line), style))
+        return paras or ""
+
+    def _switch(self, block, key, template, width):
+        out = [NextPageTemplate(template), PageBreak()]
+        saved = self.width
+        self.width = width
+        for sub in block[key]:
+            out.extend(self.block(sub))
+        self.width = saved
+        out += [NextPageTemplate("one"), PageBreak()]
+        return out
+
+    def b_columns(self, block):
+        return self._switch(block, "columns", "two", (self.page_width - 8 * mm) / 2)
+
+    def b_other(self, block):
+        lm, rm = [v * mm for v in self.layout.get("margins", [25, 22, 25, 22])[:2]]
+        from reportlab.lib.pagesizes import A4, landscape
+        size = A4 if self.layout.get("pagesize", "A4") == "A4-landscape" else landscape(A4)
+        return self._switch(block, "other", "other", size[0] - lm - rm)
+
+    def b_pagebreak(self, block):
+        return [PageBreak()]
+
+    def b_condbreak(self, block):
+        return [CondPageBreak(float(block["condbreak"]) * mm)]
+
+    def b_spacer(self, block):
+        return [Spacer(1, float(block["spacer"]) * mm)]
+
+
+def build_story(spec, styles, toc_pages, frame_width):
+    """Story builder for :func:`render.render`: fresh flowables and state."""
+    builder = Builder(spec, styles, toc_pages, frame_width)
+    story, state = builder.build()
+    return story, state
