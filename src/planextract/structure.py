@@ -118,6 +118,7 @@ def compiled_rules(folder: Optional[str] = None) -> _Compiled:
 
 _SPACE = re.compile(r"\s+")
 _COVER_LINES = 15  # a first page of at most so many lines is a cover
+_DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
 _HYPHENS = "-\u2010\u2011\u00ad"
 _WORD_END = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
@@ -460,13 +461,18 @@ def _finish_heading(rows: list[_Row], rules: _Compiled) -> Optional[_Heading]:
     return _Heading(rows=rows, cue=first.heading, number=number, text=text)
 
 
-def _assign_levels(headings: list[_Heading], cover_page: Optional[int], max_level: int) -> None:
+def _assign_levels(
+    headings: list[_Heading], cover_page: Optional[int], body_size: float, max_level: int
+) -> None:
     """Levels from numbering depth, else from the rank of the heading's style.
 
     A style used by numbered headings takes their most common depth; other
     styles rank by prominence (size, then bold, then capitals) below the
     nearest more prominent numbered style.  Styles seen only on the cover
     page (a first page of few lines) are level 1: the document's title.
+    Display sizes (twice the body size and more) within
+    :data:`_DISPLAY_BAND` of each other share a rank: designers vary them
+    from page to page.
     """
     depths: dict[tuple, Counter] = defaultdict(Counter)
     pages: dict[tuple, set] = defaultdict(set)
@@ -478,15 +484,25 @@ def _assign_levels(headings: list[_Heading], cover_page: Optional[int], max_leve
     mapped = {s: c.most_common(1)[0][0] for s, c in depths.items()}
     level_of: dict[tuple, int] = {}
     base, extra = 0, 0
+    previous: Optional[tuple] = None
     for style in styles:
         if style in mapped:
             base, extra = mapped[style], 0
             level_of[style] = base
         elif pages[style] == {cover_page}:
             level_of[style] = 1
+            continue
+        elif (
+            previous is not None
+            and previous not in mapped
+            and style[0] >= 2 * body_size
+            and previous[0] / style[0] < _DISPLAY_BAND
+        ):
+            level_of[style] = level_of[previous]
         else:
             extra += 1
             level_of[style] = min(base + extra, max_level)
+        previous = style
     for h in headings:
         if h.number:
             h.level = min(h.number.count(".") + 1, max_level)
@@ -657,7 +673,7 @@ def build_structure(
     first_page = rows[0].page
     on_first = sum(1 for r in rows if r.page == first_page)
     cover = first_page if on_first <= _COVER_LINES and on_first < len(rows) else None
-    _assign_levels(headings, cover, rules.rules.heading.max_level)
+    _assign_levels(headings, cover, stats.body_size, rules.rules.heading.max_level)
 
     section: Optional[int] = None
     open_block: Optional[_Open] = None
