@@ -67,6 +67,7 @@ class IngestSummary:
     failed: list[Failure] = field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0
+    items: dict = field(default_factory=lambda: dict.fromkeys(("goals", "indicators", "targets", "activities"), 0))
 
     @property
     def total(self) -> int:
@@ -334,6 +335,13 @@ def _tally(summary: IngestSummary, result: DocumentResult) -> None:
     if result.status == "ok":
         summary.ingested.append(result.path)
         summary.pages += result.parsed.pages if result.parsed else 0
+        extraction = result.extraction
+        if extraction is not None:
+            summary.items["goals"] += len(extraction.goals)
+            summary.items["indicators"] += len(extraction.indicators)
+            summary.items["targets"] += sum(len(i.targets) for i in extraction.indicators)
+            summary.items["targets"] += sum(1 for g in extraction.goals if g.target is not None)
+            summary.items["activities"] += len(extraction.activities)
     elif result.status == "no_text":
         summary.no_text.append(Failure(result.path, result.error or "no text layer"))
     else:

@@ -51,6 +51,8 @@ def ingest(paths, db_path, force, retry_failed, strict, workers, timeout, ocr, e
         f"(already in the database), no text {len(summary.no_text)}, "
         f"failed {len(summary.failed)}; {summary.pages} pages in {summary.seconds:.1f} s"
     )
+    if summary.ingested:
+        click.echo("Found " + ", ".join(f"{n} {kind}" for kind, n in summary.items.items()))
     for failure in summary.no_text:
         click.echo(f"  no text: {failure.reason}")
     for failure in summary.failed:
