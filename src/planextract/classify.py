@@ -1,0 +1,504 @@
+"""What a piece of text is: roles of table columns, kinds of headings and
+lead-in lines, goal levels, goal attainment, and clean item text.
+
+All vocabularies live in ``rules/`` (columns.yaml, headings.yaml,
+goal_levels.yaml, attainment.yaml).  Words are matched fuzzily and may end a
+compound, so that inflected forms, OCR damage ("Tiplan") and compounds
+("Socialnämndens mål") still match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .fuzzy import normalize
+from .rules import RulesModel, load_rules
+
+# --------------------------------------------------------------------------
+# Rules files
+# --------------------------------------------------------------------------
+
+COLUMN_ROLES = (
+    "goal", "goal_or_target", "indicator", "measure", "target", "outcome",
+    "activity", "activity_detail", "responsible", "timeline", "follow_up",
+    "status", "comment", "analysis", "ignore",
+)
+
+
+class ColumnRules(RulesModel):
+    roles: dict[str, list[str]]
+    outcome_year_words: list[str]
+    target_year_words: list[str]
+
+
+class KindTerms(RulesModel):
+    exact: list[str]
+    contains: list[str]
+
+
+class HeadingRules(RulesModel):
+    order: list[str]
+    kinds: dict[str, KindTerms]
+    group_labels: list[str]
+
+
+class GoalLevelRules(RulesModel):
+    order: list[str]
+    cues: dict[str, list[str]]
+
+
+class AttainmentRules(RulesModel):
+    order: list[str]
+    phrases: dict[str, list[str]]
+    words: dict[str, list[str]]
+
+
+HEADING_KINDS = ("goal", "goal_area", "indicator", "activity", "skip", "never")
+ATTAINMENT = ("met", "partly", "not_met")
+
+
+def _check_keys(name: str, found, allowed) -> None:
+    from .errors import RulesError
+
+    unknown = sorted(set(found) - set(allowed))
+    if unknown:
+        raise RulesError(f"{name}: unknown key(s) {', '.join(unknown)}; expected {', '.join(allowed)}")
+
+
+def column_rules() -> ColumnRules:
+    rules = load_rules("columns.yaml", ColumnRules)
+    _check_keys("columns.yaml: roles", rules.roles, COLUMN_ROLES)
+    return rules
+
+
+def heading_rules() -> HeadingRules:
+    rules = load_rules("headings.yaml", HeadingRules)
+    _check_keys("headings.yaml: kinds", rules.kinds, HEADING_KINDS)
+    _check_keys("headings.yaml: order", rules.order, HEADING_KINDS)
+    return rules
+
+
+def level_rules() -> GoalLevelRules:
+    rules = load_rules("goal_levels.yaml", GoalLevelRules)
+    _check_keys("goal_levels.yaml: cues", rules.cues, ("kf", "namnd", "verksamhet"))
+    return rules
+
+
+def attainment_rules() -> AttainmentRules:
+    rules = load_rules("attainment.yaml", AttainmentRules)
+    _check_keys("attainment.yaml: phrases", rules.phrases, ATTAINMENT)
+    _check_keys("attainment.yaml: words", rules.words, ATTAINMENT)
+    return rules
+
+
+# --------------------------------------------------------------------------
+# Clean text
+# --------------------------------------------------------------------------
+
+_SOFT = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
+# a word broken at a line end: "rätts-\nsäkert"; not "barn- och", "e-\ntjänster" stays joined with its hyphen
+_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(?!(?:och|eller|samt|till|som|i)\b)([a-zåäöé])")
+_BULLET = re.compile(r"^\s*(?:[•●▪◦■□▫►▶➢➤✓✔·∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc*]|[-–—o](?=\s))\s*")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|\(?\d{1,2}\)|[a-zåäö]\)|\(?[a-h]\))\s+(?=\S)")
+_SPACES = re.compile(r"\s+")
+_FOOTNOTE = re.compile(r"(?:\s*\*+)+\s*$")
+_LEAD_FOOTNOTE = re.compile(r"^\s*\*+\s*")
+
+
+def clean_text(text: str, *, numbering: bool = True) -> str:
+    """Item text as printed: hyphenation undone, bullets/numbering off, spaces folded."""
+    if not text:
+        return ""
+    text = _SOFT.sub("", text)
+    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = _SPACES.sub(" ", text).strip()
+    for _ in range(2):
+        text = _BULLET.sub("", text)
+        if numbering:
+            text = _NUMBERING.sub("", text)
+    return text.strip()
+
+
+def clean_cell(text: str) -> str:
+    """A table cell: clean text with footnote markers ("- *", "**") removed."""
+    text = clean_text(text or "", numbering=False)
+    text = _FOOTNOTE.sub("", text)
+    text = _LEAD_FOOTNOTE.sub("", text)
+    return text.strip()
+
+
+def is_blank_value(text: str) -> bool:
+    """A cell that holds no value: empty, a dash, "n/a"."""
+    return normalize(text) in ("", "-", "–", "—", "x", "saknas", "n a", "na", "ej aktuellt", "uppgift saknas")
+
+
+# --------------------------------------------------------------------------
+# Word matching
+# --------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def _word_match(word: str, term: str, first: bool) -> bool:
+    if word == term:
+        return True
+    if len(term) >= 5 and len(word) >= 5 and fuzz.ratio(word, term) >= 85:
+        return True  # OCR damage, "Tiplan"
+    if len(term) >= 5 and word.startswith(term) and len(word) - len(term) <= 4:
+        return True  # inflection: indikatorn, åtgärderna
+    if first and len(term) >= 3 and len(word) >= len(term) + 4 and word.endswith(term):
+        return True  # compound: socialnämndens, resultatindikatorer
+    return False
+
+
+def _contains_term(words: list[str], term: list[str]) -> bool:
+    n = len(term)
+    for start in range(len(words) - n + 1):
+        if all(_word_match(words[start + i], term[i], i == 0) for i in range(n)):
+            return True
+    return False
+
+
+def _equals_term(text_words: list[str], term: str) -> bool:
+    joined = " ".join(text_words)
+    if joined == term:
+        return True
+    return len(term) >= 5 and fuzz.ratio(joined, term) >= 88
+
+
+# --------------------------------------------------------------------------
+# Columns
+# --------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)?\d{2}))?(?!\d)")
+
+
+@dataclass(frozen=True)
+class Column:
+    """The role of one table column; ``year`` from the header ("Mål 2025", "2022")."""
+
+    role: str
+    header: str
+    year: Optional[int] = None
+    period: Optional[str] = None
+
+
+def column_role(header: str) -> Column:
+    """The role of one column from its header alone (before context)."""
+    rules = column_rules()
+    raw = clean_cell(header)
+    year_match = _YEAR.search(raw)
+    year = int(year_match.group(1)) if year_match else None
+    period = year_match.group(0).replace(" ", "") if year_match else None
+    base = _YEAR.sub(" ", raw)
+    base = re.sub(r"\(([^)]*)\)", r" \1 ", base)
+    words = _words(base)
+    best: Optional[tuple[int, str]] = None
+    for role, terms in rules.roles.items():
+        for term in terms:
+            term_words = _words(term)
+            if term_words and _contains_term(words, term_words):
+                score = len("".join(term_words))
+                if best is None or score > best[0]:
+                    best = (score, role)
+    role = best[1] if best else None
+    if year is not None:
+        if role in ("target", "goal_or_target") or (
+            role is None and any(w in _words(" ".join(rules.target_year_words)) for w in words)
+        ):
+            return Column("target", header, year=year)
+        if role in (None, "outcome") and (not words or all(_is_year_word(w) for w in words)):
+            return Column("outcome", header, year=year, period=period)
+    if role == "outcome":
+        return Column("outcome", header, year=year, period=period or raw)
+    return Column(role or "ignore", header, year=year)
+
+
+def _is_year_word(word: str) -> bool:
+    rules = column_rules()
+    return word in {normalize(w) for w in rules.outcome_year_words} or word.isdigit()
+
+
+def column_roles(header: list[str]) -> list[Column]:
+    """Roles of all columns of a table, resolved against each other.
+
+    "Mål" is the target beside an indicator column and the goal elsewhere;
+    "Nyckeltal" is the measure beside an indicator column and the indicator
+    elsewhere; "Aktivitet" is the detail beside an "Åtgärd" column and the
+    activity elsewhere.
+    """
+    columns = [column_role(h) for h in header]
+    roles = [c.role for c in columns]
+    has_indicator = "indicator" in roles
+    has_activity = "activity" in roles
+    measured = [i for i, r in enumerate(roles) if r in ("indicator", "measure")]
+    out: list[Column] = []
+    seen: set[str] = set()
+    for i, col in enumerate(columns):
+        role = col.role
+        if role == "goal_or_target":
+            # "Mål | Indikator | Målvärde": the goal; "Indikator | Nyckeltal | Mål": the target
+            after_measure = bool(measured) and i > measured[0]
+            role = "target" if (after_measure and "target" not in roles) else "goal"
+        elif role == "measure" and not has_indicator:
+            role = "indicator" if "indicator" not in seen else "measure"
+        elif role == "activity_detail" and not has_activity:
+            role = "activity" if "activity" not in seen else "activity_detail"
+        elif role in ("indicator", "activity") and role in seen:
+            role = "measure" if role == "indicator" else "activity_detail"
+        seen.add(role)
+        out.append(Column(role, col.header, col.year, col.period))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Headings and lead-in lines
+# --------------------------------------------------------------------------
+
+_HEAD_NUMBER = re.compile(r"^\s*(?:kapitel\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s+")
+_NUMBERED_GOAL = re.compile(
+    r"^\s*(?:(?:strategiskt\s+|övergripande\s+|nämndens\s+)?mål|delmål|målområde|inriktningsmål)"
+    r"\s*\d{1,2}(?:\.\d{1,2})?\s*[:.–-]\s*\S",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
+_QUESTION_START = re.compile(r"^(?:hur|vilka|vilket|vilken|vad|varför|med vilka|på vilket|i vilken|finns|har|kan)\b", re.I)
+_SKA = re.compile(r"\bska(?:ll)?\s+(?:\w+\s+){0,3}?\w+", re.IGNORECASE)
+
+
+def heading_base(text: str) -> str:
+    """A heading without its numbering, trailing colon and trailing years."""
+    text = clean_text(text, numbering=False)
+    text = _HEAD_NUMBER.sub("", text)
+    text = re.sub(r"[:;.,]+\s*$", "", text)
+    text = re.sub(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)?\d{2})?)?\s*$", "", text)
+    return text.strip()
+
+
+def heading_kind(text: str) -> Optional[str]:
+    """The kind of a heading or lead-in line (see headings.yaml), or ``None``."""
+    if not text or numbered_goal(text):
+        return None
+    rules = heading_rules()
+    base = heading_base(text)
+    words = _words(base)
+    if not words:
+        return None
+    head_words = _words(_SEPARATOR.split(base, maxsplit=1)[0])
+    for kind in rules.order:
+        terms = rules.kinds[kind]
+        for term in terms.exact:
+            term_n = normalize(term)
+            if _equals_term(words, term_n) or _equals_term(head_words, term_n):
+                return kind
+        for term in terms.contains:
+            term_words = _words(term)
+            if term_words and _contains_term(words, term_words):
+                return kind
+    return None
+
+
+def numbered_goal(text: str) -> bool:
+    """"Mål 1: Hög sysselsättning ..." names a goal, not a list of goals."""
+    return bool(_NUMBERED_GOAL.match(_HEAD_NUMBER.sub("", text or "")))
+
+
+def strip_goal_number(text: str) -> str:
+    """"Mål 1: Hög sysselsättning" -> "Hög sysselsättning" (the goal's own words)."""
+    text = _HEAD_NUMBER.sub("", text)
+    m = re.match(r"^\s*(?:[\wåäöÅÄÖ]+\s+){0,1}(?:mål|delmål|målområde|inriktningsmål)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.–-]\s*", text, re.I)
+    return text[m.end():].strip() if m else text
+
+
+def is_question(text: str) -> bool:
+    text = clean_text(text)
+    return text.endswith("?") or bool(_QUESTION_START.match(text))
+
+
+def is_group_label(text: str) -> bool:
+    """A label that groups items ("Alla verksamheter", "Äldreomsorg")."""
+    base = normalize(heading_base(text))
+    return base in {normalize(label) for label in heading_rules().group_labels}
+
+
+def is_goal_statement(text: str) -> bool:
+    """A heading worded as a goal: "... ska erbjudas en meningsfull vardag"."""
+    text = clean_text(text)
+    if not text or is_question(text) or text.endswith(":"):
+        return False
+    if numbered_goal(text):
+        return True
+    n_words = len(text.split())
+    return 4 <= n_words <= 35 and bool(_SKA.search(text)) and not text.lower().startswith(("detta ska", "det ska", "här ska"))
+
+
+def is_lead_in(text: str) -> bool:
+    """A line that introduces the list after it ("Vi har lyckats när:")."""
+    text = (text or "").strip()
+    return text.endswith((":", ";", "…")) or bool(re.search(r"\b(?:när|om|att)\s*$", text, re.I))
+
+
+# --------------------------------------------------------------------------
+# Cells holding several items
+# --------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!]\s*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-zåäö0-9%)][.!])\s+(?=[A-ZÅÄÖ])")
+
+
+def split_cell_items(text: str) -> list[str]:
+    """Items of one table cell: bullets or lines that each end a sentence.
+
+    Group labels ("Äldreomsorg") between them are dropped.  A cell of one
+    sentence (or one that never ends a sentence) is one item.
+    """
+    if not text or not text.strip():
+        return []
+    text = _SOFT.sub("", text)
+    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) == 1:
+        lines = [part for part in _SENTENCE_SPLIT.split(lines[0]) if part.strip()]
+    items: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        bulleted = bool(_BULLET.match(line))
+        if is_group_label(line) and not bulleted:
+            if current:
+                items.append(" ".join(current))
+                current = []
+            continue
+        label = _leading_group_label(line)
+        if label:
+            if current:
+                items.append(" ".join(current))
+                current = []
+            line = line[len(label):].strip()
+        if bulleted and current:
+            items.append(" ".join(current))
+            current = []
+        current.append(line)
+        if _SENTENCE_END.search(line):
+            items.append(" ".join(current))
+            current = []
+    if current:
+        items.append(" ".join(current))
+    out = [clean_cell(item) for item in items]
+    out = [item for item in out if item and not is_blank_value(item)]
+    if len(out) > 1 and any(len(item.split()) < 4 for item in out):
+        # short pieces are parts of one item ("Ekonomiskt utfall. Kontinuerlig sjukstatistik.")
+        return [" ".join(out)]
+    return out
+
+
+def _leading_group_label(line: str) -> Optional[str]:
+    """The group label that opens ``line`` ("Äldreomsorg Andelen ...") if any."""
+    words = line.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        rest = words[n]
+        if rest[:1].isupper() and is_group_label(head):
+            return head
+    return None
+
+
+# --------------------------------------------------------------------------
+# Goal levels
+# --------------------------------------------------------------------------
+
+
+def level_in(text: str) -> Optional[str]:
+    """The goal level a text names by its cue words, or ``None``."""
+    if not text:
+        return None
+    rules = level_rules()
+    words = _words(text)
+    for level in rules.order:
+        for cue in rules.cues.get(level, []):
+            cue_words = _words(cue)
+            if cue_words and _contains_term(words, cue_words):
+                return level
+    return None
+
+
+def goal_level(texts) -> Optional[str]:
+    """The level named by the first of ``texts`` (nearest first) that names one."""
+    for text in texts:
+        level = level_in(text)
+        if level:
+            return level
+    return None
+
+
+# --------------------------------------------------------------------------
+# Goal attainment
+# --------------------------------------------------------------------------
+
+
+def _compiled_phrases():
+    rules = attainment_rules()
+    return [
+        (status, re.compile(pattern, re.IGNORECASE))
+        for status in rules.order
+        for pattern in rules.phrases.get(status, [])
+    ]
+
+
+def attainment(text: str) -> Optional[tuple[str, str]]:
+    """(status, the sentence that says so) for a follow-up phrase in ``text``."""
+    if not text:
+        return None
+    text = clean_text(text, numbering=False)
+    for status, pattern in _compiled_phrases():
+        m = pattern.search(text)
+        if m:
+            return status, _sentence_around(text, m.start(), m.end())
+    return None
+
+
+def status_word(cell: str) -> Optional[str]:
+    """The attainment a status cell states ("Uppfyllt", "Delvis", "Röd")."""
+    value = normalize(clean_cell(cell))
+    if not value:
+        return None
+    rules = attainment_rules()
+    for status in rules.order:
+        for word in rules.words.get(status, []):
+            w = normalize(word) or word
+            if value == w or (cell.strip().startswith(word) and not normalize(word)):
+                return status
+    found = attainment(cell)
+    return found[0] if found else None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start))
+    right = text.find(". ", end)
+    sentence = text[left + 2 if left >= 0 else 0: right + 1 if right >= 0 else len(text)]
+    return sentence.strip()
+
+
+def split_bullets(text: str) -> list[str]:
+    """Items of a cell that lists them with bullets; one item otherwise."""
+    if not text or not text.strip():
+        return []
+    text = _SOFT.sub("", text)
+    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if sum(1 for line in lines if _BULLET.match(line)) < 2:
+        item = clean_cell(text)
+        return [item] if item and not is_blank_value(item) else []
+    items: list[list[str]] = []
+    for line in lines:
+        if _BULLET.match(line) or not items:
+            items.append([line])
+        else:
+            items[-1].append(line)
+    out = [clean_cell("\n".join(item)) for item in items]
+    return [item for item in out if item and not is_blank_value(item)]

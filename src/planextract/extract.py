@@ -1,0 +1,531 @@
+"""From a parsed document to its items: goals, indicators (with targets and
+values) and activities, linked to the goals they serve.
+
+The document is read in order, heading by heading.  Each heading (or a
+lead-in line such as "Vi har lyckats när:") says what the list under it
+holds (rules/headings.yaml); each table column says what its cells hold
+(rules/columns.yaml).  Goals come from headings that state a goal, from
+goal areas ("Målområde"), from lists and table columns under goal headings,
+and from the short statement that opens a goal heading's section ("Sala ska
+erbjuda attraktiva boenden ...").  Other prose never yields items, so a
+plain financial follow-up yields none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Hashable, Optional
+
+from . import classify as C
+from . import targets
+from .link import Anchor, link_items, same_goal, set_parent
+from .models import (
+    Activity,
+    Block,
+    Extraction,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    ParsedDocument,
+    Section,
+    Table,
+    Target,
+)
+
+# The statement opening a goal heading's section is a goal only when short.
+MAX_STATEMENT_CHARS = 220
+MAX_HEADING_GOAL_WORDS = 30
+_NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
+_META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
+
+
+def extract_items(parsed: ParsedDocument) -> Extraction:
+    """Goals, indicators and activities of one document, linked."""
+    return _Reader(parsed).run()
+
+
+# --------------------------------------------------------------------------
+# Helpers shared with targets and NLP
+# --------------------------------------------------------------------------
+
+
+def parse_target(text: str) -> Optional[Target]:
+    """A target from ``text`` (None when it states none)."""
+    if not text or not text.strip():
+        return None
+    return targets.parse_target(text)
+
+
+def kolada_ids(text: str) -> list[str]:
+    """Kolada KPI ids (N31848, U31804) named in ``text``, in order, once each."""
+    from .nlp import kolada_ids as find  # spaCy loads only when a document is read
+
+    return find(text or "")
+
+
+def parse_value(text: str) -> Optional[float]:
+    """A measured value: "37,4" -> 37.4, "1 104" -> 1104.0; None when not a number."""
+    m = _NUMBER.match(text or "")
+    if not m:
+        return None
+    number = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        return float(number)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------
+# Reading state
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Scope:
+    """A goal that stands over what follows it until a heading of its rank."""
+
+    rank: float
+    goal_key: int
+
+
+@dataclass
+class _SectionState:
+    own: Optional[str]  # kind from the heading's own words
+    kind: Optional[str]  # what lists under it hold (own or inherited)
+    texts: list[str] = field(default_factory=list)  # headings, nearest first (level cues)
+    goal_key: Optional[int] = None  # the heading is this goal
+
+
+class _Reader:
+    """One pass over a document (see the module docstring)."""
+
+    def __init__(self, parsed: ParsedDocument) -> None:
+        self.parsed = parsed
+        self.out = Extraction()
+        self.anchors: dict[tuple[str, int], Anchor] = {}
+        self.goal_regions: dict[int, Hashable] = {}
+        self.sections: dict[int, _SectionState] = {}
+        self.scopes: list[_Scope] = []
+        self.epoch = 0
+        self.next_key = 1
+        self.pending_area = False
+        self.last_goal: Optional[int] = None
+        self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
+        self.first_block = False  # the next block opens its section
+        organ = parsed.meta.organ if parsed.meta else None
+        self.default_level = C.level_in(organ or "") or ("namnd" if organ else None)
+
+    # ---- the walk ------------------------------------------------------
+
+    def run(self) -> Extraction:
+        for event, obj in self._stream():
+            if event == "heading":
+                self._heading(obj)
+            elif event == "block":
+                self._block(obj)
+            else:
+                self._table(obj)
+        link_items(self.out, self.anchors, self.goal_regions)
+        return self.out
+
+    def _stream(self):
+        """Headings, blocks and tables in reading order."""
+        content: dict[Optional[int], list] = {}
+        for block in self.parsed.blocks:
+            content.setdefault(block.section_index, []).append(("block", block))
+        for table in self.parsed.tables:
+            items = content.setdefault(table.section_index, [])
+            where = (table.page_start, table.bbox[1] if table.bbox else 0.0)
+            at = len(items)
+            for i, (kind, obj) in enumerate(items):
+                if kind == "block" and (obj.page, obj.bbox[1] if obj.bbox else 0.0) > where:
+                    at = i
+                    break
+            items.insert(at, ("table", table))
+        known = {s.index for s in self.parsed.sections}
+        yield from content.get(None, [])
+        for index in sorted(content):
+            if index is not None and index not in known:
+                yield from content[index]  # content of a section the document does not list
+        for section in sorted(self.parsed.sections, key=lambda s: s.index):
+            yield "heading", section
+            yield from content.get(section.index, [])
+
+    # ---- scope of goals ------------------------------------------------
+
+    @property
+    def scope_goal(self) -> Optional[int]:
+        return self.scopes[-1].goal_key if self.scopes else None
+
+    @property
+    def region(self) -> Hashable:
+        goal = self.scope_goal
+        if goal is not None:
+            return ("goal", self._root_scope())
+        return ("epoch", self.epoch)
+
+    def _root_scope(self) -> int:
+        """The outermost goal of the scope (a goal area): one region for all its parts."""
+        return self.scopes[0].goal_key
+
+    def _pop_scopes(self, rank: float) -> None:
+        before = [s.goal_key for s in self.scopes]
+        while self.scopes and self.scopes[-1].rank >= rank:
+            self.scopes.pop()
+        if [s.goal_key for s in self.scopes] != before and not self.scopes:
+            self.epoch += 1
+            self.last_goal = None
+
+    def _push_scope(self, rank: float, goal_key: int) -> None:
+        if not self.scopes:
+            self.epoch += 1
+        self.scopes.append(_Scope(rank, goal_key))
+
+    # ---- goals -----------------------------------------------------------
+
+    def _goal(self, text, level, page, bbox, source, parent=None, target=None) -> Goal:
+        """A new goal, or the earlier goal ``text`` restates."""
+        text = C.clean_text(text)
+        earlier = same_goal(text, self.out.goals)
+        if earlier is not None:
+            if earlier.parent_key is None and parent is not None:
+                set_parent(self.out.goals, earlier, parent)
+            if earlier.target is None and target is not None:
+                earlier.target = target
+            return earlier
+        goal = Goal(
+            key=self._key(), level=level, text=text, page=page, bbox=bbox,
+            source=source, parent_key=parent, target=target,
+        )
+        self.out.goals.append(goal)
+        self.goal_regions[goal.key] = self.region
+        return goal
+
+    def _goal_by_key(self, key: Optional[int]) -> Optional[Goal]:
+        for goal in self.out.goals:
+            if goal.key == key:
+                return goal
+        return None
+
+    def _key(self) -> int:
+        key = self.next_key
+        self.next_key += 1
+        return key
+
+    def _level(self, *texts) -> Optional[str]:
+        return C.goal_level([t for t in texts if t]) or self.default_level
+
+    def _own_target(self, text: str) -> Optional[Target]:
+        """A goal's own target: only one with a value ("Minska sjukfrånvaron med 1 %")."""
+        target = parse_target(text)
+        return target if target is not None and target.target_value is not None else None
+
+    # ---- headings --------------------------------------------------------
+
+    def _heading(self, section: Section) -> None:
+        heading = section.heading or ""
+        own = C.heading_kind(heading)
+        parent = self.sections.get(section.parent_index) if section.parent_index is not None else None
+        inherited = parent.kind if parent else None
+        texts = [heading] + (parent.texts if parent else [])
+        state = _SectionState(own=own, kind=None, texts=texts)
+        self.sections[section.index] = state
+        rank = float(section.level)
+        area = self.pending_area
+        self.pending_area = own == "goal_area"
+        self.lead = None  # the lead-in line governing the next list
+        self.first_block = True
+
+        restated = same_goal(C.strip_goal_number(C.heading_base(heading)), self.out.goals) if own is None else None
+        is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
+            area
+            or C.numbered_goal(heading)
+            or (inherited == "goal" and 2 <= len(heading.split()) <= MAX_HEADING_GOAL_WORDS)
+            or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading))
+        )
+
+        if restated is not None:
+            self._pop_scopes(rank)
+            self._push_scope(rank, restated.key)
+            state.goal_key = restated.key
+            state.kind = "goal_item"
+            self.last_goal = restated.key
+            return
+        if is_goal:
+            self._pop_scopes(rank)
+            level = "kf" if area else (C.level_in(heading) or self._level(*texts[1:]))
+            text = C.strip_goal_number(C.clean_text(heading))
+            goal = self._goal(
+                text, level, section.page, section.bbox, "heading",
+                parent=self.scope_goal, target=self._own_target(text),
+            )
+            self._push_scope(rank, goal.key)
+            state.goal_key = goal.key
+            state.kind = "goal_item"
+            self.last_goal = goal.key
+            return
+
+        if own in ("skip", "never", "goal_area"):
+            self._pop_scopes(rank)
+        elif own == "goal" and self.scopes:
+            top = self._goal_by_key(self.scope_goal)
+            cue = C.level_in(heading)
+            if top is not None and cue and cue != top.level and rank <= self.scopes[-1].rank:
+                self._pop_scopes(rank)  # "Nämndens egna utvecklingsmål" after the KF goal areas
+        elif own is None and self.scopes and rank < self.scopes[-1].rank:
+            self._pop_scopes(rank)
+        if own in ("skip", "never"):
+            state.kind = own
+        elif own is not None and own != "goal_area":
+            state.kind = own
+        elif inherited == "goal_item":
+            state.kind = None
+        else:
+            state.kind = inherited
+
+    # ---- blocks ----------------------------------------------------------
+
+    def _section_state(self, index: Optional[int]) -> _SectionState:
+        return self.sections.get(index) or _SectionState(own=None, kind=None)
+
+    def _block(self, block: Block) -> None:
+        state = self._section_state(block.section_index)
+        first = self.first_block
+        self.first_block = False
+        text = C.clean_text(block.text)
+        if not text:
+            return
+        if block.kind != "list_item":
+            self._paragraph(block, text, state, first)
+            return
+        kind = self.lead[0] if self.lead else state.kind
+        if kind == "goal":
+            if C.is_group_label(text) or C.is_question(text):
+                return
+            lead_text = self.lead[1] if self.lead else None
+            own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None
+            level = own_cue or self._level(lead_text, *state.texts)
+            goal = self._goal(
+                text, level, block.page, block.bbox, "list",
+                parent=self.scope_goal, target=self._own_target(text),
+            )
+            self.last_goal = goal.key
+        elif kind == "indicator":
+            if C.is_group_label(text):
+                return
+            self._indicator(text, block.page, block.bbox, "list", Anchor(None, self._nearest_goal(), self.region))
+        elif kind == "activity":
+            self._activity(text, block.page, block.bbox, "list", Anchor(None, self._nearest_goal(), self.region))
+
+    def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
+        if C.is_lead_in(text):
+            kind = C.heading_kind(text)
+            self.lead = (kind, text) if kind else None
+            return
+        if C.is_group_label(text):
+            return
+        self.lead = None
+        found = C.attainment(text)
+        if found and self.last_goal is not None:
+            goal = self._goal_by_key(self.last_goal)
+            if goal is not None and goal.status is None:
+                goal.status, goal.status_text = found
+        if (
+            first
+            and state.own == "goal"
+            and len(text) <= MAX_STATEMENT_CHARS
+            and len(re.findall(r"[.!?](?:\s|$)", text)) <= 2
+            and not C.is_question(text)
+            and not _META_START.match(text)
+        ):
+            # "Kommunfullmäktiges utvecklingsmål" followed by its one sentence
+            level = self._level(*state.texts)
+            goal = self._goal(
+                text, level, block.page, block.bbox, "prose",
+                parent=self.scope_goal, target=self._own_target(text),
+            )
+            section = self._section_for(block.section_index)
+            rank = (section.level if section else 0) + 0.5
+            self._pop_scopes(rank)
+            self._push_scope(rank, goal.key)
+            self.last_goal = goal.key
+
+    def _section_for(self, index: Optional[int]) -> Optional[Section]:
+        for section in self.parsed.sections:
+            if section.index == index:
+                return section
+        return None
+
+    def _nearest_goal(self) -> Optional[int]:
+        return self.scope_goal
+
+    # ---- items -----------------------------------------------------------
+
+    def _indicator(self, text, page, bbox, source, anchor, *, measure=None, target_text=None, values=()) -> Indicator:
+        kpis = kolada_ids(" ".join([text, measure or ""]))
+        targets: list[Target] = []
+        if target_text and not C.is_blank_value(target_text):
+            targets.append(parse_target(target_text) or Target(text=target_text))
+        else:
+            stated = parse_target(text)
+            if stated is not None and (stated.direction or stated.target_value is not None):
+                targets.append(stated)
+        indicator = Indicator(
+            key=self._key(), text=text, page=page, bbox=bbox, source=source,
+            measure=measure or None, kolada_kpi=kpis[0] if kpis else None,
+            targets=targets, values=list(values),
+        )
+        self.out.indicators.append(indicator)
+        self.anchors[("indicator", indicator.key)] = anchor
+        return indicator
+
+    def _activity(self, text, page, bbox, source, anchor, **fields) -> Activity:
+        activity = Activity(key=self._key(), text=text, page=page, bbox=bbox, source=source, **fields)
+        self.out.activities.append(activity)
+        self.anchors[("activity", activity.key)] = anchor
+        return activity
+
+    # ---- tables ----------------------------------------------------------
+
+    def _table(self, table: Table) -> None:
+        """Items of one table, row by row, from the roles of its columns."""
+        rows, pages = list(table.rows), list(table.row_pages)
+        columns = C.column_roles(table.header)
+        if not _has_items(columns) and rows:
+            first_row = C.column_roles(rows[0])  # a header the table finder took for a row
+            if _has_items(first_row):
+                columns, rows, pages = first_row, rows[1:], pages[1:]
+        if not _has_items(columns):
+            return
+        state = self._section_state(table.section_index)
+        roles = _RoleIndex(columns)
+        header_words = [C.clean_cell(c.header).lower() for c in columns]
+        carried: list[Optional[int]] = [None] * len(roles.goal)
+        last_indicators: list[Indicator] = []
+        last_activities: list[Activity] = []
+        for r, row in enumerate(rows):
+            raw = list(row) + [""] * (len(columns) - len(row))
+            cells = [C.clean_cell(c) for c in raw]
+            if not any(cells) or [c.lower() for c in cells] == header_words:
+                continue
+            page = pages[r] if r < len(pages) else table.page_start
+            bbox = table.bbox
+            row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
+            anchor = Anchor(row_goal, self._nearest_goal(), self.region)
+            if roles.indicator:
+                found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
+                if found:
+                    last_indicators = found
+            if roles.activity:
+                found = self._row_activities(roles, raw, cells, page, bbox, anchor, last_activities)
+                if found:
+                    last_activities = found
+
+    def _row_goals(self, roles, columns, raw, cells, carried, state, page, bbox) -> Optional[int]:
+        """Goals of one row (a goal column may hold the parent of the next);
+        an empty goal cell continues the goal above it (a merged cell)."""
+        row_goal = None
+        parent = self.scope_goal
+        others = any(cells[i] for i in roles.item_cells)
+        for n, col in enumerate(roles.goal):
+            text = cells[col]
+            if text and not C.is_blank_value(text) and not C.is_group_label(text):
+                level = C.level_in(columns[col].header) or self._level(*state.texts)
+                target = None if roles.indicator else self._own_target(text)
+                goal = self._goal(text, level, page, bbox, "table", parent=parent, target=target)
+                carried[n] = goal.key
+                self.last_goal = goal.key
+            elif not others:
+                continue
+            if carried[n] is not None:
+                parent = row_goal = carried[n]
+        if row_goal is not None:
+            goal = self._goal_by_key(row_goal)
+            for col in roles.status:
+                status = C.status_word(cells[col])
+                if status and goal.status is None:
+                    goal.status, goal.status_text = status, cells[col]
+            for col in roles.comment + roles.analysis:
+                found = C.attainment(cells[col])
+                if found and goal.status is None:
+                    goal.status, goal.status_text = found
+        return row_goal
+
+    def _row_indicators(self, roles, columns, raw, cells, page, bbox, anchor, last) -> list[Indicator]:
+        col = roles.indicator[0]
+        measure = " ".join(cells[i] for i in roles.measure if cells[i]) or None
+        target_col = roles.target[0] if roles.target else None
+        target_text = cells[target_col] if target_col is not None else None
+        values = [
+            IndicatorValue(period=columns[i].period or str(columns[i].year), value=parse_value(cells[i]), text=cells[i])
+            for i in roles.outcome
+            if cells[i] and not C.is_blank_value(cells[i])
+        ]
+        pieces = C.split_cell_items(raw[col]) if cells[col] else []
+        if not pieces:
+            if last and (measure or values):  # a row continuing the indicator above
+                ind = last[-1]
+                if measure:
+                    ind.measure = f"{ind.measure} {measure}".strip() if ind.measure else measure
+                known = {v.period for v in ind.values}
+                ind.values.extend(v for v in values if v.period not in known)
+            return []
+        found = []
+        for piece in pieces:
+            ind = self._indicator(
+                piece, page, bbox, "table", anchor,
+                measure=measure, target_text=target_text if len(pieces) == 1 else None, values=values,
+            )
+            if target_col is not None and columns[target_col].year:
+                for target in ind.targets:
+                    if target.target_year is None:
+                        target.target_year = columns[target_col].year
+            found.append(ind)
+        if len(found) == 1 and found[0].kolada_kpi is None:
+            kpis = kolada_ids(" ".join(cells))
+            if len(kpis) == 1:
+                found[0].kolada_kpi = kpis[0]
+        return found
+
+    def _row_activities(self, roles, raw, cells, page, bbox, anchor, last) -> list[Activity]:
+        col = roles.activity[0]
+
+        def joined(indexes):
+            return " ".join(cells[i] for i in indexes if cells[i] and not C.is_blank_value(cells[i])) or None
+
+        fields = dict(
+            detail=joined(roles.activity_detail),
+            responsible=joined(roles.responsible),
+            timeline=joined(roles.timeline),
+            follow_up=joined(roles.follow_up),
+            status=joined(roles.status) or joined(roles.comment),
+        )
+        pieces = C.split_bullets(raw[col]) if cells[col] else []
+        if not pieces:
+            if last and any(fields.values()):  # a row continuing the activity above
+                act = last[-1]
+                for name, value in fields.items():
+                    if value:
+                        old = getattr(act, name)
+                        setattr(act, name, f"{old} {value}" if old else value)
+            return []
+        return [self._activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
+
+
+class _RoleIndex:
+    """Column indexes by role."""
+
+    def __init__(self, columns) -> None:
+        by_role: dict[str, list[int]] = {}
+        for i, col in enumerate(columns):
+            by_role.setdefault(col.role, []).append(i)
+        for role in C.COLUMN_ROLES:
+            setattr(self, role, by_role.get(role, []))
+        self.item_cells = sorted(
+            by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
+        )
+
+
+def _has_items(columns) -> bool:
+    return any(c.role in ("goal", "indicator", "activity") for c in columns)

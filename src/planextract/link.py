@@ -1,0 +1,126 @@
+"""Links between items: which goal each indicator, target and activity serves.
+
+In the order of the annotation guide: the goal in the same table row; else
+the goal whose wording the item carries out (fuzzy similarity with the goals
+near it: "Minska sjukfrånvaron med 1 % enhet" serves "Minska sjukfrånvaron
+med 1 % - enhet", not the last goal of the list); else the nearest goal above
+it in the document's structure (the heading it sits under, the goal area it
+follows); else none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable, Iterable, Optional
+
+from rapidfuzz import fuzz
+
+from .fuzzy import normalize
+from .models import Extraction, Goal
+
+# An item's wording carries out a goal's at this token-set similarity or above.
+WORDING_CUTOFF = 80.0
+# Two goal texts are the same goal (a restatement) at this similarity or above.
+SAME_GOAL_CUTOFF = 88.0
+_MIN_CONTENT = 5  # letters of a word that counts as content, not a function word
+
+
+@dataclass
+class Anchor:
+    """Where an item sits, for linking it.
+
+    ``row_goal``: the goal in the same table row; ``scope_goal``: the
+    nearest goal above in the structure; ``region``: items and goals of one
+    region (a goal area, or a stretch of the document without one) may serve
+    each other by wording.
+    """
+
+    row_goal: Optional[int] = None
+    scope_goal: Optional[int] = None
+    region: Optional[Hashable] = None
+
+
+def _content_stems(text: str) -> set[str]:
+    return {w[:_MIN_CONTENT] for w in normalize(text).split() if len(w) >= _MIN_CONTENT}
+
+
+def wording_similarity(item: str, goal: str) -> float:
+    """How far ``item`` repeats the words of ``goal`` (0-100).
+
+    Token-set similarity, so an action that is a shortened form of a goal
+    still scores high; 0 when they share no content word.
+    """
+    if not item or not goal or not (_content_stems(item) & _content_stems(goal)):
+        return 0.0
+    return fuzz.token_set_ratio(item, goal, processor=normalize)
+
+
+def goal_by_wording(text: str, goals: Iterable[Goal], cutoff: float = WORDING_CUTOFF) -> Optional[Goal]:
+    """The goal whose wording ``text`` carries out best, at ``cutoff`` or above."""
+    best: Optional[tuple[float, Goal]] = None
+    for goal in goals:
+        score = wording_similarity(text, goal.text)
+        if score >= cutoff and (best is None or score > best[0]):
+            best = (score, goal)
+    return best[1] if best else None
+
+
+def same_goal(text: str, goals: Iterable[Goal], cutoff: float = SAME_GOAL_CUTOFF) -> Optional[Goal]:
+    """An earlier goal that ``text`` restates (follow-ups repeat their goals)."""
+    query = normalize(text)
+    if not query:
+        return None
+    best: Optional[tuple[float, Goal]] = None
+    for goal in goals:
+        score = fuzz.ratio(query, normalize(goal.text))
+        if score >= cutoff and (best is None or score > best[0]):
+            best = (score, goal)
+    return best[1] if best else None
+
+
+def link_items(
+    extraction: Extraction,
+    anchors: dict[tuple[str, int], Anchor],
+    goal_regions: dict[int, Hashable],
+) -> None:
+    """Set ``goal_key`` of every indicator and activity from its anchor.
+
+    ``anchors`` maps ("indicator" | "activity", key) to the item's
+    :class:`Anchor`; ``goal_regions`` maps a goal's key to its region.
+    """
+    goals_by_region: dict[Hashable, list[Goal]] = {}
+    for goal in extraction.goals:
+        region = goal_regions.get(goal.key)
+        if region is not None:
+            goals_by_region.setdefault(region, []).append(goal)
+    for kind, items in (("indicator", extraction.indicators), ("activity", extraction.activities)):
+        for item in items:
+            anchor = anchors.get((kind, item.key))
+            if anchor is None:
+                continue
+            item.goal_key = choose_goal(item.text, anchor, goals_by_region.get(anchor.region, []))
+
+
+def choose_goal(text: str, anchor: Anchor, nearby: list[Goal]) -> Optional[int]:
+    """The goal key for one item: same row, else wording, else nearest above."""
+    if anchor.row_goal is not None:
+        return anchor.row_goal
+    by_wording = goal_by_wording(text, nearby)
+    if by_wording is not None:
+        return by_wording.key
+    return anchor.scope_goal
+
+
+def set_parent(goals: list[Goal], child: Goal, parent_key: Optional[int]) -> bool:
+    """Give ``child`` the parent ``parent_key`` unless that closes a cycle."""
+    if parent_key is None or parent_key == child.key:
+        return False
+    parents = {g.key: g.parent_key for g in goals}
+    node, seen = parent_key, set()
+    while node is not None and node not in seen:
+        if node == child.key:
+            return False
+        seen.add(node)
+        node = parents.get(node)
+    child.parent_key = parent_key
+    return True
