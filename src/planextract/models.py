@@ -112,6 +112,9 @@ class Table:
     quality: dict = field(default_factory=dict)
     # per-row page numbers (a joined table spans pages); same length as rows
     row_pages: list[int] = field(default_factory=list)
+    # the table's box on each page it covers (page number -> bbox); ``bbox``
+    # is the box on ``page_start``
+    page_bboxes: dict[int, BBox] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
