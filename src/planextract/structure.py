@@ -387,6 +387,9 @@ def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
     numbered = _section_number(row, rules)
     if numbered:
         text = numbered[1]
+        if not row.merged:
+            share = (len(row.text) - len(text)) / len(row.text)
+            row.text_x = row.line.x0 + share * (row.line.x1 - row.line.x0)
     if text[0].islower() or text.endswith((",", ";")):
         return None
     words = len(text.split())
