@@ -356,6 +356,21 @@ def test_table_lines_left_out_and_table_placed_under_its_section():
     assert doc.tables[1].section_index == 1
 
 
+def test_table_continued_on_next_page_uses_its_box_there():
+    first, second = Sheet(1), Sheet(2)
+    first.add("Aktiviteter", size=16).para(*FILLER)
+    first.add("Aktivitet ett i tabellen", top=700)
+    second.add("Aktivitet två i tabellen", top=60)
+    second.add("Text efter tabellen som står långt ned på sidan", top=500)
+    table = Table(page_start=1, page_end=2, bbox=(LEFT, 690, RIGHT, 720), header=["Aktivitet"],
+                  rows=[["Aktivitet ett i tabellen"], ["Aktivitet två i tabellen"]],
+                  page_bboxes={1: (LEFT, 690, RIGHT, 720), 2: (LEFT, 50, RIGHT, 80)})
+    doc = build_structure([first.page(), second.page()], [table])
+    texts = [b.text for b in doc.blocks]
+    assert not any("tabellen" in t and "Aktivitet" in t for t in texts)
+    assert texts[-1] == "Text efter tabellen som står långt ned på sidan"
+
+
 def test_table_before_any_heading_has_no_section():
     s = Sheet(1)
     s.para(*FILLER)

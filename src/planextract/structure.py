@@ -241,6 +241,10 @@ def _table_boxes(tables: list[Table]) -> dict[int, list]:
     """Page number -> boxes of the tables on it."""
     boxes: dict[int, list] = defaultdict(list)
     for table in tables:
+        if table.page_bboxes:
+            for page, box in table.page_bboxes.items():
+                boxes[page].append(box)
+            continue
         for page in range(table.page_start, table.page_end + 1):
             boxes[page].append(table.bbox)
     return boxes
