@@ -30,6 +30,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from render import BULLETS, SpecError, TParagraph, TTable, cell_lines, cell_text, markup, plain, \
     table_style, toc_flowables
@@ -248,6 +249,8 @@ class Builder:
             annotations.append((annotation, rid, row))
         widths = spec.get("widths")
         col_widths = [w * self.width for w in widths] if widths else None
+        if col_widths:
+            self._check_fit([header or []] + body, col_widths, head_style, cell_style)
         header_rows = 1 if header else 0
         repeat = header_rows if spec.get("repeat", True) else 0
         table = TTable(data, colWidths=col_widths, repeatRows=repeat, hAlign="LEFT")
@@ -265,6 +268,17 @@ class Builder:
                 continue
             self.add_item(annotation or {}, rid, cell_text(row[0], keep_bullets=False), cells=row, each=each)
         return [Spacer(1, 2 * mm), table, Spacer(1, 4 * mm)]
+
+    def _check_fit(self, rows, col_widths, head_style, cell_style):
+        """Refuse words wider than their column: reportlab would break them mid-word."""
+        for r, row in enumerate(rows):
+            style = head_style if r == 0 else cell_style
+            for c, cell in enumerate(row):
+                room = col_widths[c] - 12 - (9 if str(cell).lstrip()[:2] in ("\u2022 ", "- ") else 0)
+                for word in re.split(r"[\s\n]+", str(cell)):
+                    for piece in re.split(r"\{-\}|(?<=-)", word):
+                        if stringWidth(piece, style.fontName, style.fontSize) > room:
+                            raise SpecError(f"word {piece!r} does not fit its column ({room:.0f} pt)")
 
     def _cell(self, cell, style):
         paras = []
