@@ -22,6 +22,8 @@ from pydantic import Field
 
 from .models import Block, Line, PageLayout, ParsedDocument, Section, Table, union_bbox
 from .rules import RulesModel, load_rules
+from .textnorm import join_lines as _join_pair
+from .textnorm import normalize
 
 # --------------------------------------------------------------------------
 # Rules
@@ -59,7 +61,6 @@ class StructureRules(RulesModel):
     heading: HeadingRules
     heading_cues: list[str]
     not_heading: list[str]
-    hyphen_keep_before: list[str]
     hyphen_keep_prefixes: list[str]
     layout: LayoutRules
 
@@ -75,7 +76,6 @@ class _Compiled:
     not_heading: tuple
     units: frozenset
     cues: frozenset
-    keep_before: frozenset
     keep_prefixes: frozenset
 
 
@@ -107,7 +107,6 @@ def compiled_rules(folder: Optional[str] = None) -> _Compiled:
         not_heading=tuple(re.compile(p) for p in rules.not_heading),
         units=frozenset(u.lower() for u in rules.unit_words),
         cues=frozenset(c.lower() for c in rules.heading_cues),
-        keep_before=frozenset(w.lower() for w in rules.hyphen_keep_before),
         keep_prefixes=frozenset(w.lower() for w in rules.hyphen_keep_prefixes),
     )
 
@@ -116,57 +115,38 @@ def compiled_rules(folder: Optional[str] = None) -> _Compiled:
 # Text
 # --------------------------------------------------------------------------
 
-_SPACE = re.compile(r"\s+")
 _COVER_LINES = 15  # a first page of at most so many lines is a cover
 _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
-_HYPHENS = "-\u2010\u2011\u00ad"
-_WORD_END = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
+_KEPT_PART = re.compile(r"(?:^|[\s\-/(])([^\s\-/(]+)-$")
 
 
 def fold(text: str) -> str:
-    """White space folded; a soft hyphen ending the text becomes a hyphen, others go."""
-    text = text.strip()
-    if "\u00ad" in text:
-        end = "-" if text.endswith("\u00ad") else ""
-        text = text.replace("\u00ad", "") + end
-    return _SPACE.sub(" ", text)
+    """A line's text in normal form (see :func:`planextract.textnorm.normalize`)."""
+    return normalize(text)
 
 
 def join_lines(texts: list[str], rules: Optional[_Compiled] = None) -> str:
     """Join the lines of one block, undoing hyphenation at line ends.
 
-    "verksam-" + "heten" -> "verksamheten"; "barn-" + "och" -> "barn- och";
-    "EU-" + "projekt" and "e-" + "tjänster" keep the hyphen.
+    :func:`planextract.textnorm.join_lines` decides ("verksam-" + "heten"
+    -> "verksamheten", "barn-" + "och" -> "barn- och", "EU-" + "projekt"
+    -> "EU-projekt"); word parts listed in ``hyphen_keep_prefixes`` keep
+    their hyphen as well ("it-" + "stöd" -> "it-stöd").
     """
     rules = rules or compiled_rules()
     out = ""
     for raw in texts:
-        text = fold(raw)
+        soft = raw.rstrip().endswith("\u00ad")
+        text = normalize(raw) + ("\u00ad" if soft else "")
         if not text:
             continue
-        if not out:
-            out = text
-            continue
-        match = _WORD_END.search(out)
-        if match and not out.endswith(" -"):
-            left = match.group(1)
-            first = text.split(" ", 1)[0]
-            stem = out[: match.start(1)] + left
-            if first.lower().rstrip(",.;:") in rules.keep_before:
-                out = f"{stem}- {text}"
-            elif (
-                not first[:1].islower()
-                or left.isupper()
-                or left.isdigit()
-                or left.lower() in rules.keep_prefixes
-            ):
-                out = f"{stem}-{text}"
-            else:
-                out = stem + text
+        kept = _KEPT_PART.search(out) if out.endswith("-") else None
+        if kept and kept.group(1).lower() in rules.keep_prefixes and text[:1].isalpha():
+            out += text
         else:
-            out = f"{out} {text}"
-    return out
+            out = _join_pair(out, text)
+    return out.replace("\u00ad", "")
 
 
 # --------------------------------------------------------------------------
