@@ -153,7 +153,9 @@ def export(db_path, output_format, out_dir):
     except PlanExtractError as exc:
         raise click.ClickException(str(exc))
     for item in written:
-        click.echo(f"{item.path}  {item.rows} rows")
+        click.echo(f"{item.path}  {item.rows} row{'' if item.rows == 1 else 's'}")
+        for note in item.notes:
+            click.echo(f"  note: {note}")
 
 
 @cli.command()
