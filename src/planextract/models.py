@@ -184,6 +184,9 @@ class DocumentMeta:
     adopted: Optional[str] = None  # ISO date
     diarienummer: Optional[str] = None
     title: Optional[str] = None
+    # the organisation as named in the reference tables ("Alingsås kommun",
+    # "Västra Götalandsregionen") or, for a kommunalförbund, in the text
+    org_name: Optional[str] = None
 
 
 @dataclass
