@@ -1,0 +1,784 @@
+"""Tables of a PDF: ruled ones read by pdfplumber, borderless ones from the lines.
+
+pdfplumber (pdfminer) parses about ten pages a second, too slow to run on
+every page of a batch.  So each page is screened first, cheaply:
+
+* ruled tables: the page's vector drawings, read with pypdfium2, must hold
+  a grid (a cluster of rules or cell rectangles with three or more distinct
+  vertical and horizontal edges and text inside).  Only such pages are
+  opened with pdfplumber (``lines`` strategy); boxes around prose and page
+  frames have no inner vertical edge and never get that far.
+* borderless tables: read straight from the page's :class:`Line` objects
+  (already split at wide gaps): runs of rows whose pieces stay in columns
+  separated by white space.  No pdfplumber at all.
+
+Every table then gets its header row(s) split off (bold, or cells that are
+column words or years, ``rules/tables.yaml``), and a table ending at the
+bottom of a page is joined with one starting at the top of the next when
+their columns line up (a repeated header is dropped).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .errors import BrokenPDF
+from .pdfdoc import load_page, open_pdf
+from .models import BBox, Line, PageLayout, Table, union_bbox
+from .rules import RulesModel, load_rules
+from .textnorm import fold, join_lines, normalize
+
+
+# --------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------
+
+
+class ScreenRules(RulesModel):
+    thin: float
+    min_edge: float
+    touch: float
+    bin: float
+    min_x_edges: int
+    min_y_edges: int
+    min_width: float
+    min_height: float
+    min_lines_inside: int
+    max_segments: int
+
+
+class PlumberRules(RulesModel):
+    vertical_strategy: str
+    horizontal_strategy: str
+    snap_tolerance: float
+    join_tolerance: float
+    edge_min_length: float
+    intersection_tolerance: float
+    text_x_tolerance: float
+    text_y_tolerance: float
+
+
+class TextRules(RulesModel):
+    min_gap: float
+    max_row_gap: float
+    min_rows: int
+    min_multi_rows: int
+    min_multi_rows_plain: int
+    prose_chars: int
+    numeric_only_max_rows: int
+
+
+class JoinRules(RulesModel):
+    col_tolerance: float
+    edge_zone: float
+    footer_chars: int
+
+
+class TableRules(RulesModel):
+    """``rules/tables.yaml``."""
+
+    screen: ScreenRules
+    pdfplumber: PlumberRules
+    text: TextRules
+    min_cols: int
+    min_rows: int
+    min_filled: float
+    max_header_rows: int
+    header_share: float
+    header_words: list[str]
+    year_pattern: str
+    bold_fonts: list[str]
+    join: JoinRules
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    rules: TableRules
+    words: frozenset
+    year: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(folder: Optional[str] = None) -> _Compiled:
+    rules = load_rules("tables.yaml", TableRules, folder)
+    return _Compiled(
+        rules=rules,
+        words=frozenset(fold(word) for word in rules.header_words),
+        year=re.compile(rules.year_pattern, re.IGNORECASE),
+    )
+
+
+# --------------------------------------------------------------------------
+# One table as found on one page
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Grid:
+    """A table on one page before its header is split off.
+
+    ``spans`` holds each column's (x0, x1) on the page, for lining up a
+    continuation on the next page.
+    """
+
+    page: int
+    bbox: BBox
+    cells: list[list[str]]
+    bold: list[list[bool]]
+    spans: list[tuple[float, float]]
+    strategy: str
+    # filled in by _split_header
+    title: Optional[str] = None
+    n_header: int = 0
+    header: list[str] = field(default_factory=list)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.spans)
+
+    @property
+    def body(self) -> list[list[str]]:
+        return self.cells[self.n_header :]
+
+
+def find_tables(path: str | Path, pages: Sequence[PageLayout], *, rules_folder: Optional[str] = None) -> list[Table]:
+    """The tables of the PDF at ``path``, joined across pages, in reading order.
+
+    ``pages`` are the layouts of :func:`planextract.layout.read_layout`; they
+    decide which pages are worth opening with pdfplumber and hold the lines
+    borderless tables are read from.
+    """
+    comp = _compiled(rules_folder)
+    path = Path(path)
+    layouts = {page.number: page for page in pages}
+    candidates = screen_pages(path, pages, rules_folder=rules_folder)
+    grids: list[_Grid] = _ruled_grids(path, candidates, comp) if candidates else []
+    for page in pages:
+        if page.is_toc or not page.lines:
+            continue
+        taken = [g.bbox for g in grids if g.page == page.number]
+        grids.extend(_text_grids(page, taken, comp))
+    for grid in grids:
+        _split_header(grid, comp)
+    grids.sort(key=lambda g: (g.page, g.bbox[1], g.bbox[0]))
+    return _join(grids, layouts, comp)
+
+
+# --------------------------------------------------------------------------
+# Screening with pypdfium2
+# --------------------------------------------------------------------------
+
+
+def screen_pages(
+    path: str | Path, pages: Sequence[PageLayout], *, rules_folder: Optional[str] = None
+) -> dict[int, list[BBox]]:
+    """Page number -> regions whose drawings form a grid with text inside.
+
+    Cheap (pypdfium2 page objects only); a page not in the result is never
+    opened with pdfplumber.
+    """
+    comp = _compiled(rules_folder)
+    found: dict[int, list[BBox]] = {}
+    with open_pdf(path) as doc:
+        count = len(doc)
+        for layout in pages:
+            if layout.source != "text" or layout.is_toc or not 1 <= layout.number <= count:
+                continue
+            page = load_page(doc, layout.number - 1, path)
+            try:
+                regions = _grid_regions(page, layout, comp.rules.screen)
+            finally:
+                page.close()
+            if regions:
+                found[layout.number] = regions
+    return found
+
+
+def _path_edges(obj, height: float, rules: ScreenRules) -> list[BBox]:
+    """Axis-parallel edges of one path object as thin boxes (top-left origin)."""
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = obj.get_bounds()
+    width, tall = right - left, top - bottom
+    y0, y1 = height - top, height - bottom
+    if width < rules.min_edge and tall < rules.min_edge:
+        return []
+    if tall <= rules.thin or width <= rules.thin:  # a rule
+        return [(left, y0, right, y1)]
+    count = raw.FPDFPath_CountSegments(obj.raw)
+    if count <= 5:  # a rectangle (move, 3-4 lines, close)
+        return [(left, y0, right, y0), (left, y1, right, y1), (left, y0, left, y1), (right, y0, right, y1)]
+    if count > rules.max_segments:
+        return []
+    m = obj.get_matrix()
+    edges: list[BBox] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    prev = start = None
+    for i in range(count):
+        seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        point = (m.a * x.value + m.c * y.value + m.e, height - (m.b * x.value + m.d * y.value + m.f))
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            prev = start = point
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+            edges.append(_straight(prev, point, rules))
+            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+                edges.append(_straight(point, start, rules))
+        prev = point
+    return [e for e in edges if e is not None]
+
+
+def _straight(a, b, rules: ScreenRules) -> Optional[BBox]:
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    if (x1 - x0 <= rules.thin and y1 - y0 >= rules.min_edge) or (
+        y1 - y0 <= rules.thin and x1 - x0 >= rules.min_edge
+    ):
+        return (x0, y0, x1, y1)
+    return None
+
+
+def _grid_regions(page, layout: PageLayout, rules: ScreenRules) -> list[BBox]:
+    import pypdfium2.raw as raw
+
+    width, height = page.get_width(), page.get_height()
+    edges: list[BBox] = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left > 0.95 * width and top - bottom > 0.9 * height:
+            continue  # the page's background or frame
+        edges.extend(_path_edges(obj, height, rules))
+    regions = []
+    for box, members in _clusters(edges, rules.touch):
+        if box[2] - box[0] < rules.min_width or box[3] - box[1] < rules.min_height:
+            continue
+        xs = {round(e[0] / rules.bin) for e in members if e[2] - e[0] <= rules.thin}
+        ys = {round(e[1] / rules.bin) for e in members if e[3] - e[1] <= rules.thin}
+        if len(_distinct(xs)) < rules.min_x_edges or len(_distinct(ys)) < rules.min_y_edges:
+            continue
+        inside = sum(1 for line in layout.lines if _centre_in(line.bbox, box))
+        if inside >= rules.min_lines_inside:
+            regions.append(box)
+    return regions
+
+
+def _distinct(bins: set) -> list[int]:
+    """Bin numbers with neighbours merged (a position on a bin boundary counts once)."""
+    out: list[int] = []
+    for b in sorted(bins):
+        if not out or b - out[-1] > 1:
+            out.append(b)
+    return out
+
+
+def _clusters(boxes: list[BBox], touch: float) -> list[tuple[BBox, list[BBox]]]:
+    """Groups of boxes that touch (within ``touch``), with their union."""
+    clusters: list[list] = []  # [bbox, members]
+    for box in sorted(boxes, key=lambda b: b[1]):
+        hits = [c for c in clusters if _near(c[0], box, touch)]
+        if not hits:
+            clusters.append([box, [box]])
+            continue
+        first = hits[0]
+        first[1].append(box)
+        first[0] = union_bbox([first[0], box])
+        for other in hits[1:]:
+            first[1].extend(other[1])
+            first[0] = union_bbox([first[0], other[0]])
+            clusters.remove(other)
+    return [(c[0], c[1]) for c in clusters]
+
+
+def _near(a: BBox, b: BBox, pad: float) -> bool:
+    return a[0] - pad <= b[2] and b[0] - pad <= a[2] and a[1] - pad <= b[3] and b[1] - pad <= a[3]
+
+
+def _centre_in(box: BBox, region: BBox, pad: float = 1.0) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] - pad <= cx <= region[2] + pad and region[1] - pad <= cy <= region[3] + pad
+
+
+# --------------------------------------------------------------------------
+# Ruled tables with pdfplumber
+# --------------------------------------------------------------------------
+
+
+def _ruled_grids(path: Path, candidates: dict[int, list[BBox]], comp: _Compiled) -> list[_Grid]:
+    import pdfplumber
+
+    rules = comp.rules.pdfplumber
+    settings = {
+        "vertical_strategy": rules.vertical_strategy,
+        "horizontal_strategy": rules.horizontal_strategy,
+        "snap_tolerance": rules.snap_tolerance,
+        "join_tolerance": rules.join_tolerance,
+        "edge_min_length": rules.edge_min_length,
+        "intersection_tolerance": rules.intersection_tolerance,
+    }
+    grids: list[_Grid] = []
+    try:
+        pdf = pdfplumber.open(path, pages=sorted(candidates))
+    except Exception as exc:  # pdfminer raises many kinds for damaged files
+        raise BrokenPDF(f"{path.name}: pdfplumber cannot read it to extract tables ({exc})") from None
+    with pdf:
+        for page in pdf.pages:
+            try:
+                view = _without_shading(page)
+                for found in view.find_tables(settings):
+                    grid = _grid_from_plumber(page, found, comp)
+                    if grid is not None:
+                        grids.append(grid)
+            finally:
+                page.close()
+    return grids
+
+
+def _without_shading(page):
+    """The page less rectangles that shade text inside a cell of the same colour.
+
+    Word draws the background of each paragraph in a shaded cell as a rect
+    of its own; its edges would split the cell into rows and columns.
+    """
+    rects = [r for r in page.rects if r.get("fill")]
+    if len(rects) < 2:
+        return page
+    rects.sort(key=lambda r: (r["x1"] - r["x0"]) * (r["bottom"] - r["top"]), reverse=True)
+    drop = set()
+    for i, inner in enumerate(rects):
+        colour = inner.get("non_stroking_color")
+        for outer in rects[:i]:
+            if (
+                outer.get("non_stroking_color") == colour
+                and outer["x0"] - 0.5 <= inner["x0"] and inner["x1"] <= outer["x1"] + 0.5
+                and outer["top"] - 0.5 <= inner["top"] and inner["bottom"] <= outer["bottom"] + 0.5
+            ):
+                drop.add(_key(inner))
+                break
+    if not drop:
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "rect" or _key(obj) not in drop)
+
+
+def _key(obj) -> tuple:
+    return (round(obj["x0"], 2), round(obj["top"], 2), round(obj["x1"], 2), round(obj["bottom"], 2))
+
+
+def _is_bold(fontname: str, comp: _Compiled) -> bool:
+    name = fontname.lower()
+    return any(marker in name for marker in comp.rules.bold_fonts)
+
+
+def _grid_from_plumber(page, found, comp: _Compiled) -> Optional[_Grid]:
+    rules = comp.rules.pdfplumber
+    raw_rows = found.extract(x_tolerance=rules.text_x_tolerance, y_tolerance=rules.text_y_tolerance)
+    cells = [[_cell_text(text) for text in row] for row in raw_rows]
+    boxes = [list(row.cells) for row in found.rows]
+    spans = [(c.bbox[0], c.bbox[2]) for c in found.columns]
+    if not cells or not spans:
+        return None
+    # bold flags for the rows that may be header rows
+    x0, top, x1, bottom = found.bbox
+    chars = [
+        c for c in page.chars
+        if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    ]
+    depth = comp.rules.max_header_rows + 1
+    bold = [[False] * len(row) for row in cells]
+    for r, row in enumerate(boxes[:depth]):
+        for c, box in enumerate(row):
+            if box is None or c >= len(bold[r]):
+                continue
+            inside = [ch for ch in chars if _centre_in((ch["x0"], ch["top"], ch["x1"], ch["bottom"]), box, 0.0)]
+            bold[r][c] = bool(inside) and all(_is_bold(ch.get("fontname", ""), comp) for ch in inside)
+    grid = _Grid(page=page.page_number, bbox=tuple(found.bbox), cells=cells, bold=bold, spans=spans, strategy="lines")
+    return grid if _prune_and_check(grid, comp) else None
+
+
+def _cell_text(text: Optional[str]) -> str:
+    """A cell's lines joined into one string, hyphenation undone."""
+    if not text:
+        return ""
+    out = ""
+    for line in text.split("\n"):
+        out = join_lines(out, normalize(line))
+    return normalize(out)
+
+
+def _prune_and_check(grid: _Grid, comp: _Compiled) -> bool:
+    """Drop empty rows and columns; say whether what is left is a table."""
+    keep_cols = [c for c in range(grid.n_cols) if any(row[c] for row in grid.cells if c < len(row))]
+    keep_rows = [r for r, row in enumerate(grid.cells) if any(row)]
+    grid.cells = [[grid.cells[r][c] for c in keep_cols] for r in keep_rows]
+    grid.bold = [[grid.bold[r][c] for c in keep_cols] for r in keep_rows]
+    grid.spans = [grid.spans[c] for c in keep_cols]
+    rules = comp.rules
+    if grid.n_cols < rules.min_cols or len(grid.cells) < rules.min_rows:
+        return False
+    multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
+    if multi < 2:
+        return False
+    return _filled(grid.cells) >= rules.min_filled
+
+
+def _filled(rows: list[list[str]]) -> float:
+    total = sum(len(row) for row in rows)
+    return sum(1 for row in rows for cell in row if cell) / total if total else 0.0
+
+
+# --------------------------------------------------------------------------
+# Borderless tables from the lines of a page
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Band:
+    """Lines that share a baseline, left to right."""
+
+    lines: list[Line]
+
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+
+def _bands(lines: list[Line]) -> list[_Band]:
+    bands: list[_Band] = []
+    for line in sorted(lines, key=lambda l: (l.top, l.x0)):
+        centre = (line.top + line.bottom) / 2
+        if bands:
+            last = bands[-1]
+            height = min(line.bottom - line.top, last.bottom - last.top) or 1.0
+            last_centre = (last.top + last.bottom) / 2
+            overlaps = any(l.x0 < line.x1 and line.x0 < l.x1 for l in last.lines)
+            if abs(centre - last_centre) < 0.5 * height and not overlaps:
+                last.lines.append(line)
+                last.lines.sort(key=lambda l: l.x0)
+                continue
+        bands.append(_Band([line]))
+    return bands
+
+
+def _narrow(gaps: list[tuple[float, float]], band: _Band, min_gap: float) -> Optional[list[tuple[float, float]]]:
+    """The column gaps left after ``band``; ``None`` when a line crosses one."""
+    out = []
+    for g0, g1 in gaps:
+        pieces = [(g0, g1)]
+        for line in band.lines:
+            nxt = []
+            for p0, p1 in pieces:
+                if line.x1 <= p0 or line.x0 >= p1:
+                    nxt.append((p0, p1))
+                    continue
+                if line.x0 > p0:
+                    nxt.append((p0, line.x0))
+                if line.x1 < p1:
+                    nxt.append((line.x1, p1))
+            pieces = nxt
+        pieces = [p for p in pieces if p[1] - p[0] >= min_gap]
+        if not pieces:
+            return None
+        # a line inside the gap splits it: keep the widest piece per gap
+        out.append(max(pieces, key=lambda p: p[1] - p[0]))
+    return out
+
+
+def _text_grids(page: PageLayout, taken: list[BBox], comp: _Compiled) -> list[_Grid]:
+    rules = comp.rules.text
+    lines = [l for l in page.lines if l.text.strip() and not any(_centre_in(l.bbox, box, 2.0) for box in taken)]
+    bands = _bands(lines)
+    if not bands:
+        return []
+    heights = [l.bottom - l.top for l in lines if l.bottom > l.top]
+    line_h = statistics.median(heights) if heights else 10.0
+    grids = []
+    i = 0
+    while i < len(bands):
+        seed = bands[i]
+        if len(seed.lines) < 2:
+            i += 1
+            continue
+        gaps = [(a.x1, b.x0) for a, b in zip(seed.lines, seed.lines[1:]) if b.x0 - a.x1 >= rules.min_gap]
+        if not gaps:
+            i += 1
+            continue
+        block = [seed]
+        j = i + 1
+        while j < len(bands):
+            band = bands[j]
+            if band.top - block[-1].bottom > rules.max_row_gap * line_h:
+                break
+            narrowed = _narrow(gaps, band, rules.min_gap)
+            if narrowed is None:
+                break
+            gaps = narrowed
+            block.append(band)
+            j += 1
+        grid = _grid_from_bands(page.number, block, gaps, comp)
+        if grid is not None:
+            grids.append(grid)
+            i = j
+        else:
+            i += 1
+    return grids
+
+
+def _grid_from_bands(number: int, block: list[_Band], gaps, comp: _Compiled) -> Optional[_Grid]:
+    rules = comp.rules.text
+    n = len(gaps) + 1
+    cuts = [(g0 + g1) / 2 for g0, g1 in gaps]
+
+    def column(line: Line) -> int:
+        centre = (line.x0 + line.x1) / 2
+        return sum(1 for cut in cuts if centre > cut)
+
+    rows: list[list[list[Line]]] = []
+    for band in block:
+        placed = [[] for _ in range(n)]
+        for line in band.lines:
+            placed[column(line)].append(line)
+        first = placed[0][0].text.strip() if placed[0] else ""
+        starts_row = bool(placed[0]) and not (rows and rows[-1][0] and first[:1].islower())
+        if rows and not starts_row:
+            for c in range(n):
+                rows[-1][c].extend(placed[c])
+        else:
+            rows.append(placed)
+    cells = [[_join_cell(cell) for cell in row] for row in rows]
+    bold = [[bool(cell) and all(l.bold for l in cell) for cell in row] for row in rows]
+    spans = []
+    for c in range(n):
+        members = [l for row in rows for l in row[c]]
+        spans.append((min(l.x0 for l in members), max(l.x1 for l in members)) if members else (0.0, 0.0))
+    bbox = union_bbox(l.bbox for band in block for l in band.lines)
+    grid = _Grid(page=number, bbox=bbox, cells=cells, bold=bold, spans=spans, strategy="text")
+    if len(cells) < rules.min_rows or not _prune_and_check(grid, comp):
+        return None
+    multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
+    headed = _is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold))
+    if multi < (rules.min_multi_rows if headed else rules.min_multi_rows_plain):
+        return None
+    if _looks_like_prose(grid, rules) or _looks_like_labels(grid, rules) or _looks_like_list(grid):
+        return None
+    return grid
+
+
+def _join_cell(lines: list[Line]) -> str:
+    out = ""
+    for line in sorted(lines, key=lambda l: (l.top, l.x0)):
+        out = join_lines(out, normalize(line.text))
+    return normalize(out)
+
+
+def _looks_like_prose(grid: _Grid, rules: TextRules) -> bool:
+    """Two or more columns of long lines: a page set in columns, not a table."""
+    long_cols = 0
+    for c in range(grid.n_cols):
+        lengths = [len(row[c]) for row in grid.cells if row[c]]
+        if lengths and statistics.median(lengths) > rules.prose_chars:
+            long_cols += 1
+    return long_cols >= 2 and grid.n_cols <= 3
+
+
+_LEADER = re.compile(r"\.{4,}|(?:\. ){4,}|…{2,}")
+_MARKER = re.compile(r"^(?:[•●○◦▪■□–—\-*>]|\(?\d{1,2}[.)]|[a-zA-Z][.)])$")
+
+
+def _looks_like_list(grid: _Grid) -> bool:
+    """A bulleted list (bullets alone in the first column) or a table of contents."""
+    first = [row[0] for row in grid.cells if row[0]]
+    if first and all(_MARKER.match(cell) for cell in first):
+        return True
+    leaders = sum(1 for row in grid.cells if any(_LEADER.search(cell) for cell in row))
+    return leaders >= max(1, len(grid.cells) // 2)
+
+
+_NUMBER = re.compile(r"^[-–+]?[\d\s.,:%]+$")
+
+
+def _looks_like_labels(grid: _Grid, rules: TextRules) -> bool:
+    """Only numbers in a few rows: the axis labels of a chart."""
+    numeric = all(_NUMBER.match(cell) for row in grid.cells for cell in row if cell)
+    return numeric and len(grid.cells) <= rules.numeric_only_max_rows
+
+
+# --------------------------------------------------------------------------
+# Header rows
+# --------------------------------------------------------------------------
+
+
+def _is_header_word(cell: str, comp: _Compiled) -> bool:
+    text = fold(cell).rstrip(":*")
+    if not text:
+        return False
+    if text in comp.words or comp.year.match(text):
+        return True
+    first = text.split(" ")[0]
+    return first in comp.words or any(text.startswith(word + " ") for word in comp.words if " " in word)
+
+
+def _is_number(cell: str, comp: _Compiled) -> bool:
+    """A plain figure ("120", "5,2 %", "-3 400"), not a year."""
+    return bool(_NUMBER.match(cell)) and not comp.year.match(cell.strip())
+
+
+def _numeric_columns(rows: list[list[str]], comp: _Compiled) -> set[int]:
+    """Columns whose filled body cells are mostly figures."""
+    out = set()
+    for c in range(len(rows[0]) if rows else 0):
+        filled = [row[c] for row in rows if row[c]]
+        if filled and sum(1 for cell in filled if _is_number(cell, comp)) >= 0.6 * len(filled):
+            out.add(c)
+    return out
+
+
+def _is_header_row(
+    cells: list[str], bold: list[bool], comp: _Compiled, *, bold_ok: bool, numeric: frozenset = frozenset()
+) -> bool:
+    """Bold cells, column words or years, or words over columns of figures."""
+    filled = [c for c, cell in enumerate(cells) if cell]
+    if not filled or any(_is_number(cells[c], comp) for c in filled):
+        return False
+    if bold_ok and len(filled) >= 2 and all(bold[c] for c in filled):
+        return True
+    words = sum(1 for c in filled if _is_header_word(cells[c], comp))
+    if words >= 1 and words >= comp.rules.header_share * len(filled) and (len(filled) >= 2 or len(cells) == 1):
+        return True
+    # text over columns that hold figures below it
+    return len(filled) >= 2 and sum(1 for c in filled if c in numeric) >= max(1, len(numeric) // 2)
+
+
+def _split_header(grid: _Grid, comp: _Compiled) -> None:
+    """Find the title row and header rows at the top of ``grid``; merge the header."""
+    rules = comp.rules
+    rows, bold = grid.cells, grid.bold
+    # bold marks a header only when the body is not bold too
+    bold_ok = not all(all(b for b, cell in zip(brow, row) if cell) for brow, row in zip(bold[1:], rows[1:]))
+    numeric = frozenset(_numeric_columns(rows[1:], comp))
+
+    def header(r: int) -> bool:
+        return _is_header_row(rows[r], bold[r], comp, bold_ok=bold_ok, numeric=numeric)
+
+    start = 0
+    filled0 = [cell for cell in rows[0] if cell]
+    if len(filled0) == 1 and grid.n_cols >= 2 and len(rows) > 2 and header(1):
+        grid.title = filled0[0]
+        start = 1
+    count = 0
+    while count < rules.max_header_rows and start + count < len(rows) - 1 and header(start + count):
+        count += 1
+    if count == 0 and start:
+        start, grid.title = 0, None
+    header_rows = rows[start : start + count]
+    grid.header = [normalize(" ".join(row[c] for row in header_rows if row[c])) for c in range(grid.n_cols)]
+    grid.n_header = start + count
+
+
+# --------------------------------------------------------------------------
+# Joining across pages
+# --------------------------------------------------------------------------
+
+
+def _short(line: Line, comp: _Compiled) -> bool:
+    return len(line.text.strip()) <= comp.rules.join.footer_chars
+
+
+def _ends_page(grid: _Grid, layout: Optional[PageLayout], comp: _Compiled) -> bool:
+    if layout is None:
+        return False
+    if grid.bbox[3] < (1 - comp.rules.join.edge_zone) * layout.height:
+        return False
+    return not any(l.top >= grid.bbox[3] - 1 and not _short(l, comp) for l in layout.lines)
+
+
+def _starts_page(grid: _Grid, layout: Optional[PageLayout], comp: _Compiled) -> bool:
+    if layout is None:
+        return False
+    if grid.bbox[1] > comp.rules.join.edge_zone * layout.height:
+        return False
+    return not any(l.bottom <= grid.bbox[1] + 1 and not _short(l, comp) for l in layout.lines)
+
+
+def _aligned(a: _Grid, b: _Grid, comp: _Compiled) -> bool:
+    if a.n_cols != b.n_cols:
+        return False
+    tol = comp.rules.join.col_tolerance
+    if a.strategy == b.strategy == "lines":
+        edges_a = [s[0] for s in a.spans] + [a.spans[-1][1]]
+        edges_b = [s[0] for s in b.spans] + [b.spans[-1][1]]
+        shift = edges_b[0] - edges_a[0]
+        return all(abs(x - y) <= tol for x, y in zip(edges_a, edges_b)) or all(
+            abs(x + shift - y) <= tol for x, y in zip(edges_a, edges_b)
+        )
+    # text columns: each column overlaps its partner and no other
+    for i, (s0, s1) in enumerate(a.spans):
+        for j, (t0, t1) in enumerate(b.spans):
+            overlap = s0 - tol < t1 and t0 < s1 + tol
+            if (i == j) != overlap and (t1 > t0 and s1 > s0):
+                return False
+    return True
+
+
+def _same_header(a: list[str], b: list[str]) -> bool:
+    return [fold(x) for x in a] == [fold(x) for x in b]
+
+
+def _join(grids: list[_Grid], layouts: dict[int, PageLayout], comp: _Compiled) -> list[Table]:
+    tables: list[Table] = []
+    last: Optional[_Grid] = None  # the last page's part of tables[-1]
+    for k, grid in enumerate(grids):
+        joined = False
+        if last is not None and tables and grid.page == last.page + 1:
+            last_on_page = not any(g.page == last.page and g.bbox[1] > last.bbox[1] for g in grids)
+            first_on_page = not any(g.page == grid.page and g.bbox[1] < grid.bbox[1] for g in grids[:k])
+            if (
+                last_on_page
+                and first_on_page
+                and _aligned(last, grid, comp)
+                and _ends_page(last, layouts.get(last.page), comp)
+                and _starts_page(grid, layouts.get(grid.page), comp)
+            ):
+                table = tables[-1]
+                if grid.n_header and not grid.title and _same_header(grid.header, table.header):
+                    body = grid.body
+                    joined = True
+                elif not grid.n_header or not any(table.header):
+                    body = grid.cells
+                    joined = True
+                if joined:
+                    table.rows.extend(body)
+                    table.row_pages.extend([grid.page] * len(body))
+                    table.page_end = grid.page
+                    table.page_bboxes[grid.page] = grid.bbox
+                    table.quality["continued"] += 1
+        if not joined:
+            tables.append(
+                Table(
+                    page_start=grid.page,
+                    page_end=grid.page,
+                    bbox=grid.bbox,
+                    header=grid.header,
+                    rows=[list(row) for row in grid.body],
+                    quality={"strategy": grid.strategy, "continued": 0},
+                    row_pages=[grid.page] * len(grid.body),
+                    page_bboxes={grid.page: grid.bbox},
+                )
+            )
+            if grid.title:
+                tables[-1].quality["title"] = grid.title
+        last = grid
+    for table in tables:
+        table.quality["filled"] = round(_filled(table.rows), 3)
+        table.quality["rows"] = len(table.rows)
+    return tables
