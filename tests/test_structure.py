@@ -425,13 +425,19 @@ def test_rules_file_rejects_unknown_keys(tmp_path):
 # --------------------------------------------------------------------------
 
 
+def squeeze(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
 @pytest.mark.parametrize(
     "name, expected",
     [
         ("haparanda-kommun-klimatstrategi-2020-2050.pdf",
-         ["Varför en klimatstrategi?", "Nulägesbeskrivning", "Hållbara transporter"]),
+         ["Klimat strategi", "Varför en klimatstrategi?", "Visionen om Hållbara Haparanda",
+          "Hållbara transporter", "Hållbart boende och byggande"]),
         ("alingsas-kultur-och-utbildningsnamnden-biblioteksplan-2027-2030-forslag.pdf",
-         ["Inledning", "Uppföljning"]),
+         ["Inledning", "Folkbibliotekets uppdrag", "Utvecklingsområde Läsfrämjande",
+          "Uppföljning"]),
     ],
 )
 def test_real_pdf_headings(name, expected):
@@ -439,11 +445,11 @@ def test_real_pdf_headings(name, expected):
     path = SHARED / "corpus-real" / name
     if not path.is_file():
         pytest.skip(f"real PDF not available: {name}")
-    pages = layout.read_layout(path, ocr="off")
+    pages = layout.read_layout(path, ocr="never")
     doc = build_structure(pages, [])
-    found = [s.heading for s in doc.sections]
-    for heading in expected:
-        assert any(h.lower().startswith(heading.lower()) for h in found), (heading, found)
+    found = [squeeze(s.heading) for s in doc.sections]
+    for heading in expected:  # compared without spaces: display type is often letter-spaced
+        assert squeeze(heading) in found, (heading, found)
     assert len(doc.blocks) > 20
     for s in doc.sections:
         assert s.parent_index is None or doc.sections[s.parent_index].level < s.level

@@ -117,6 +117,9 @@ def compiled_rules(folder: Optional[str] = None) -> _Compiled:
 
 _COVER_LINES = 15  # a first page of at most so many lines is a cover
 _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
+_DISPLAY_SIZE = 1.5  # type this many times the body size is display type
+_SCRIPT_SIZE = 0.75  # a line this much smaller than one it overlaps is a sub/superscript...
+_SCRIPT_CHARS = 6  # ...when it is this short
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 _KEPT_PART = re.compile(r"(?:^|[\s\-/(])([^\s\-/(]+)-$")
 
@@ -280,7 +283,22 @@ def _merge_markers(lines: list[Line], rules: _Compiled) -> list[_Row]:
         new.merged = True
         rows[i] = new
         used.add(best)
-    return [row for k, row in enumerate(rows) if k not in used]
+    kept = [row for k, row in enumerate(rows) if k not in used]
+    return [row for row in kept if not _is_script(row, kept)]
+
+
+def _is_script(row: _Row, rows: list[_Row]) -> bool:
+    """A short sub- or superscript ("2" of CO2, a footnote mark) beside a bigger line."""
+    if len(row.text) > _SCRIPT_CHARS:
+        return False
+    line = row.line
+    for other in rows:
+        o = other.line
+        if other is row or line.font_size > _SCRIPT_SIZE * o.font_size:
+            continue
+        if o.top - 1 <= (line.top + line.bottom) / 2 <= o.bottom + 1 and o.x0 - 2 <= line.x0 <= o.x1 + 2:
+            return True
+    return False
 
 
 def _stats(rows: list[_Row]) -> _Stats:
@@ -319,6 +337,15 @@ def _mode_band(counts: Counter) -> float:
 # --------------------------------------------------------------------------
 # Headings
 # --------------------------------------------------------------------------
+
+
+def _word_count(text: str) -> int:
+    """Words in ``text``; letter-spaced text ("K L I M A T") counts as words of six letters."""
+    tokens = text.split()
+    singles = sum(1 for t in tokens if len(t) == 1)
+    if len(tokens) >= 4 and singles > len(tokens) / 2:
+        return max(1, round(sum(len(t) for t in tokens) / 6))
+    return len(tokens)
 
 
 def _letters(text: str) -> str:
@@ -374,9 +401,10 @@ def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
         if not row.merged:
             share = (len(row.text) - len(text)) / len(row.text)
             row.text_x = row.line.x0 + share * (row.line.x1 - row.line.x0)
-    if text[0].islower() or text.endswith((",", ";")):
+    display = row.size >= _DISPLAY_SIZE * stats.body_size  # display type may be lower case
+    if (text[0].islower() and not display) or text.endswith((",", ";")):
         return None
-    words = len(text.split())
+    words = _word_count(text)
     if text.endswith(".") and words >= 3 and not numbered:
         return None
     bigger, bold, caps = _bigger(row, stats, rules), _bold(row, stats), _caps(text, rules)
@@ -441,7 +469,7 @@ def _finish_heading(rows: list[_Row], rules: _Compiled) -> Optional[_Heading]:
     plain = first.heading in ("bold", "caps", "cue")
     max_words = hr.max_words_plain if plain else hr.max_words
     max_chars = hr.max_chars_plain if plain else hr.max_chars
-    if len(text.split()) > max_words or len(text) > max_chars:
+    if _word_count(text) > max_words or len(text) > max_chars:
         return None
     if first.heading == "cue" and len(rows) > 1:
         return None
