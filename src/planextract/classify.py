@@ -43,6 +43,7 @@ class KindTerms(RulesModel):
 class HeadingRules(RulesModel):
     order: list[str]
     kinds: dict[str, KindTerms]
+    statement_headings: list[str]
     group_labels: list[str]
 
 
@@ -143,6 +144,11 @@ def is_blank_value(text: str) -> bool:
 
 def _words(text: str) -> list[str]:
     return normalize(text).split()
+
+
+def _norm(text: str) -> str:
+    """Normalised words joined by single spaces ("Individ- och" -> "individ och")."""
+    return " ".join(_words(text))
 
 
 def _word_match(word: str, term: str, first: bool) -> bool:
@@ -304,6 +310,17 @@ def heading_kind(text: str) -> Optional[str]:
     return None
 
 
+def is_statement_heading(text: str) -> bool:
+    """A heading naming one goal whose first sentence follows ("Kommunfullmäktiges utvecklingsmål")."""
+    words = _words(heading_base(text))
+    return any(_equals_term(words, _norm(term)) for term in heading_rules().statement_headings)
+
+
+def mentions_goals(text: str) -> bool:
+    """Text that speaks of goals ("arbetet med socialnämndens mål") rather than stating one."""
+    return any(_word_match(w, t, True) for w in _words(text) for t in ("mål", "målen", "målet", "målsättning"))
+
+
 def numbered_goal(text: str) -> bool:
     """"Mål 1: Hög sysselsättning ..." names a goal, not a list of goals."""
     return bool(_NUMBERED_GOAL.match(_HEAD_NUMBER.sub("", text or "")))
@@ -323,8 +340,8 @@ def is_question(text: str) -> bool:
 
 def is_group_label(text: str) -> bool:
     """A label that groups items ("Alla verksamheter", "Äldreomsorg")."""
-    base = normalize(heading_base(text))
-    return base in {normalize(label) for label in heading_rules().group_labels}
+    base = _norm(heading_base(text))
+    return base in {_norm(label) for label in heading_rules().group_labels}
 
 
 def is_goal_statement(text: str) -> bool:

@@ -334,6 +334,9 @@ class _Reader:
         if (
             first
             and state.own == "goal"
+            and state.texts
+            and C.is_statement_heading(state.texts[0])
+            and not C.mentions_goals(text)
             and len(text) <= MAX_STATEMENT_CHARS
             and len(re.findall(r"[.!?](?:\s|$)", text)) <= 2
             and not C.is_question(text)

@@ -1,0 +1,188 @@
+"""Column roles, heading kinds, goal levels, attainment and clean text."""
+
+from __future__ import annotations
+
+import pytest
+
+from planextract import classify as C
+from planextract.errors import RulesError
+from planextract.rules import parse_rules
+
+
+@pytest.mark.parametrize(
+    "header, roles",
+    [
+        (["Indikator", "Nyckeltal", "Mål", "2022", "2023"], ["indicator", "measure", "target", "outcome", "outcome"]),
+        (["Åtgärd", "Aktivitet", "Ansvarig", "Tiplan", "Uppföljning (när/hur)"],
+         ["activity", "activity_detail", "responsible", "timeline", "follow_up"]),
+        (["Resultat/indikator/nyckeltal", "Analys"], ["indicator", "analysis"]),
+        (["Aktiviteter", "Kommentar"], ["activity", "comment"]),
+        (["Mål", "Aktivitet"], ["goal", "activity"]),
+        (["Mål", "Indikator", "Målvärde 2025", "Utfall 2024", "Status"], ["goal", "indicator", "target", "outcome", "status"]),
+        (["Strategiska mål", "Socialnämndens mål 2020-2023", "Indikatorer", "Uppföljning/ utvärdering"],
+         ["goal", "goal", "indicator", "follow_up"]),
+        (["Tkr", "Bokslut 2023", "Budget 2024", "Plan 2026"], ["ignore", "ignore", "ignore", "ignore"]),
+        (["Nyckeltal", "Utfall 2023"], ["indicator", "outcome"]),
+    ],
+)
+def test_column_roles(header, roles):
+    assert [c.role for c in C.column_roles(header)] == roles
+
+
+def test_column_years():
+    cols = C.column_roles(["Indikator", "Målvärde 2025", "Utfall 2024", "2023"])
+    assert (cols[1].role, cols[1].year) == ("target", 2025)
+    assert (cols[2].role, cols[2].period) == ("outcome", "2024")
+    assert (cols[3].role, cols[3].period) == ("outcome", "2023")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Målområde", "goal_area"),
+        ("Kommunfullmäktiges utvecklingsmål", "goal"),
+        ("Nämndens egna utvecklingsmål", "goal"),
+        ("MÅLBILD", "goal"),
+        ("5 Socialnämndens politiska mål och indikatorer", "goal"),
+        ("2.4 Kommunens strategiska mål", "goal"),
+        ("Vi har lyckats när:", "indicator"),
+        ("5.3.1 Indikatorer", "indicator"),
+        ("STRATEGI OCH GENOMFÖRANDE", "activity"),
+        ("Åtgärdsförslag – på kort och lång sikt", "activity"),
+        ("Aktivitetsuppföljning – Ett hållbart Sala", "activity"),
+        ("Detta ska nås genom att särskilt fokusera på att:", "skip"),
+        ("Använd nedanstående stödfrågor i analysarbetet:", "skip"),
+        ("POLITISKA UPPDRAG FRÅN UNDERLAG BUDGET 2024 STRATEGISKPLAN 2025 - 2027", "skip"),
+        ("Viktiga händelser", "skip"),
+        ("Inledning", "never"),
+        ("Ekonomi", "never"),
+        ("4 Omvärldsanalys", "never"),
+        ("2.2 Vår vision", "never"),
+        ("NULÄGESANALYS", "never"),
+        ("Kontorets samlade analys av Kommunfullmäktiges utvecklingsmål under verksamhetsåret 2024", "never"),
+        ("Ett växande Sala", None),
+        ("Mål 1: Hög sysselsättning och ett mångsidigt näringsliv", None),
+    ],
+)
+def test_heading_kind(text, kind):
+    assert C.heading_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("5.1 Alla brukare inom socialnämndens verksamheter ska erbjudas en meningsfull vardag", True),
+        ("10.1. Mål 1: Hög sysselsättning och ett mångsidigt näringsliv", True),
+        ("Vad ska nämnden göra?", False),
+        ("Ekonomi", False),
+        ("Detta ska nås genom att särskilt fokusera på att:", False),
+    ],
+)
+def test_is_goal_statement(text, expected):
+    assert C.is_goal_statement(text) is expected
+
+
+@pytest.mark.parametrize(
+    "texts, level",
+    [
+        (["Kommunfullmäktiges utvecklingsmål"], "kf"),
+        (["Nämndens egna utvecklingsmål"], "namnd"),
+        (["Socialnämndens mål"], "namnd"),
+        (["MÅLBILD", "Kommunfullmäktiges utvecklingsmål"], "verksamhet"),
+        (["Ett växande Sala", "Kommunfullmäktiges utvecklingsmål"], "kf"),
+        (["Förbundsstyrelsens mål"], "namnd"),
+        (["Ekonomi"], None),
+    ],
+)
+def test_goal_level(texts, level):
+    assert C.goal_level(texts) == level
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Vi ser en positiv trend. Målet bedöms vara uppnått.", "met"),
+        ("Målet bedöms vara delvis uppnått.", "partly"),
+        ("Målet bedöms inte vara uppnått under året.", "not_met"),
+        ("Målet är ej uppnått.", "not_met"),
+        ("Arbetet pågår enligt plan.", None),
+    ],
+)
+def test_attainment(text, status):
+    found = C.attainment(text)
+    assert (found[0] if found else None) == status
+
+
+def test_attainment_keeps_the_sentence():
+    assert C.attainment("Vi ser en positiv trend. Målet bedöms vara delvis uppnått.")[1] == (
+        "Målet bedöms vara delvis uppnått."
+    )
+
+
+@pytest.mark.parametrize(
+    "cell, status",
+    [("Uppfyllt", "met"), ("Ej uppfyllt", "not_met"), ("Delvis uppfyllt", "partly"), ("Grön", "met"), ("", None)],
+)
+def test_status_word(cell, status):
+    assert C.status_word(cell) == status
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("• Arbetar efter ny modell och \nmetod.   ", "Arbetar efter ny modell och metod."),
+        ("det rätts-\nsäkra arbetet för barn- och unga", "det rättssäkra arbetet för barn- och unga"),
+        ("5.1 Alla brukare ska erbjudas", "Alla brukare ska erbjudas"),
+        ("- Minska sjukfrånvaron", "Minska sjukfrånvaron"),
+        ("Soft\u00adhyphen", "Softhyphen"),
+    ],
+)
+def test_clean_text(raw, clean):
+    assert C.clean_text(raw) == clean
+
+
+@pytest.mark.parametrize("raw, clean", [("- *", ""), ("37,4 **", "37,4"), ("Öka*", "Öka")])
+def test_clean_cell_strips_footnote_markers(raw, clean):
+    assert C.clean_cell(raw) == clean
+
+
+def test_split_cell_items_drops_group_labels():
+    cell = (
+        "Alla verksamheter\nDet ska finnas mötesplatser för alla åldrar\n"
+        "Äldreomsorg\nAndelen brukare som är nöjda ska öka från 60 % till minst 70 %"
+    )
+    assert C.split_cell_items(cell) == [
+        "Det ska finnas mötesplatser för alla åldrar",
+        "Andelen brukare som är nöjda ska öka från 60 % till minst 70 %",
+    ]
+
+
+def test_split_cell_items_keeps_short_pieces_together():
+    assert C.split_cell_items("Ekonomiskt utfall. Kontinuerlig sjukstatistik från HR.") == [
+        "Ekonomiskt utfall. Kontinuerlig sjukstatistik från HR."
+    ]
+
+
+def test_split_bullets():
+    cell = "• Erbjuda stöd och hjälp till\nvåldsutsatta och utövare.\n• Utbilda personal i SIP"
+    assert C.split_bullets(cell) == ["Erbjuda stöd och hjälp till våldsutsatta och utövare.", "Utbilda personal i SIP"]
+    assert C.split_bullets("Planering av resor och möten.") == ["Planering av resor och möten."]
+
+
+@pytest.mark.parametrize(
+    "name, model",
+    [
+        ("columns.yaml", C.ColumnRules),
+        ("headings.yaml", C.HeadingRules),
+        ("goal_levels.yaml", C.GoalLevelRules),
+        ("attainment.yaml", C.AttainmentRules),
+    ],
+)
+def test_rules_files_reject_unknown_keys(tmp_path, name, model):
+    from planextract.resources import rules_dir
+
+    text = (rules_dir() / name).read_text(encoding="utf-8") + "\nunknown_key: 1\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=f"{name}: unknown key 'unknown_key'"):
+        parse_rules(path, model)

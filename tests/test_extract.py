@@ -1,0 +1,335 @@
+"""extract_items on hand-made documents modelled on real plan layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from .docbuilder import build
+from planextract.extract import extract_items, parse_value
+
+STODFRAGOR = [
+    ("p", "Använd nedanstående stödfrågor i analysarbetet:"),
+    ("li", "Finns avvikelser/oönskade resultat?"),
+    ("li", "Åtgärdsförslag – prioriteringar på kort och lång sikt"),
+]
+
+
+def by_text(items, text):
+    found = [item for item in items if item.text == text]
+    assert len(found) == 1, f"{text!r} found {len(found)} times in {[i.text for i in items]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------
+# A follow-up in the Sala layout: goal areas, utvecklingsmål, success
+# indicators, result and activity tables, the board's own goals.
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sala_follow_up():
+    doc = build([
+        ("h", 1, "Social- och arbetsmarknadsnämnden"),
+        ("h", 2, "Målområde"),
+        ("h", 2, "Ett växande Sala"),
+        ("p", "Växande har flera dimensioner. En viktig dimension är att individer ges möjlighet att utvecklas."),
+        ("h", 2, "Kommunfullmäktiges utvecklingsmål"),
+        ("p", "Sala ska erbjuda attraktiva boenden och verka för fler arbetstillfällen, stärkt näringsliv och bra utbildning i hela kommunen."),
+        ("h", 3, "Detta ska nås genom att särskilt fokusera på att:"),
+        ("li", "Arbeta proaktivt och ha beredskap vad gäller mark och planer"),
+        ("h", 3, "Vi har lyckats när:"),
+        ("li", "Antalet företag och arbetstillfällen ökar"),
+        ("li", "Arbetslösheten minskar"),
+        *STODFRAGOR,
+        ("page",),
+        ("h", 1, "Resultatanalys"),
+        ("h", 1, "Ett växande Sala"),
+        ("p", "Vilket/vilka av nämndens/kontorets resultat har en direkt koppling till ovanstående utpekade fokuspunkter?"),
+        ("t", ["Resultat/indikator/nyckeltal", "Analys"], [[
+            "Lägre antal aktuella hushåll som uppstår försörjningsstöd och fler i sysselsättning.",
+            "Utifrån Aktivitetsplikten har fler och nya former av insatser tagits fram."]]),
+        ("h", 1, "Aktivitetsuppföljning"),
+        ("h", 1, "Ett växande Sala"),
+        ("t", ["Aktiviteter", "Kommentar"], [[
+            "Implementera aktivitetsplikten och utveckla verksamheter som kan möta upp de behov av insatser som finns.",
+            "Fler personer i olika former av åtgärder och insatser."]]),
+        ("page",),
+        ("h", 1, "Målområde"),
+        ("h", 1, "Ett hållbart Sala"),
+        ("p", "Sala ska vara en socialt hållbar kommun för människor i livets alla skeden."),
+        ("h", 1, "Kommunfullmäktiges utvecklingsmål"),
+        ("p", "Fokus på människors hälsa och välmående genom hela livet."),
+        ("h", 2, "Vi har lyckats när:"),
+        ("li", "Koldioxidutsläppen minskar"),
+        ("h", 1, "Nämndens egna utvecklingsmål"),
+        ("h", 2, "Använd nedanstående stödfrågor i analysarbetet:"),
+        ("li", "Finns avvikelser/oönskade resultat?"),
+        ("h", 1, "Resultatanalys"),
+        ("h", 2, "Vilka utvecklingsmål och konkreta aktiviteter har nämnden satt kopplat till grunduppdraget?"),
+        ("t", ["Mål", "Aktivitet"], [
+            ["100 % av enheterna använder sig av den kommunövergripande mallen för arbetsplatsträffar.",
+             "Verksamheterna arbetar enligt rutinerna för SAM."],
+            ["Minska sjukfrånvaron med 1 % -enhet.",
+             "Aktivt arbete enligt kontorets tjänsteskrivelse \"Plan för minskning av sjuktalen 2023\"."]]),
+        ("p", "Målet bedöms vara delvis uppnått."),
+    ], organ="Social- och arbetsmarknadsnämnden")
+    return extract_items(doc)
+
+
+def test_sala_goal_areas_and_utvecklingsmal(sala_follow_up):
+    ext = sala_follow_up
+    area = by_text(ext.goals, "Ett växande Sala")
+    assert (area.level, area.source, area.parent_key, area.page) == ("kf", "heading", None, 1)
+    goal = by_text(ext.goals, "Sala ska erbjuda attraktiva boenden och verka för fler arbetstillfällen, stärkt näringsliv och bra utbildning i hela kommunen.")
+    assert (goal.level, goal.parent_key) == ("kf", area.key)
+    second = by_text(ext.goals, "Fokus på människors hälsa och välmående genom hela livet.")
+    assert second.parent_key == by_text(ext.goals, "Ett hållbart Sala").key
+
+
+def test_sala_restated_goal_areas_are_the_same_goal(sala_follow_up):
+    assert [g.text for g in sala_follow_up.goals].count("Ett växande Sala") == 1
+
+
+def test_sala_no_items_from_focus_lists_and_stodfragor(sala_follow_up):
+    texts = {i.text for i in sala_follow_up.goals + sala_follow_up.indicators + sala_follow_up.activities}
+    assert "Arbeta proaktivt och ha beredskap vad gäller mark och planer" not in texts
+    assert "Finns avvikelser/oönskade resultat?" not in texts
+    assert not any("dimensioner" in t for t in texts)
+
+
+def test_sala_success_indicators_link_to_the_utvecklingsmal(sala_follow_up):
+    ext = sala_follow_up
+    goal = by_text(ext.goals, "Sala ska erbjuda attraktiva boenden och verka för fler arbetstillfällen, stärkt näringsliv och bra utbildning i hela kommunen.")
+    ind = by_text(ext.indicators, "Arbetslösheten minskar")
+    assert (ind.goal_key, ind.source) == (goal.key, "list")
+    assert ind.targets and ind.targets[0].direction == "decrease"
+
+
+def test_sala_result_and_activity_tables_link_to_the_restated_area(sala_follow_up):
+    ext = sala_follow_up
+    area = by_text(ext.goals, "Ett växande Sala")
+    ind = by_text(ext.indicators, "Lägre antal aktuella hushåll som uppstår försörjningsstöd och fler i sysselsättning.")
+    assert (ind.goal_key, ind.source, ind.page) == (area.key, "table", 2)
+    act = by_text(ext.activities, "Implementera aktivitetsplikten och utveckla verksamheter som kan möta upp de behov av insatser som finns.")
+    assert act.goal_key == area.key
+    assert act.status == "Fler personer i olika former av åtgärder och insatser."
+
+
+def test_sala_board_goals_from_a_goal_activity_table(sala_follow_up):
+    ext = sala_follow_up
+    goal = by_text(ext.goals, "Minska sjukfrånvaron med 1 % -enhet.")
+    assert (goal.level, goal.source, goal.parent_key) == ("namnd", "table", None)
+    assert goal.target.direction == "decrease" and goal.target.target_value == 1.0
+    act = by_text(ext.activities, "Aktivt arbete enligt kontorets tjänsteskrivelse \"Plan för minskning av sjuktalen 2023\".")
+    assert act.goal_key == goal.key
+    assert (goal.status, goal.status_text) == ("partly", "Målet bedöms vara delvis uppnått.")
+
+
+# --------------------------------------------------------------------------
+# A verksamhetsplan: indicator tables with outcome years and footnotes,
+# Målbild goals, action tables "Åtgärd | Aktivitet | Ansvarig | Tidplan".
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def verksamhetsplan():
+    doc = build([
+        ("h", 1, "Inledning"),
+        ("p", "Verksamhetsplanen ska tydliggöra vår väg framåt."),
+        ("h", 1, "Verksamhetsansvar"),
+        ("h", 2, "POLITISKA UPPDRAG FRÅN UNDERLAG BUDGET 2024 STRATEGISKPLAN 2025 - 2027"),
+        ("li", "Styrelse och nämnder ska se över möjligheterna till ökad intäktsfinansiering av sin verksamhet."),
+        ("h", 1, "Ekonomi"),
+        ("t", ["Tkr", "Bokslut 2023", "Budget 2024", "Budget 2025"], [["Kostnader", "211 610", "183 974", "179 731"]]),
+        ("h", 1, "Kommunfullmäktiges utvecklingsmål"),
+        ("h", 2, "ETT HÅLLBART SALA"),
+        ("p", "Detta mål behandlar områdena hållbarhet. Sala ska vara en socialt hållbar kommun."),
+        ("t", ["Indikator", "Nyckeltal", "Mål", "2022", "2023"], [
+            ["Egenförsörjningen bland medborgarna ökar", "Individer med ekonomiskt bistånd räknat i helårsekvivalenter", "Öka", "127", "- *"],
+            ["Krisberedskap i alla verksamheter", "Antal utbildade", "Öka", "- **", "- **"],
+            ["Bedrivs enligt beslutade anslag", "Antal verksamheter med budget i balans", "Budget i balans", "Ej uppfyllt", "Ej uppfyllt"],
+            ["Ökad frisknärvaro", "Sjukfrånvaro", "Minska med 1 % enhet", "Uppfyllt", "Uppfyllt"]]),
+        ("p", "* Resultat saknas utifrån byte av verksamhetssystem"),
+        ("h", 3, "NULÄGESANALYS"),
+        ("p", "Analys:"),
+        ("li", "Egenförsörjningen har ökat."),
+        ("h", 3, "MÅLBILD"),
+        ("p", "För att nå måluppfyllelse enligt Kommunfullmäktiges utvecklingsmål behöver kontoret;"),
+        ("li", "Fortsätta utvecklingsarbetet mellan Ekonomiskt bistånd och Arbetsmarknadsenheten."),
+        ("li", "Krisberedskap i alla verksamheter."),
+        ("li", "Budget i balans."),
+        ("li", "Minska sjukfrånvaron med 1 % - enhet. Arbeta enligt kontorets tjänsteskrivelse ” Plan för minskning av sjuktagen 2023”."),
+        ("li", "Utveckla och förbättra samverkan med Äldre- och omsorgsnämnden."),
+        ("page",),
+        ("h", 3, "STRATEGI OCH GENOMFÖRANDE"),
+        ("t", ["Åtgärd", "Aktivitet", "Ansvarig", "Tiplan", "Uppföljning (när/hur)"], [
+            ["Aktivitetsplikt", "Arbetar efter upprättad plan för Aktivitetsplikten", "Socialchef Verksamhetschef", "2025", "När: Delår och Årsbokslut"],
+            ["Minska sjukfrånvaron med 1 % enhet", "Arbeta med kontorets tjänsteskrivelse ”Plan för minskning av sjuktagen 2023”",
+             "Socialchef Verksamhetschef", "2025", "När: Delår och Årsbokslut Hur: Mätning sjukstatistik"]]),
+        ("h", 2, "ETT TRYGGT OCH RÄTTVIST SALA"),
+        ("t", ["Indikator", "Nyckeltal", "Mål", "2022", "2023"], [["Familjecentral", "Lämplig lokal", "Hitta lämplig lokal", "-", "**"]]),
+    ], organ="Social- och arbetsmarknadsnämnden")
+    return extract_items(doc)
+
+
+def test_plan_goal_areas_and_malbild(verksamhetsplan):
+    ext = verksamhetsplan
+    area = by_text(ext.goals, "ETT HÅLLBART SALA")
+    assert area.level == "kf"
+    malbild = by_text(ext.goals, "Budget i balans.")
+    assert (malbild.level, malbild.parent_key, malbild.source) == ("verksamhet", area.key, "list")
+    assert len([g for g in ext.goals if g.parent_key == area.key]) == 5
+    texts = {g.text for g in ext.goals}
+    assert not any("uppdrag" in t or "intäktsfinansiering" in t or "Verksamhetsplanen" in t for t in texts)
+    assert "Egenförsörjningen har ökat." not in texts | {i.text for i in ext.indicators}
+
+
+def test_plan_indicator_table(verksamhetsplan):
+    ext = verksamhetsplan
+    area = by_text(ext.goals, "ETT HÅLLBART SALA")
+    ind = by_text(ext.indicators, "Egenförsörjningen bland medborgarna ökar")
+    assert ind.measure == "Individer med ekonomiskt bistånd räknat i helårsekvivalenter"
+    assert [(t.text, t.direction) for t in ind.targets] == [("Öka", "increase")]
+    assert [(v.period, v.value) for v in ind.values] == [("2022", 127.0)]  # "- *" is no value
+    assert ind.goal_key == area.key
+    sick = by_text(ext.indicators, "Ökad frisknärvaro")
+    assert sick.targets[0].target_value == 1.0 and sick.targets[0].direction == "decrease"
+    assert [(v.period, v.text) for v in sick.values] == [("2022", "Uppfyllt"), ("2023", "Uppfyllt")]
+    # an indicator worded like a Målbild goal of its area serves that goal
+    assert by_text(ext.indicators, "Krisberedskap i alla verksamheter").goal_key == by_text(ext.goals, "Krisberedskap i alla verksamheter.").key
+    lokal = by_text(ext.indicators, "Familjecentral")
+    assert lokal.targets[0].direction == "reach" and lokal.values == []
+    assert lokal.goal_key == by_text(ext.goals, "ETT TRYGGT OCH RÄTTVIST SALA").key
+
+
+def test_plan_action_table(verksamhetsplan):
+    ext = verksamhetsplan
+    act = by_text(ext.activities, "Minska sjukfrånvaron med 1 % enhet")
+    assert act.detail == "Arbeta med kontorets tjänsteskrivelse ”Plan för minskning av sjuktagen 2023”"
+    assert (act.responsible, act.timeline) == ("Socialchef Verksamhetschef", "2025")
+    assert act.follow_up == "När: Delår och Årsbokslut Hur: Mätning sjukstatistik"
+    assert act.page == 2 and act.source == "table"
+    # serves the goal it words, not the last goal of the Målbild list
+    assert act.goal_key == by_text(ext.goals, "Minska sjukfrånvaron med 1 % - enhet. Arbeta enligt kontorets tjänsteskrivelse ” Plan för minskning av sjuktagen 2023”.").key
+    # no goal worded like it: the goal area it follows
+    assert by_text(ext.activities, "Aktivitetsplikt").goal_key == by_text(ext.goals, "ETT HÅLLBART SALA").key
+
+
+def test_plan_budget_table_yields_nothing(verksamhetsplan):
+    assert not any("Kostnader" in i.text for i in verksamhetsplan.indicators)
+
+
+# --------------------------------------------------------------------------
+# A Götene-style programme: numbered goal headings with Indikatorer lists,
+# KF goals in a list, and an appendix table restating the goals.
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def programme():
+    doc = build([
+        ("h", 1, "2 Inledning"),
+        ("p", "Kommunfullmäktige har gett socialnämnden i uppdrag att ta fram ett program."),
+        ("h", 2, "2.3 För-dig-perspektivet – vår gemensamma värdegrund"),
+        ("p", "Personen ska uppleva ett bemötande som:"),
+        ("li", "Stärker din Förmåga"),
+        ("h", 2, "2.4 Kommunens strategiska mål"),
+        ("p", "Det socialpolitiska programmet tar hänsyn till de av kommunfullmäktige fastställda strategiska målen för 2020-2022. Strategiska mål är politiskt prioriterade mål för mandatperioden."),
+        ("p", "Kommunfullmäktiges nuvarande strategiska mål är:"),
+        ("li", "Ökad nytta för alla kommuninvånare inom befintlig ekonomi."),
+        ("li", "En kommun som är attraktiv att bo, besöka och verka i."),
+        ("h", 1, "5 Socialnämndens politiska mål och indikatorer"),
+        ("p", "Det konkreta arbetet med socialnämndens mål sker i respektive verksamhets handlingsplan."),
+        ("h", 2, "5.1 Alla brukare inom socialnämndens verksamheter ska erbjudas en meningsfull vardag"),
+        ("p", "För att öka den enskildes livskvalitet är det viktigt att erbjuda en meningsfull vardag."),
+        ("h", 3, "Indikatorer"),
+        ("p", "Alla verksamheter"),
+        ("li", "Det ska finnas tillgängliga mötesplatser för alla åldrar inom socialnämndens verksamheter."),
+        ("p", "Äldreomsorg"),
+        ("li", "Andelen brukare inom särskilt boende som är nöjda med de aktiviteter som erbjuds på boendet ska öka."),
+        ("h", 2, "5.3 Brukarna känner trygghet med socialnämndens insatser"),
+        ("h", 3, "5.3.1 Indikatorer"),
+        ("li", "Andelen brukare i särskilt boende som känner sig trygga ska öka."),
+        ("h", 1, "6 Sammanfattning"),
+        ("h", 2, "Bostadsbrist"),
+        ("p", "Därför har socialnämnden som mål att behovet av trygghetsboende ska tillgodoses."),
+        ("page",),
+        ("h", 1, "8 Bilaga: socialnämndens mål 2020-2022 förlängda till och med 2023"),
+        ("t", ["Strategiska mål", "Socialnämndens mål 2020-2023", "Indikatorer", "Uppföljning/ utvärdering"], [
+            ["Ökad nytta för alla kommuninvånare inom befintlig ekonomi.",
+             "Alla brukare inom socialnämnden ska erbjudas en meningsfull vardag",
+             "Äldreomsorg\nAndelen brukare inom särskilt boende som är nöjda med de aktiviteter som erbjuds på boendet "
+             "ska öka från 60 % (2022) till minst 70 % fram till och med 2023",
+             "Nationell brukarenkät särskilt boende, 1g/år, Socialstyrelsen"],
+            ["", "",
+             "Individ- och familjeomsorg\nAndel barnfamiljer med långvarigt ekonomiskt bistånd ska vara maximalt 2,0 % "
+             "och helst minska fram till och med 2023.",
+             "KOLADA mått (N31805)"],
+        ]),
+    ])
+    return extract_items(doc)
+
+
+def test_programme_goal_headings(programme):
+    ext = programme
+    goal = by_text(ext.goals, "Alla brukare inom socialnämndens verksamheter ska erbjudas en meningsfull vardag")
+    assert (goal.level, goal.source) == ("namnd", "heading")
+    assert by_text(ext.goals, "Brukarna känner trygghet med socialnämndens insatser").level == "namnd"
+    kf = by_text(ext.goals, "Ökad nytta för alla kommuninvånare inom befintlig ekonomi.")
+    assert kf.level == "kf"
+    # the appendix restates the goal: the same goal, now under its KF goal
+    assert goal.parent_key == kf.key
+    assert len(ext.goals) == 4
+    texts = {g.text for g in ext.goals}
+    assert "Stärker din Förmåga" not in texts
+
+
+def test_programme_indicator_lists_and_group_labels(programme):
+    ext = programme
+    goal = by_text(ext.goals, "Alla brukare inom socialnämndens verksamheter ska erbjudas en meningsfull vardag")
+    ind = by_text(ext.indicators, "Andelen brukare inom särskilt boende som är nöjda med de aktiviteter som erbjuds på boendet ska öka.")
+    assert ind.goal_key == goal.key and ind.targets[0].direction == "increase"
+    assert not any(i.text in ("Äldreomsorg", "Alla verksamheter") for i in ext.indicators)
+    other = by_text(ext.indicators, "Andelen brukare i särskilt boende som känner sig trygga ska öka.")
+    assert other.goal_key == by_text(ext.goals, "Brukarna känner trygghet med socialnämndens insatser").key
+
+
+def test_programme_appendix_targets_and_kolada(programme):
+    ext = programme
+    goal = by_text(ext.goals, "Alla brukare inom socialnämndens verksamheter ska erbjudas en meningsfull vardag")
+    ind = by_text(ext.indicators, "Andelen brukare inom särskilt boende som är nöjda med de aktiviteter som erbjuds på boendet ska öka från 60 % (2022) till minst 70 % fram till och med 2023")
+    target = ind.targets[0]
+    assert (target.direction, target.target_op, target.target_value, target.unit, target.target_year) == ("increase", ">=", 70.0, "%", 2023)
+    assert (target.baseline_value, target.baseline_year) == (60.0, 2022)
+    assert ind.goal_key == goal.key and ind.page == 2
+    cont = by_text(ext.indicators, "Andel barnfamiljer med långvarigt ekonomiskt bistånd ska vara maximalt 2,0 % och helst minska fram till och med 2023.")
+    assert cont.goal_key == goal.key  # merged goal cells continue downwards
+    assert cont.kolada_kpi == "N31805"
+
+
+# --------------------------------------------------------------------------
+# A financial follow-up: no goals at all.
+# --------------------------------------------------------------------------
+
+
+def test_financial_follow_up_yields_nothing():
+    doc = build([
+        ("h", 1, "Månadsuppföljning maj 2026"),
+        ("p", "Socialnämnden redovisar ett prognostiserat underskott om 12 mnkr för helåret."),
+        ("h", 1, "Ekonomisk uppföljning"),
+        ("t", ["Verksamhet (tkr)", "Budget 2026", "Utfall maj", "Prognos helår", "Avvikelse"],
+         [["Äldreomsorg", "120 000", "51 000", "123 000", "-3 000"], ["Summa", "300 000", "130 000", "312 000", "-12 000"]]),
+        ("h", 1, "Åtgärder för en budget i balans"),
+        ("p", "Nämnden ska vidta åtgärder för att nå en budget i balans. Förvaltningen ser över bemanningen."),
+        ("h", 1, "Prognos"),
+        ("li", "Kostnaderna för placeringar ska minska under hösten."),
+        ("h", 1, "Viktiga händelser"),
+        ("li", "Ny förvaltningschef har anställts."),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    assert ext.goals == [] and ext.indicators == []
+
+
+@pytest.mark.parametrize("text, value", [("37,4", 37.4), ("1 104", 1104.0), ("61 %", 61.0), ("-", None), ("Uppfyllt", None)])
+def test_parse_value(text, value):
+    assert parse_value(text) == value

@@ -1,0 +1,59 @@
+"""Links from indicators and activities to goals, and goal restatements."""
+
+from __future__ import annotations
+
+import pytest
+
+from planextract.link import Anchor, choose_goal, goal_by_wording, same_goal, set_parent, wording_similarity
+from planextract.models import Goal
+
+
+def goal(key, text, parent=None):
+    return Goal(key=key, level="verksamhet", text=text, page=1, bbox=None, source="list", parent_key=parent)
+
+
+MALBILD = [
+    goal(1, "Fortsätta utvecklingsarbetet mellan Ekonomiskt bistånd och Arbetsmarknadsenheten."),
+    goal(2, "Krisberedskap i alla verksamheter."),
+    goal(3, "Budget i balans."),
+    goal(4, "Minska sjukfrånvaron med 1 % - enhet. Arbeta enligt kontorets tjänsteskrivelse ” Plan för minskning av sjuktagen 2023”."),
+    goal(5, "Utveckla och förbättra samverkan med Äldre- och omsorgsnämnden."),
+]
+
+
+def test_action_serves_the_goal_it_words_not_the_last_goal():
+    assert goal_by_wording("Minska sjukfrånvaron med 1 % enhet", MALBILD).key == 4
+
+
+@pytest.mark.parametrize(
+    "text", ["Aktivitetsplikt", "Erbjuda olika arbetsmarknadspolitiska insatser", "Systematiskt arbete med målgruppen"]
+)
+def test_no_goal_by_wording_when_none_is_carried_out(text):
+    assert goal_by_wording(text, MALBILD) is None
+
+
+def test_wording_needs_a_shared_content_word():
+    assert wording_similarity("och i med", "Budget i balans och med") == 0.0
+
+
+def test_choose_goal_order():
+    # same row first, then wording, then the nearest goal above
+    assert choose_goal("Minska sjukfrånvaron med 1 % enhet", Anchor(row_goal=9, scope_goal=7), MALBILD) == 9
+    assert choose_goal("Minska sjukfrånvaron med 1 % enhet", Anchor(scope_goal=7), MALBILD) == 4
+    assert choose_goal("Erbjuda olika insatser", Anchor(scope_goal=7), MALBILD) == 7
+    assert choose_goal("Erbjuda olika insatser", Anchor(), MALBILD) is None
+
+
+def test_same_goal_finds_a_restatement():
+    goals = [goal(1, "Alla brukare inom socialnämndens verksamheter ska erbjudas en meningsfull vardag")]
+    assert same_goal("Alla brukare inom socialnämnden ska erbjudas en meningsfull vardag", goals).key == 1
+    assert same_goal("ETT VÄXANDE SALA", [goal(2, "Ett växande Sala")]).key == 2
+    assert same_goal("Ett hållbart Sala", [goal(2, "Ett växande Sala")]) is None
+
+
+def test_set_parent_refuses_a_cycle():
+    a, b = goal(1, "A"), goal(2, "B", parent=1)
+    assert set_parent([a, b], a, 2) is False
+    assert a.parent_key is None
+    c = goal(3, "C")
+    assert set_parent([a, b, c], c, 2) is True and c.parent_key == 2
