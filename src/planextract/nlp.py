@@ -124,6 +124,8 @@ class Lemmatizer:
         if lemma is not None:
             if low.endswith("ar") and lemma == low + "e":
                 return low[:-1]  # "arbetar" -> "arbeta", not the noun "arbetare"
+            if (lemma == low + "a" or low == lemma + "a") and low in _base_forms():
+                return low  # "plan" stays a noun (not "plana"), "minska" a verb (not "minsk")
             return lemma
         if low in _base_forms():
             return low

@@ -1,0 +1,169 @@
+"""Reading targets (målvärden) out of Swedish plan text."""
+
+from __future__ import annotations
+
+import pytest
+
+from planextract.models import Target
+from planextract.targets import clean_text, parse_target
+
+FIELDS = ("direction", "target_op", "target_value", "unit", "target_year", "baseline_value", "baseline_year")
+
+
+def fields(target: Target) -> tuple:
+    return tuple(getattr(target, name) for name in FIELDS)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the cases of the extraction contract
+        ("ska öka från 60 % (2022) till minst 70 % fram till och med 2023",
+         ("increase", ">=", 70.0, "%", 2023, 60.0, 2022)),
+        ("Minska med 1 %-enhet", ("decrease", None, 1.0, "procentenheter", None, None, None)),
+        ("<1%", ("reach", "<", 1.0, "%", None, None, None)),
+        ("≥12%", ("reach", ">=", 12.0, "%", None, None, None)),
+        ("Budget i balans", ("maintain", None, None, None, None, None, None)),
+        ("ska uppgå till minst 12 %", ("reach", ">=", 12.0, "%", None, None, None)),
+        ("ska understiga 6 %", ("reach", "<", 6.0, "%", None, None, None)),
+        ("maximalt 4 %", ("reach", "<=", 4.0, "%", None, None, None)),
+        ("Hitta lämplig lokal", ("reach", None, None, None, None, None, None)),
+        # real wordings (Götene, Sala)
+        ("Andelen brukare inom särskilt boende som är nöjda med de aktiviteter som erbjuds "
+         "ska öka från 60 % (2022) till minst 70 % fram till och med 2023",
+         ("increase", ">=", 70.0, "%", 2023, 60.0, 2022)),
+        ("Minska sjukfrånvaron med 1 % enhet", ("decrease", None, 1.0, "procentenheter", None, None, None)),
+        ("Minska sjukfrånvaron med 1 % - enhet. Arbeta enligt kontorets tjänsteskrivelse "
+         "”Plan för minskning av sjuktagen 2023”.",
+         ("decrease", None, 1.0, "procentenheter", None, None, None)),
+        ("Medarbetare som sprider ett gott rykte om sin arbetsplats ska öka från -34 till "
+         "minst 10 i index till medarbetarundersökningen 2024",
+         ("increase", ">=", 10.0, "index", 2024, -34.0, None)),
+        ("Medarbetare som upplever ett gott ledarskap ska öka från 2,75 till minst 3,0 till "
+         "medarbetarundersökningen 2024. (skala 1-4)",
+         ("increase", ">=", 3.0, None, 2024, 2.75, None)),
+        ("Personalomsättningen ska minska från 13 % till högst 11 % fram till och med 2023",
+         ("decrease", "<=", 11.0, "%", 2023, 13.0, None)),
+        ("Sjukfrånvaron ska minska inom alla verksamheter från 8,9 % till 6 % fram till och med 2023",
+         ("decrease", "=", 6.0, "%", 2023, 8.9, None)),
+        ("Andel långtidsarbetslösa (minst 6 mån) 16-24 år ska vara maximalt 4 % fram till och med 2023.",
+         ("reach", "<=", 4.0, "%", 2023, None, None)),
+        ("Andelen brukare i särskilt boende som känner sig trygga ska vara minst 98 % och "
+         "helst öka fram till och med 2023",
+         ("reach", ">=", 98.0, "%", 2023, None, None)),
+        ("Andel unga vuxna med ekonomiskt bistånd ska inte överskrida 8 % under 2023.",
+         ("reach", "<=", 8.0, "%", 2023, None, None)),
+        ("Antal hemlösa per 10 000 invånare ska minska från 18,1 till 11,0 till "
+         "Socialstyrelsens mätning 2024",
+         ("decrease", "=", 11.0, None, 2024, 18.1, None)),
+        ("Antalet nya välfärdstekniklösningar och e-tjänster ska öka med minst två per år "
+         "inom områdena äldreomsorg, funktionshinder och individ- och familjeomsorg fram "
+         "till och med 2023.",
+         ("increase", ">=", 2.0, None, 2023, None, None)),
+        ("Den som efterfrågar anhörigstöd ska få kontakt med anhörigsamordnare inom en vecka.",
+         ("reach", "<=", 1.0, "veckor", None, None, None)),
+        ("Andelen brukare i särskilt boende som känner sig trygga ska öka.",
+         ("increase", None, None, None, None, None, None)),
+        ("Arbetslösheten minskar", ("decrease", None, None, None, None, None, None)),
+        ("Öka", ("increase", None, None, None, None, None, None)),
+        ("Bibehåll a nivå", ("maintain", None, None, None, None, None, None)),
+        # numbers, units and years written in other ways
+        ("Nettokostnaden ska vara högst 12 500 kr/inv senast 2025",
+         ("reach", "<=", 12500.0, "kr/inv", 2025, None, None)),
+        ("Nettokostnaden ska vara högst 12\u202f500 kronor per invånare år 2026",
+         ("reach", "<=", 12500.0, "kr/inv", 2026, None, None)),
+        ("Underskottet ska minska till −1,5 mnkr till 2026",
+         ("decrease", "=", -1.5, "mnkr", 2026, None, None)),
+        ("ska öka med 3,5 procentenheter till 2030",
+         ("increase", None, 3.5, "procentenheter", 2030, None, None)),
+        ("Minst 70 % 2027", ("reach", ">=", 70.0, "%", 2027, None, None)),
+        ("Väntetiden ska understiga 14 dagar t.o.m. 2025", ("reach", "<", 14.0, "dagar", 2025, None, None)),
+        ("Antalet ska öka jämfört med 2019", ("increase", None, None, None, None, None, 2019)),
+        ("Kostnaderna ska minska från 2022 års nivå", ("decrease", None, None, None, None, None, 2022)),
+        ("Andelen ska öka från 40 % till 50 % under perioden 2025–2028",
+         ("increase", "=", 50.0, "%", 2028, 40.0, None)),
+        ("Andelen ska gå från 40 % till 30 %", ("decrease", "=", 30.0, "%", None, 40.0, None)),
+        ("Resultat på minst 2%", ("reach", ">=", 2.0, "%", None, None, None)),
+        ("NKI ska vara över 75 poäng", ("reach", ">", 75.0, "poäng", None, None, None)),
+    ],
+)
+def test_parse_target(text, expected):
+    target = parse_target(text)
+    assert target is not None
+    assert fields(target) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "2023",  # a year is not a value
+        "127",
+        "37,4",
+        "12 (26)",  # a page number
+        "2024-11-14",  # a date
+        "- *",
+        "Uppfyllt",
+        "Ej uppfyllt",
+        "Sala är en företagsam kommun med god entreprenörsanda.",
+        "Snittet i riket ligger på 0.83 procent (2019).",
+        "Trots att antalet hushåll inte har ökat under året är arbetslösheten en utmaning och "
+        "det behövs insatser för att stödja arbetslösa invånare och minska arbetslösheten.",
+        "Det pågående arbetet kring Aktivitetsplikten är en av förutsättningarna för att "
+        "egenförsörjningen hos medborgarna ska öka.",
+        "Ekonomi i balans enligt tilldelad ram har under flera år varit en utmaning att uppnå.",
+        "Detta ska nås genom att särskilt fokusera på att:",
+        "Hur ligger Kungälv till 2014, i förhållande till drygt 200 andra kommuner?",
+        "Ett växande Sala",
+        "<i>Ett hållbart Sala</i>",
+        "Summa",
+        "SALA KOMMUN",
+        "Andel invånare 65 år och äldre",
+        "Sala kommun ska erbjuda Västmanlands bästa förutsättningar för företagande.",
+    ],
+)
+def test_not_a_target(text):
+    assert parse_target(text) is None
+
+
+@pytest.mark.parametrize("text", ["Minst 70 % år 2026", "Införa e-tjänsten senast 2025"])
+def test_years_are_never_values(text):
+    target = parse_target(text)
+    assert target is not None
+    assert target.target_value in (None, 70.0)
+    assert target.target_year in (2025, 2026)
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("upp\u00adföljning  av\u00a0mål", "uppföljning av mål"),
+        ("e\ufb00ektiv", "effektiv"),
+        ("<p>Öka</p>", "Öka"),
+        ("\u22125 %", "-5 %"),
+    ],
+)
+def test_clean_text(raw, clean):
+    assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize("text", ["Öka med 5 %", "Minst 70 %"])
+def test_target_keeps_the_text(text):
+    assert parse_target(f"  {text}  ").text == text
+
+
+def test_custom_rules_folder(tmp_path):
+    """A rules folder given by the caller is what parse_target reads."""
+    from planextract.resources import rules_dir
+
+    text = (rules_dir() / "targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(
+        text.replace("increase: [", "increase: [skjuta i höjden, "), encoding="utf-8"
+    )
+    (tmp_path / "lemmas.yaml").write_text(
+        (rules_dir() / "lemmas.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert parse_target("Priserna ska skjuta i höjden") is None
+    target = parse_target("Priserna ska skjuta i höjden", rules_folder=str(tmp_path))
+    assert target is not None and target.direction == "increase"
