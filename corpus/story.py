@@ -199,12 +199,16 @@ class Builder:
             if isinstance(entry, str):
                 entry = {"text": entry}
             depth = int(entry.get("depth", 0))
-            if kind == "numbered":
+            if "marker" in entry:
+                marker = str(entry["marker"])
+            elif kind == "numbered":
                 marker = f"{number}."
                 number += 1
             else:
                 marker = BULLETS[kind] if depth == 0 or kind == "dash" else "\u2013"
             style = self.styles["item2" if depth else "item"]
+            if block.get("indent"):
+                style = ParagraphStyle("wide", parent=style, leftIndent=float(block["indent"]) * mm)
             para = TParagraph(markup(entry["text"]), style, bulletText=marker)
             tid = para._tid = self.state.tid("l")
             self.state.list_items.append({"tid": tid, "text": plain(entry["text"]), "marker": marker,
