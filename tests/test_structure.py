@@ -173,16 +173,49 @@ def test_bold_heading_is_lowest_level_and_bold_sentence_is_not_a_heading():
 
 
 @pytest.mark.parametrize(
-    "text, is_heading",
-    [("VERKSAMHETSPLAN FÖR ÄLDREOMSORGEN", True), ("KF", False), ("SFS 2001:453", False)],
+    "text, before, is_heading",
+    [
+        ("VERKSAMHETSPLAN FÖR ÄLDREOMSORGEN", 1.0, True),
+        ("VERKSAMHETSPLAN FÖR ÄLDREOMSORGEN", 0.0, False),  # no space above: a line of text
+        ("KF", 1.0, False),
+        ("SFS 2001:453", 1.0, False),
+    ],
 )
-def test_all_caps_lines(text, is_heading):
+def test_all_caps_lines(text, before, is_heading):
     s = Sheet()
     s.para(*FILLER)
-    s.add(text, before=1)
-    s.para(*FILLER)
+    s.add(text, before=before)
+    s.para(*FILLER, before=0.0)
     doc = build_structure([s.page()], [])
     assert [x.heading for x in doc.sections] == ([text] if is_heading else [])
+
+
+def test_cells_of_an_unfound_table_are_not_headings():
+    s = Sheet()
+    s.add("Åtgärdsplan", size=14, bold=True).para(*FILLER)
+    top = s.y + 12
+    s.add("Förvaltning/Bolag", bold=True, top=top)
+    s.add("Ansvarig", bold=True, x0=200, top=top)
+    s.add("Tidsplan", bold=True, x0=330, top=top)
+    s.add("Kommunledningsförvaltningen", top=top + 13)
+    s.add("Miljösamordnare", x0=200, top=top + 13)
+    s.add("SBVT AB", top=top + 26)
+    doc = build_structure([s.page()], [])
+    assert [x.heading for x in doc.sections] == ["Åtgärdsplan"]
+
+
+def test_numbering_that_starts_below_depth_one_hangs_under_unnumbered_headings():
+    s = Sheet()
+    s.add("Handlingsplan för klimat", size=16, bold=True).para(*FILLER)
+    s.add("Åtgärdsplan", size=13, bold=True, before=1).para(*FILLER)
+    s.add("1.1 Tilläggsisolera fastigheterna", x0=90, before=1).para(*FILLER)
+    s.add("1.2 Eco-driving", x0=90, before=1).para(*FILLER)
+    doc = build_structure([s.page()], [])
+    assert headings(doc) == [
+        (None, "Handlingsplan för klimat", 1), (None, "Åtgärdsplan", 2),
+        ("1.1", "Tilläggsisolera fastigheterna", 3), ("1.2", "Eco-driving", 3),
+    ]
+    assert parents(doc)["Eco-driving"] == "Åtgärdsplan"
 
 
 def test_heading_wrapped_over_two_lines_is_one_heading():

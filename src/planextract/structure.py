@@ -167,6 +167,7 @@ class _Row:
     number: Optional[str] = None  # section number
     heading: Optional[str] = None  # heading cue: number | size | bold | caps | cue
     merged: bool = False  # built from a marker line and its text
+    in_row: bool = False  # beside another line of the same type: a table row
 
     @property
     def size(self) -> float:
@@ -284,7 +285,27 @@ def _merge_markers(lines: list[Line], rules: _Compiled) -> list[_Row]:
         rows[i] = new
         used.add(best)
     kept = [row for k, row in enumerate(rows) if k not in used]
-    return [row for row in kept if not _is_script(row, kept)]
+    kept = [row for row in kept if not _is_script(row, kept)]
+    _mark_table_rows(kept)
+    return kept
+
+
+def _mark_table_rows(rows: list[_Row]) -> None:
+    """Mark lines that share their row with another line of the same type.
+
+    Such lines are cells of a table the table finder missed ("Ansvarig",
+    "Tidsplan" side by side): never headings.
+    """
+    ordered = sorted(rows, key=lambda r: r.line.top)
+    for k, row in enumerate(ordered):
+        line = row.line
+        middle = (line.top + line.bottom) / 2
+        for other in ordered[k + 1:]:
+            o = other.line
+            if o.top > middle:
+                break
+            if o.bottom >= middle and _same_type(row, other) and (o.x0 > line.x1 or line.x0 > o.x1):
+                row.in_row = other.in_row = True
 
 
 def _is_script(row: _Row, rows: list[_Row]) -> bool:
@@ -393,7 +414,7 @@ def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
     """Why this row may be (the first line of) a heading, or None."""
     text = row.text
     hr = rules.rules.heading
-    if len(_letters(text)) < 2 or any(p.search(text) for p in rules.not_heading):
+    if row.in_row or len(_letters(text)) < 2 or any(p.search(text) for p in rules.not_heading):
         return None
     numbered = _section_number(row, rules)
     if numbered:
@@ -483,11 +504,13 @@ def _assign_levels(
 
     A style used by numbered headings takes their most common depth; other
     styles rank by prominence (size, then bold, then capitals) below the
-    nearest more prominent numbered style.  Styles seen only on the cover
-    page (a first page of few lines) are level 1: the document's title.
-    Display sizes (twice the body size and more) within
-    :data:`_DISPLAY_BAND` of each other share a rank: designers vary them
-    from page to page.
+    nearest more prominent numbered style.  When the numbering starts below
+    depth 1 ("1.1" with no "1"), the numbered headings hang under the
+    unnumbered ones: their levels count from the rank of their style.
+    Styles seen only on the cover page (a first page of few lines) are
+    level 1: the document's title.  Display sizes (twice the body size and
+    more) within :data:`_DISPLAY_BAND` of each other share a rank:
+    designers vary them from page to page.
     """
     depths: dict[tuple, Counter] = defaultdict(Counter)
     pages: dict[tuple, set] = defaultdict(set)
@@ -496,7 +519,23 @@ def _assign_levels(
         if h.number:
             depths[h.style][h.number.count(".") + 1] += 1
     styles = sorted(pages, key=lambda s: (-s[0], s[3], not s[1], not s[2]))
-    mapped = {s: c.most_common(1)[0][0] for s, c in depths.items()}
+    shallowest = min((d for c in depths.values() for d in c), default=1)
+    offset = 0
+    if shallowest > 1:
+        ranked = _rank_styles(styles, {}, pages, cover_page, body_size, max_level)
+        anchor = max(depths, key=lambda s: depths[s][shallowest])
+        offset = max(0, ranked[anchor] - shallowest)
+    mapped = {s: c.most_common(1)[0][0] + offset for s, c in depths.items()}
+    level_of = _rank_styles(styles, mapped, pages, cover_page, body_size, max_level)
+    for h in headings:
+        if h.number:
+            h.level = min(h.number.count(".") + 1 + offset, max_level)
+        else:
+            h.level = level_of[h.style]
+
+
+def _rank_styles(styles, mapped, pages, cover_page, body_size, max_level) -> dict[tuple, int]:
+    """Level of each style (``styles`` most prominent first); ``mapped`` ones are fixed."""
     level_of: dict[tuple, int] = {}
     base, extra = 0, 0
     previous: Optional[tuple] = None
@@ -518,11 +557,7 @@ def _assign_levels(
             extra += 1
             level_of[style] = min(base + extra, max_level)
         previous = style
-    for h in headings:
-        if h.number:
-            h.level = min(h.number.count(".") + 1, max_level)
-        else:
-            h.level = level_of[h.style]
+    return level_of
 
 
 # --------------------------------------------------------------------------
@@ -672,7 +707,10 @@ def build_structure(
                 i -= len(head) - 1
                 head = head[:1]
                 heading = _finish_heading(head, rules)
-            if heading and heading.cue == "cue" and not _stands_alone(rows, i, i, stats):
+            start = i - len(head) + 1
+            if heading and heading.cue == "cue" and not _stands_alone(rows, start, i, stats):
+                heading = None
+            if heading and heading.cue == "caps" and not _stands_alone(rows, start, i, stats, after=False):
                 heading = None
             if heading:
                 items.append(heading)
@@ -751,17 +789,17 @@ def _ends_phrase(row: _Row, following: _Row) -> bool:
     return not row.text.endswith(("-", ",")) and following.text[:1].isupper()
 
 
-def _stands_alone(rows: list[_Row], start: int, end: int, stats: _Stats) -> bool:
-    """Whether rows[start..end] have a wider gap than normal lines before and after."""
+def _stands_alone(rows: list[_Row], start: int, end: int, stats: _Stats, after: bool = True) -> bool:
+    """Whether rows[start..end] have a wider gap than normal lines before (and after)."""
     first, last = rows[start], rows[end]
     limit = stats.pitch * first.size * 1.15
     before = start == 0 or rows[start - 1].page != first.page or (
         first.line.top - rows[start - 1].line.top > limit
     )
-    after = end + 1 >= len(rows) or rows[end + 1].page != last.page or (
+    below = not after or end + 1 >= len(rows) or rows[end + 1].page != last.page or (
         rows[end + 1].line.top - last.line.top > limit
     )
-    return before and after
+    return before and below
 
 
 def _place_tables(parsed: ParsedDocument, anchors: list[tuple]) -> None:
