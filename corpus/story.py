@@ -120,8 +120,13 @@ class Builder:
     # -- blocks -----------------------------------------------------------
     def build(self):
         story = []
-        for block in self.spec.get("content", []):
-            story.extend(self.block(block))
+        blocks = self.spec.get("content", [])
+        for index, block in enumerate(blocks):
+            flowables = self.block(block)
+            following = blocks[index + 1] if index + 1 < len(blocks) else {}
+            if "cover" in block and ("columns" in following or "other" in following):
+                flowables = flowables[:-1]  # the template switch breaks the page itself
+            story.extend(flowables)
         for index, flowable in enumerate(story):
             if getattr(flowable, "_toc_marker", False):
                 story[index:index + 1] = toc_flowables(self.toc_entries, self.styles, self.toc_pages,
