@@ -530,7 +530,7 @@ def _organ_pattern() -> re.Pattern:
         rf"(?<![{_LETTER}-])("
         rf"(?:{word}-,?\s+)*(?:{word}-\s+(?:och|samt)\s+)?{word}{organ}"
         rf"|{word}{organ}|{_words_pattern(rules.organ_adjectives)}\s+{organ}"
-        rf"|{organ})(en|ens|s|et|ets|e)?(?![{_LETTER}])",
+        rf"|{organ})(ens|en|ns|n|s|ets|et)?(?![{_LETTER}])",
         re.IGNORECASE,
     )
 
@@ -539,7 +539,7 @@ def normalize_organ(text: str) -> Optional[str]:
     """The first organ named in ``text``, in its definite form, capitalised."""
     for match in _organ_pattern().finditer(text):
         before = text[: match.start()].rstrip().lower()
-        if re.search(r"(?:^|\s)(?:till|åt|inför|och)$", before):
+        if re.search(rf"(?:^|\s)(?:till|åt|inför)(?:\s+[{_LETTER}]+s)?$", before):
             continue  # "Missiv till kommunstyrelsen": the reader, not the author
         name, ending = match[1], (match[2] or "").lower()
         base = name.lower()
@@ -663,7 +663,7 @@ def years_in(text: str) -> list[int]:
     years: list[int] = []
     names = set(rules.year_name_words) | {ascii_slug(w) for w in rules.year_name_words}
     for match in re.finditer(rf"(?<![\d/.]){_YEAR}(?![\d/])", text):
-        before = re.search(rf"([{_LETTER}]+)\s*$", text[: match.start()].lower())
+        before = re.search(rf"([{_LETTER}]+)[\s–—-]*$", text[: match.start()].lower())
         if before and before[1] in names:
             continue
         years.append(int(match[0]))
