@@ -223,12 +223,16 @@ def test_heading_wrapped_over_two_lines_is_one_heading():
     s.add("Hållbara Haparanda inom en snar framtid och", size=18)
     s.add("på lång sikt", size=18)
     s.para(*FILLER)
+    s.add("Stadsrevisionen sammanfattar", size=24, bold=True, before=2)
+    s.add("granskningen av verksamhetsåret 2024", size=24)
+    s.para(*FILLER)
     s.add("KLIMAT", size=30, before=2)
     s.add("STRATEGI", size=30)
     s.para(*FILLER)
     doc = build_structure([s.page()], [])
     assert [x.heading for x in doc.sections] == [
-        "Hållbara Haparanda inom en snar framtid och på lång sikt", "KLIMAT STRATEGI",
+        "Hållbara Haparanda inom en snar framtid och på lång sikt",
+        "Stadsrevisionen sammanfattar granskningen av verksamhetsåret 2024", "KLIMAT STRATEGI",
     ]
 
 

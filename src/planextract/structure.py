@@ -454,8 +454,12 @@ def _continues_heading(head: list[_Row], row: _Row, stats: _Stats, rules: _Compi
     last, first = head[-1], head[0]
     if row.page != last.page or row.marker or len(head) >= rules.rules.heading.max_lines:
         return False
-    if abs(row.size - first.size) > 0.3 or bool(row.line.bold) != bool(first.line.bold):
+    if abs(row.size - first.size) > 0.3:
         return False
+    if bool(row.line.bold) != bool(first.line.bold):
+        # "Stadsrevisionen sammanfattar" (bold) + "granskningen av ..." (regular)
+        if not (first.heading == "size" and row.text[:1].islower()):
+            return False
     if last.text.endswith((".", ":")) and not last.number:
         return False
     dtop = row.line.top - last.line.top
@@ -691,37 +695,7 @@ def build_structure(
     for row in rows:
         row.heading = _heading_cue(row, stats, rules)
 
-    # group rows: headings (possibly wrapped) and the rest
-    items: list[object] = []  # _Heading or _Row
-    i = 0
-    while i < len(rows):
-        row = rows[i]
-        if row.heading:
-            head = [row]
-            while i + 1 < len(rows) and _continues_heading(head, rows[i + 1], stats, rules):
-                head.append(rows[i + 1])
-                i += 1
-            heading = _finish_heading(head, rules)
-            if heading is None and len(head) > 1 and _ends_phrase(head[0], head[1]):
-                # a heading above text in the same type: the heading alone
-                i -= len(head) - 1
-                head = head[:1]
-                heading = _finish_heading(head, rules)
-            start = i - len(head) + 1
-            if heading and heading.cue == "cue" and not _stands_alone(rows, start, i, stats):
-                heading = None
-            if heading and heading.cue == "caps" and not _stands_alone(rows, start, i, stats, after=False):
-                heading = None
-            if heading:
-                items.append(heading)
-            else:
-                for r in head:
-                    r.heading, r.number = None, None
-                items.extend(head)
-        else:
-            items.append(row)
-        i += 1
-
+    items = _group_headings(rows, stats, rules)
     headings = [item for item in items if isinstance(item, _Heading)]
     first_page = rows[0].page
     on_first = sum(1 for r in rows if r.page == first_page)
@@ -782,6 +756,66 @@ def build_structure(
     _list_depths(parsed.blocks, starts, rules)
     _place_tables(parsed, anchors)
     return parsed
+
+
+def _group_headings(rows: list[_Row], stats: _Stats, rules: _Compiled) -> list:
+    """The rows in order, with the lines of each heading gathered into one :class:`_Heading`."""
+    by_page: dict[int, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_page[row.page].append(row)
+    items: list = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if not row.heading:
+            items.append(row)
+            i += 1
+            continue
+        head = [row]
+        while i + 1 < len(rows) and _continues_heading(head, rows[i + 1], stats, rules):
+            head.append(rows[i + 1])
+            i += 1
+        heading = _finish_heading(head, rules)
+        if heading is None and len(head) > 1 and _ends_phrase(head[0], head[1]):
+            # a heading above text in the same type: the heading alone
+            i -= len(head) - 1
+            head = head[:1]
+            heading = _finish_heading(head, rules)
+        start = i - len(head) + 1
+        if heading and heading.cue == "cue" and not _stands_alone(rows, start, i, stats):
+            heading = None
+        if heading and heading.cue == "caps" and not _stands_alone(rows, start, i, stats, after=False):
+            heading = None
+        if heading and heading.cue != "number" and _runs_on(head[-1], by_page[row.page], stats, rules):
+            heading = None
+        if heading:
+            items.append(heading)
+        else:
+            for r in head:
+                r.heading, r.number = None, None
+            items.extend(head)
+        i += 1
+    return items
+
+
+def _runs_on(row: _Row, page_rows: list[_Row], stats: _Stats, rules: _Compiled) -> bool:
+    """Whether the line right below ``row`` carries on its sentence (a bold lead-in, not a heading).
+
+    Looked up by position, not reading order, which may be wrong on
+    crowded pages.
+    """
+    if row.size >= _DISPLAY_SIZE * stats.body_size or _SENTENCE_END.search(row.text):
+        return False
+    line = row.line
+    tol = rules.rules.layout.indent * row.size
+    limit = line.top + row.size * (stats.pitch + rules.rules.layout.paragraph_gap)
+    below = None
+    for other in page_rows:
+        o = other.line
+        if line.top + 0.5 * row.size < o.top <= limit and abs(o.x0 - line.x0) <= tol:
+            if below is None or o.top < below.line.top:
+                below = other
+    return below is not None and below.text[:1].islower() and below.heading is None
 
 
 def _ends_phrase(row: _Row, following: _Row) -> bool:
