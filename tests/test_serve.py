@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -23,63 +16,7 @@ from planextract.serve import build_datasette_args, build_datasette_metadata, fo
 from planextract.store import FTS_TABLES, open_db
 
 from . import sample_db
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A ``planextract serve`` subprocess on 127.0.0.1."""
-
-    def __init__(self, db_path: Path, log: Path, *extra: str) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "planextract", "serve", "--db", str(db_path), "--port", str(self.port), *extra],
-            stdout=open(log, "wb"), stderr=subprocess.STDOUT, env=env,
-        )
-        self._wait()
-
-    def _wait(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode}:\n{self.log.read_text()}")
-            try:
-                with urllib.request.urlopen(self.base + "/-/versions.json", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"server did not answer within 60 s:\n{self.log.read_text()}")
-
-    def get(self, path: str, **params) -> tuple[int, str, bytes]:
-        url = self.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                return response.status, response.headers.get("content-type", ""), response.read()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.headers.get("content-type", ""), exc.read()
-
-    def json(self, path: str, **params):
-        status, _, body = self.get(path, _shape="array", **params)
-        assert status == 200, body[:500]
-        return json.loads(body)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+from .sample_db import Server
 
 
 @pytest.fixture(scope="module")
