@@ -55,7 +55,7 @@ def fields(target: Target) -> tuple:
          ("reach", "<=", 8.0, "%", 2023, None, None)),
         ("Antal hemlösa per 10 000 invånare ska minska från 18,1 till 11,0 till "
          "Socialstyrelsens mätning 2024",
-         ("decrease", "=", 11.0, None, 2024, 18.1, None)),
+         ("decrease", "=", 11.0, "per 10 000 invånare", 2024, 18.1, None)),
         ("Antalet nya välfärdstekniklösningar och e-tjänster ska öka med minst två per år "
          "inom områdena äldreomsorg, funktionshinder och individ- och familjeomsorg fram "
          "till och med 2023.",
@@ -85,6 +85,15 @@ def fields(target: Target) -> tuple:
         ("Andelen ska gå från 40 % till 30 %", ("decrease", "=", 30.0, "%", None, 40.0, None)),
         ("Resultat på minst 2%", ("reach", ">=", 2.0, "%", None, None, None)),
         ("NKI ska vara över 75 poäng", ("reach", ">", 75.0, "poäng", None, None, None)),
+        ("Målet för året är 40 procent.", ("reach", "=", 40.0, "%", None, None, None)),
+        ("100 % av enheterna använder den gemensamma mallen.", ("reach", "=", 100.0, "%", None, None, None)),
+        ("Invånarna är mer nöjda med kommunens verksamheter", ("increase", None, None, None, None, None, None)),
+        ("Nämnden ska bedriva verksamheten inom tilldelad budgetram.",
+         ("maintain", None, None, None, None, None, None)),
+        ("Kommunkoncernens verksamheter ska vara fossilfria senast år 2030.",
+         ("reach", None, None, None, 2030, None, None)),
+        ("Utsläppen ska vara högst 1,6 ton per invånare", ("reach", "<=", 1.6, "ton", None, None, None)),
+        ("Högst 114 kWh/m²", ("reach", "<=", 114.0, "kWh/m²", None, None, None)),
     ],
 )
 def test_parse_target(text, expected):
@@ -167,3 +176,31 @@ def test_custom_rules_folder(tmp_path):
     assert parse_target("Priserna ska skjuta i höjden") is None
     target = parse_target("Priserna ska skjuta i höjden", rules_folder=str(tmp_path))
     assert target is not None and target.direction == "increase"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("14", ("reach", "=", 14.0, None, None, None, None)),
+        ("Det ska finnas tillgängliga mötesplatser för alla åldrar inom socialnämndens verksamheter.",
+         ("reach", None, None, None, None, None, None)),
+        ("Den löpande verksamheten ska visa ett positivt resultat.", ("reach", None, None, None, None, None, None)),
+    ],
+)
+def test_known_target(text, expected):
+    """Text the caller knows to be a target: bare numbers and statements count."""
+    assert parse_target(text) is None
+    assert fields(parse_target(text, known_target=True)) == expected
+
+
+@pytest.mark.parametrize("text", ["2024", "12 (26)", "Uppfyllt", ""])
+def test_known_target_still_refuses_years_and_status(text):
+    assert parse_target(text, known_target=True) is None
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [("Minst 47 %", 2024, 2024), ("Minst 47 % till 2026", 2024, 2026)],
+)
+def test_default_year(text, year, expected):
+    assert parse_target(text, year=year).target_year == expected

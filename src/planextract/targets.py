@@ -122,6 +122,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _FILLER = r"(?:\s+(?:nuvarande|dagens|ca\.?|cirka|ungefär|omkring|drygt|knappt))?"
 _PREFIX = re.compile(r"(?:^|\W)(?P<word>från|till|med)" + _FILLER + r"\s*$", re.I)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
+_RATE = re.compile(r"\bper \d{1,3}(?: \d{3})* (?:invånare|inv\.?)(?![\w])", re.I)
 _YEAR_OWNER = re.compile(r"\s+års\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\w%≥≤<>=]+(?:[.,]\d+)?")
@@ -217,6 +218,7 @@ def clean_text(text: str) -> str:
 class _Quantity:
     start: int
     end: int  # after the unit, when there is one
+    op_start: int  # where its operator starts (its own start when it has none)
     value: float
     unit: Optional[str]
     op: Optional[str]
@@ -304,6 +306,7 @@ def _make_quantity(vocab, text, start, end, value, unit, op_match, parens) -> _Q
     return _Quantity(
         start=start,
         end=end,
+        op_start=op_start,
         value=value,
         unit=unit,
         op=vocab.operator_of[_SPACES.sub(" ", op_match.group(0).lower())] if op_match else None,
@@ -344,13 +347,25 @@ def _looks_imperative(vocab: _Vocab, text: str) -> bool:
     return is_infinitive(first)
 
 
-def parse_target(text: str, *, rules_folder: Optional[str] = None) -> Optional[Target]:
+def parse_target(
+    text: str,
+    *,
+    known_target: bool = False,
+    year: Optional[int] = None,
+    rules_folder: Optional[str] = None,
+) -> Optional[Target]:
     """The target a text states, or ``None`` when it states none.
 
     ``direction`` is ``reach`` when the text sets a level or state without
     asking for a movement.  A value read after "med" ("Minska med 1
     %-enhet") is a change, so it has no operator; a value with no
     comparison word ("till 95 %") has operator ``=``.
+
+    ``known_target``: the caller knows the text states a target (a cell of
+    a "Mål" column, an indicator's own wording), so a bare number ("14") and
+    a bare statement ("Det ska finnas mötesplatser för alla åldrar") are
+    targets to reach too.  ``year``: the target year when the text names
+    none (the year of the column or the plan it stands in).
     """
     vocab = _vocab(rules_folder)
     clean = clean_text(text)
@@ -360,24 +375,32 @@ def parse_target(text: str, *, rules_folder: Optional[str] = None) -> Optional[T
     if len(parts) > 1 and len(parts[0].split()) <= 3:
         parts = [parts[0] + " " + parts[1]] + parts[2:]  # a label: "Äldreomsorg. Andelen ..."
     # the first sentence states the target; later ones explain it
-    target = _parse(vocab, parts[0])
+    target = _parse(vocab, parts[0], known_target)
     if target is not None:
         target.text = clean
+        if target.target_year is None and year is not None:
+            target.target_year = year
     return target
 
 
-def _parse(vocab: _Vocab, clean: str) -> Optional[Target]:
+def _parse(vocab: _Vocab, clean: str, known_target: bool = False) -> Optional[Target]:
     folded = clean.lower().strip(" .:;,!*#_")
     if folded in vocab.not_targets or not folded or folded.endswith("?"):
         return None  # a status word, a placeholder or a question
     if not _LETTER.search(clean) and not re.search(r"[%≥≤<>]", clean):
+        bare = _NUMBER.fullmatch(clean)
+        if known_target and bare and not _YEAR.fullmatch(clean):
+            return Target(text=clean, direction="reach", target_op="=", target_value=_number_value(bare))
         return None  # a bare number, a year, a date or a page number
 
     parens = [m.span() for m in _PAREN.finditer(clean)]
     parens += [m.span() for m in _QUOTED.finditer(clean)]  # a quoted title says nothing
     ops = [m for m in vocab.operators.finditer(clean)]
-    op_spans = [m.span() for m in ops]
     quantities = _quantities(vocab, clean, ops, parens)
+    # comparison words hide the direction words inside them ("lägre än"),
+    # but "inom" before no value leaves "inom tilldelad budgetram" alone
+    governing = {q.op_start for q in quantities if q.op}
+    op_spans = [m.span() for m in ops if m.start() in governing or m.group(0).lower().endswith(" än")]
     n_words = len(clean.split())
     short = n_words <= vocab.short_text_words
     modals = _valid_modals(vocab, clean)
@@ -394,16 +417,19 @@ def _parse(vocab: _Vocab, clean: str) -> Optional[Target]:
         or next((q for q in candidates if q.prefix == "till" and (not baseline or q.start > baseline.start)), None)
         or next((q for q in candidates if q.prefix == "med" and q.unit), None)
         or next(
-            (q for q in candidates if q.unit and (n_words <= 4 or modals)), None
+            (q for q in candidates if q.unit and (n_words <= 4 or modals or q.start == 0)), None
         )
     )
 
     direction = _direction(vocab, clean, op_spans, parens, modals, short, target)
+    quoted = [m.span() for m in _QUOTED.finditer(clean)]
+    target_year, baseline_year = _years(vocab, clean, quantities, target, baseline, quoted)
     if direction is None and target is None:
-        if baseline is not None or not short or quantities:
+        if baseline is not None or quantities:
             return None
-        if not _looks_imperative(vocab, clean):
-            return None
+        stated = bool(modals) and (known_target or (target_year is not None and short))
+        if not stated and not (short and _looks_imperative(vocab, clean)):
+            return None  # "ska vara fossilfria senast år 2030" is a target, prose is not
         direction = "reach"
 
     if direction is None:
@@ -415,8 +441,9 @@ def _parse(vocab: _Vocab, clean: str) -> Optional[Target]:
     if target is not None:
         value, unit = target.value, target.unit or (baseline.unit if baseline else None)
         op = target.op or (None if target.prefix == "med" else "=")
-    quoted = [m.span() for m in _QUOTED.finditer(clean)]
-    target_year, baseline_year = _years(vocab, clean, quantities, target, baseline, quoted)
+    if target is not None and unit is None:
+        rate = _RATE.search(clean)
+        unit = _SPACES.sub(" ", rate.group(0).lower()) if rate else None
     return Target(
         text=clean,
         direction=direction,
