@@ -369,6 +369,20 @@ def test_paragraph_continues_on_next_page():
     assert doc.blocks[1].bbox[3] < 200  # box of the first page's lines only
 
 
+def test_paragraph_continues_over_a_footnote_and_a_page_break():
+    first, second = Sheet(1), Sheet(2)
+    first.add("Uppföljning", size=16).para(*FILLER)
+    first.para("Insatserna syftar till att stärka personalens förutsättningar och bidrar",)
+    first.add("1 KIR står för Kommuninvånarregister.", top=700)
+    second.add("sammantaget till att höja kvaliteten.")
+    doc = build_structure([first.page(), second.page()], [])
+    assert [b.text for b in doc.blocks[1:]] == [
+        "Insatserna syftar till att stärka personalens förutsättningar och bidrar sammantaget "
+        "till att höja kvaliteten.",
+        "1 KIR står för Kommuninvånarregister.",
+    ]
+
+
 # --------------------------------------------------------------------------
 # Tables and TOC pages
 # --------------------------------------------------------------------------

@@ -120,6 +120,7 @@ _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading lev
 _DISPLAY_SIZE = 1.5  # type this many times the body size is display type
 _SCRIPT_SIZE = 0.75  # a line this much smaller than one it overlaps is a sub/superscript...
 _SCRIPT_CHARS = 6  # ...when it is this short
+_LOOK_BACK = 3  # blocks looked back over (footnotes) for the start of a sentence broken by a page
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 _KEPT_PART = re.compile(r"(?:^|[\s\-/(])([^\s\-/(]+)-$")
 
@@ -703,20 +704,13 @@ def build_structure(
     _assign_levels(headings, cover, stats.body_size, rules.rules.heading.max_level)
 
     section: Optional[int] = None
+    opened: list[_Open] = []
     open_block: Optional[_Open] = None
-    starts: list[float] = []
     anchors: list[tuple] = []  # (page, top) of each section's heading
-
-    def close():
-        nonlocal open_block
-        if open_block is not None:
-            parsed.blocks.append(_close(open_block, rules))
-            starts.append(open_block.rows[0].line.x0)
-            open_block = None
 
     for item in items:
         if isinstance(item, _Heading):
-            close()
+            open_block = None
             parent = None
             for s in reversed(parsed.sections):
                 if s.level < item.level:
@@ -740,20 +734,33 @@ def build_structure(
             anchors.append((first.page, first.line.top))
             continue
         row = item
-        if open_block is not None and not row.marker and _continues_block(open_block, row, stats, rules):
-            open_block.rows.append(row)
-            if open_block.left is None and len(open_block.rows) == 2:
-                open_block.left = row.line.x0
+        target = None
+        if open_block is not None and not row.marker:
+            if _continues_block(open_block, row, stats, rules):
+                target = open_block
+            elif row.page > open_block.rows[-1].page and row.text[:1].islower():
+                # a sentence that went on over a footnote and the page break
+                for block in reversed(opened[-_LOOK_BACK:]):
+                    if block.section != section or block.rows[-1].page != row.page - 1:
+                        break
+                    if _continues_block(block, row, stats, rules):
+                        target = block
+                        break
+        if target is not None:
+            target.rows.append(row)
+            if target.left is None and len(target.rows) == 2:
+                target.left = row.line.x0
+            open_block = target
             continue
-        close()
         open_block = _Open(
             kind="list_item" if row.marker else "paragraph",
             rows=[row],
             marker=row.marker,
             section=section,
         )
-    close()
-    _list_depths(parsed.blocks, starts, rules)
+        opened.append(open_block)
+    parsed.blocks = [_close(block, rules) for block in opened]
+    _list_depths(parsed.blocks, [block.rows[0].line.x0 for block in opened], rules)
     _place_tables(parsed, anchors)
     return parsed
 
