@@ -389,6 +389,7 @@ def _evaluate_document(gold: dict, conn: sqlite3.Connection, threshold: float, r
 
     # goal links of matched indicators and activities whose gold goal was found
     goal_of = matches["goal"]
+    goal_text = {e.id: f"{e.text[:60]!r} (p{e.page})" for e in extracted["goal"]}
     for kind in ("indicator", "activity"):
         by_id = {e.id: e for e in extracted[kind]}
         for g in gold_items[kind]:
@@ -399,8 +400,9 @@ def _evaluate_document(gold: dict, conn: sqlite3.Connection, threshold: float, r
             if e.goal == goal_of[g.goal]:
                 result.links.correct += 1
             else:
+                wrong = goal_text.get(e.goal, "no goal") if e.goal else "no goal"
                 diffs.append(Difference(file, kind, "link", g.page, g.text,
-                                        f"linked to {e.goal or 'no goal'}, not {goal_of[g.goal]}"))
+                                        f"linked to {wrong}, not {goal_text[goal_of[g.goal]]}"))
 
     # targets, through their owners
     score = result.scores["target"]
