@@ -190,6 +190,24 @@ def test_all_caps_lines(text, before, is_heading):
     assert [x.heading for x in doc.sections] == ([text] if is_heading else [])
 
 
+def test_heading_in_another_font_when_bold_is_not_told_apart():
+    s = Sheet()
+    s.add("Budget 2027 och ramar 2028–2029", size=26, bold=True)
+    s.para(*FILLER, bold=True)
+    s.add("Övergripande information", bold=True, before=1)
+    s.para(*FILLER, before=0.5, bold=True)
+    s.add("Ledningssystem", bold=True, before=1)
+    s.para(*FILLER, before=0.5, bold=True)
+    for line in s.lines:
+        line.fontname = "CIDFont+F2" if line.text in ("Övergripande information", "Ledningssystem") \
+            else "CIDFont+F1"
+    doc = build_structure([s.page()], [])
+    assert headings(doc) == [
+        (None, "Budget 2027 och ramar 2028–2029", 1), (None, "Övergripande information", 2),
+        (None, "Ledningssystem", 2),
+    ]
+
+
 def test_cells_of_an_unfound_table_are_not_headings():
     s = Sheet()
     s.add("Åtgärdsplan", size=14, bold=True).para(*FILLER)
@@ -234,6 +252,18 @@ def test_heading_wrapped_over_two_lines_is_one_heading():
         "Hållbara Haparanda inom en snar framtid och på lång sikt",
         "Stadsrevisionen sammanfattar granskningen av verksamhetsåret 2024", "KLIMAT STRATEGI",
     ]
+
+
+def test_heading_cut_by_a_column_split_is_joined():
+    s = Sheet()
+    s.para(*FILLER)
+    y = s.y + 20
+    s.add("Hållbart boende", size=18, top=y)
+    s.add("och byggande", size=18, x0=LEFT + 0.5 * 18 * 15 + 10, top=y)
+    s.y = y + 30
+    s.para(*FILLER)
+    doc = build_structure([s.page()], [])
+    assert [x.heading for x in doc.sections] == ["Hållbart boende och byggande"]
 
 
 def test_heading_cue_word_standing_alone():

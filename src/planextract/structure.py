@@ -120,6 +120,7 @@ _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading lev
 _DISPLAY_SIZE = 1.5  # type this many times the body size is display type
 _SCRIPT_SIZE = 0.75  # a line this much smaller than one it overlaps is a sub/superscript...
 _SCRIPT_CHARS = 6  # ...when it is this short
+_REJOIN_GAP = 1.0  # pieces of a row closer than this (in font sizes) are one line
 _LOOK_BACK = 3  # blocks looked back over (footnotes) for the start of a sentence broken by a page
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 _KEPT_PART = re.compile(r"(?:^|[\s\-/(])([^\s\-/(]+)-$")
@@ -166,7 +167,7 @@ class _Row:
     body: str = ""  # text without the marker
     text_x: float = 0.0  # where the text after the marker starts
     number: Optional[str] = None  # section number
-    heading: Optional[str] = None  # heading cue: number | size | bold | caps | cue
+    heading: Optional[str] = None  # heading cue: number | size | bold | caps | font | cue
     merged: bool = False  # built from a marker line and its text
     in_row: bool = False  # beside another line of the same type: a table row
 
@@ -184,6 +185,7 @@ class _Stats:
     body_size: float
     body_bold: bool
     pitch: float  # normal distance between line tops, in font sizes
+    body_font: str = ""  # font of most body text (subset prefix removed)
 
 
 @dataclass
@@ -202,6 +204,7 @@ class _Heading:
             bool(first.line.bold),
             self.cue == "caps",
             self.cue == "cue",
+            self.cue == "font",
         )
 
 
@@ -287,8 +290,52 @@ def _merge_markers(lines: list[Line], rules: _Compiled) -> list[_Row]:
         used.add(best)
     kept = [row for k, row in enumerate(rows) if k not in used]
     kept = [row for row in kept if not _is_script(row, kept)]
+    kept = _rejoin(kept, rules)
     _mark_table_rows(kept)
     return kept
+
+
+def _rejoin(rows: list[_Row], rules: _Compiled) -> list[_Row]:
+    """Join pieces of one line cut apart by a column split (a heading across both columns).
+
+    Pieces of the same type on the same row closer than
+    :data:`_REJOIN_GAP` font sizes are one line; table cells and column
+    gutters stand further apart.
+    """
+    ordered = sorted(range(len(rows)), key=lambda k: rows[k].line.x0)
+    gone: set[int] = set()
+    for a in ordered:
+        if a in gone:
+            continue
+        for b in ordered:
+            if b == a or b in gone:
+                continue
+            left, right = rows[a], rows[b]
+            la, lb = left.line, right.line
+            gap = lb.x0 - la.x1
+            middle = (lb.top + lb.bottom) / 2
+            if (
+                0 <= gap <= _REJOIN_GAP * la.font_size
+                and la.top <= middle <= la.bottom
+                and _same_type(left, right)
+                and abs(la.font_size - lb.font_size) <= 0.3
+            ):
+                joined = Line(
+                    text=f"{left.text} {right.text}",
+                    page=la.page,
+                    bbox=union_bbox([la.bbox, lb.bbox]),
+                    font_size=la.font_size,
+                    bold=la.bold,
+                    italic=la.italic,
+                    fontname=la.fontname,
+                )
+                new = _row(joined, rules)
+                new.merged = left.merged
+                if left.merged:
+                    new.text_x = left.text_x
+                rows[a] = new
+                gone.add(b)
+    return [row for k, row in enumerate(rows) if k not in gone]
 
 
 def _mark_table_rows(rows: list[_Row]) -> None:
@@ -335,6 +382,10 @@ def _stats(rows: list[_Row]) -> _Stats:
         return _Stats(10.0, False, 1.2)
     body = sizes.most_common(1)[0][0]
     body_bold = bold[(body, True)] > bold[(body, False)]
+    fonts: Counter = Counter()
+    for row in rows:
+        if abs(row.size - body) <= 0.6:
+            fonts[_font(row)] += len(row.text)
     pitches: Counter = Counter()
     for prev, row in zip(rows, rows[1:]):
         if row.page != prev.page or abs(row.size - prev.size) > 0.3 or abs(row.size - body) > 1:
@@ -343,7 +394,13 @@ def _stats(rows: list[_Row]) -> _Stats:
         if 0.8 * row.size < dtop < 2.5 * row.size and row.line.x0 < prev.line.x1:
             pitches[round(dtop / row.size, 2)] += 1
     pitch = _mode_band(pitches) if pitches else 1.2
-    return _Stats(body, body_bold, pitch)
+    return _Stats(body, body_bold, pitch, fonts.most_common(1)[0][0])
+
+
+def _font(row: _Row) -> str:
+    """The font's name without its subset prefix ("ABCDEF+Calibri" -> "Calibri")."""
+    name = row.line.fontname
+    return name[7:] if len(name) > 7 and name[6] == "+" and name[:6].isupper() else name
 
 
 def _mode_band(counts: Counter) -> float:
@@ -445,6 +502,15 @@ def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
         return "bold"
     if caps and words <= hr.max_words_plain:
         return "caps"
+    if (
+        stats.body_font
+        and row.line.fontname
+        and _font(row) != stats.body_font
+        and not row.line.italic
+        and words <= hr.max_words_plain
+        and not text.endswith(".")
+    ):
+        return "font"  # set in another font than the body text (bold not told apart)
     if text.rstrip(":").lower() in rules.cues:
         return "cue"
     return None
@@ -475,6 +541,8 @@ def _continues_heading(head: list[_Row], row: _Row, stats: _Stats, rules: _Compi
         return False
     if first.heading == "caps":
         return row.heading == "caps"
+    if first.heading == "font":
+        return _font(row) == _font(first)
     if first.heading == "cue":
         return False
     if first.heading == "number" and not _styled(first, stats, rules):
@@ -492,7 +560,7 @@ def _finish_heading(rows: list[_Row], rules: _Compiled) -> Optional[_Heading]:
     if number:
         texts[0] = rules.number.sub("", texts[0], count=1)
     text = join_lines(texts, rules)
-    plain = first.heading in ("bold", "caps", "cue")
+    plain = first.heading in ("bold", "caps", "cue", "font")
     max_words = hr.max_words_plain if plain else hr.max_words
     max_chars = hr.max_chars_plain if plain else hr.max_chars
     if _word_count(text) > max_words or len(text) > max_chars:
@@ -523,7 +591,7 @@ def _assign_levels(
         pages[h.style].add(h.rows[0].page)
         if h.number:
             depths[h.style][h.number.count(".") + 1] += 1
-    styles = sorted(pages, key=lambda s: (-s[0], s[3], not s[1], not s[2]))
+    styles = sorted(pages, key=lambda s: (-s[0], s[3], not (s[1] or s[4]), not s[2]))
     shallowest = min((d for c in depths.values() for d in c), default=1)
     offset = 0
     if shallowest > 1:
@@ -791,7 +859,7 @@ def _group_headings(rows: list[_Row], stats: _Stats, rules: _Compiled) -> list:
         start = i - len(head) + 1
         if heading and heading.cue == "cue" and not _stands_alone(rows, start, i, stats):
             heading = None
-        if heading and heading.cue == "caps" and not _stands_alone(rows, start, i, stats, after=False):
+        if heading and heading.cue in ("caps", "font") and not _stands_alone(rows, start, i, stats, after=False):
             heading = None
         if heading and heading.cue != "number" and _runs_on(head[-1], by_page[row.page], stats, rules):
             heading = None
