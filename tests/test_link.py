@@ -26,7 +26,7 @@ def test_action_serves_the_goal_it_words_not_the_last_goal():
 
 
 @pytest.mark.parametrize(
-    "text", ["Aktivitetsplikt", "Erbjuda olika arbetsmarknadspolitiska insatser", "Systematiskt arbete med målgruppen"]
+    "text", ["Aktivitetsplikt", "Schemaläggning utifrån behov", "Systematiskt arbete med målgruppen"]
 )
 def test_no_goal_by_wording_when_none_is_carried_out(text):
     assert goal_by_wording(text, MALBILD) is None
@@ -57,3 +57,21 @@ def test_set_parent_refuses_a_cycle():
     assert a.parent_key is None
     c = goal(3, "C")
     assert set_parent([a, b, c], c, 2) is True and c.parent_key == 2
+
+
+@pytest.mark.parametrize(
+    "action, goal_key",
+    [
+        ("Ledarskap för minskad sjukfrånvaro", 4),  # same stem
+        ("Gemensamma processer med Äldre- och omsorgsnämnden", 5),
+        ("Budget i balans genom översyn av avgifter", 3),
+        ("Säkerställa utbildning och övning inom krisberedskap", 2),
+    ],
+)
+def test_action_shares_content_words_with_its_goal(action, goal_key):
+    assert goal_by_wording(action, MALBILD).key == goal_key
+
+
+def test_compound_words_count_as_shared():
+    goals = [goal(1, "Öka personalkontinuiteten i hemtjänsten."), goal(2, "Budget i balans.")]
+    assert goal_by_wording("Välfärdsteknik för ökad kontinuitet", goals).key == 1

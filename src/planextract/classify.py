@@ -44,6 +44,7 @@ class HeadingRules(RulesModel):
     order: list[str]
     kinds: dict[str, KindTerms]
     statement_headings: list[str]
+    area_statements: list[str]
     group_labels: list[str]
 
 
@@ -314,6 +315,24 @@ def is_statement_heading(text: str) -> bool:
     """A heading naming one goal whose first sentence follows ("Kommunfullmäktiges utvecklingsmål")."""
     words = _words(heading_base(text))
     return any(_equals_term(words, _norm(term)) for term in heading_rules().statement_headings)
+
+
+def area_statement(paragraph: str, area_title: str) -> Optional[str]:
+    """The sentence of a goal area's introduction that states its goal, if any."""
+    names = [w for w in re.findall(r"[^\W\d_]{3,}", area_title)]
+    names = [w for w in names if w[:1].isupper() and not w.isupper()] or [w for w in names if w.isupper()]
+    area = "(?:" + "|".join(re.escape(w) for w in names[-2:]) + ")" if names else None
+    patterns = []
+    for pattern in heading_rules().area_statements:
+        if "{area}" in pattern:
+            if area is None:
+                continue
+            pattern = pattern.replace("{area}", area)
+        patterns.append(re.compile(pattern, re.IGNORECASE))
+    for sentence in _SENTENCE_SPLIT.split(clean_text(paragraph, numbering=False)):
+        if any(p.match(sentence) for p in patterns):
+            return sentence.strip()
+    return None
 
 
 def mentions_goals(text: str) -> bool:

@@ -37,6 +37,7 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
+_GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
@@ -113,6 +114,12 @@ class _Reader:
         self.last_goal: Optional[int] = None
         self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
         self.first_block = False  # the next block opens its section
+        self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
+        self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
+        self.children: dict[int, list[Section]] = {}
+        for section in parsed.sections:
+            if section.parent_index is not None:
+                self.children.setdefault(section.parent_index, []).append(section)
         organ = parsed.meta.organ if parsed.meta else None
         self.default_level = C.level_in(organ or "") or ("namnd" if organ else None)
 
@@ -127,6 +134,10 @@ class _Reader:
             else:
                 self._table(obj)
         link_items(self.out, self.anchors, self.goal_regions)
+        measured = {i.goal_key for i in self.out.indicators if i.targets}
+        for goal in self.out.goals:
+            if goal.key in measured:
+                goal.target = None  # the target belongs to the indicator
         return self.out
 
     def _stream(self):
@@ -145,8 +156,8 @@ class _Reader:
             items.insert(at, ("table", table))
         known = {s.index for s in self.parsed.sections}
         yield from content.get(None, [])
-        for index in sorted(content):
-            if index is not None and index not in known:
+        for index in sorted(k for k in content if k is not None):
+            if index not in known:
                 yield from content[index]  # content of a section the document does not list
         for section in sorted(self.parsed.sections, key=lambda s: s.index):
             yield "heading", section
@@ -217,9 +228,14 @@ class _Reader:
         return C.goal_level([t for t in texts if t]) or self.default_level
 
     def _own_target(self, text: str) -> Optional[Target]:
-        """A goal's own target: only one with a value ("Minska sjukfrånvaron med 1 %")."""
+        """A goal's own target: a value, or a movement it asks for ("Minska sjukfrånvaron med 1 %").
+
+        Dropped after linking when one of the goal's indicators has a target.
+        """
         target = parse_target(text)
-        return target if target is not None and target.target_value is not None else None
+        if target is None or (target.target_value is None and target.direction in (None, "reach")):
+            return None
+        return target
 
     # ---- headings --------------------------------------------------------
 
@@ -232,27 +248,35 @@ class _Reader:
         state = _SectionState(own=own, kind=None, texts=texts)
         self.sections[section.index] = state
         rank = float(section.level)
-        area = self.pending_area
+        area = self.pending_area or (own is None and self._heads_a_statement(section))
         self.pending_area = own == "goal_area"
         self.lead = None  # the lead-in line governing the next list
         self.first_block = True
 
-        restated = same_goal(C.strip_goal_number(C.heading_base(heading)), self.out.goals) if own is None else None
+        restated = self._restated(heading, own)
+        if restated is not None:
+            # "Resultatanalys – Ett växande Sala": a goal named again; what follows serves it
+            self._pop_scopes(rank)
+            self._push_scope(rank, restated.key)
+            focus = self._statement_child(restated)
+            if focus is not None:
+                self._push_scope(rank + 0.5, focus.key)
+            state.goal_key = restated.key
+            state.kind = own if own in ("indicator", "activity") else "goal_item"
+            self.last_goal = (focus or restated).key
+            return
+
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
             area
             or C.numbered_goal(heading)
-            or (inherited == "goal" and 2 <= len(heading.split()) <= MAX_HEADING_GOAL_WORDS)
+            or (inherited == "goal" and 2 <= len(heading.split()) <= MAX_HEADING_GOAL_WORDS
+                and not C.mentions_goals(heading))
             or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading))
         )
-
-        if restated is not None:
-            self._pop_scopes(rank)
-            self._push_scope(rank, restated.key)
-            state.goal_key = restated.key
-            state.kind = "goal_item"
-            self.last_goal = restated.key
-            return
         if is_goal:
+            statement = C.is_goal_statement(heading)
+            if statement and self._area_at(rank) is not None:
+                rank += 0.25  # "1.1 Ystad ska vara en trygg kommun" after the area "Trygghet och livskvalitet"
             self._pop_scopes(rank)
             level = "kf" if area else (C.level_in(heading) or self._level(*texts[1:]))
             text = C.strip_goal_number(C.clean_text(heading))
@@ -261,6 +285,9 @@ class _Reader:
                 parent=self.scope_goal, target=self._own_target(text),
             )
             self._push_scope(rank, goal.key)
+            self.areas[goal.key] = not statement
+            if section.number:
+                self.numbered[section.number] = goal.key
             state.goal_key = goal.key
             state.kind = "goal_item"
             self.last_goal = goal.key
@@ -283,6 +310,48 @@ class _Reader:
             state.kind = None
         else:
             state.kind = inherited
+
+    def _restated(self, heading: str, own: Optional[str]) -> Optional[Goal]:
+        """An earlier goal this heading names again (whole, or after a dash)."""
+        base = C.strip_goal_number(C.heading_base(heading))
+        parts = [base] if own is None else []
+        pieces = re.split(r"\s+[–—-]\s+", base, maxsplit=1)
+        if len(pieces) == 2:
+            parts.append(pieces[1])
+        for part in parts:
+            found = same_goal(part, self.out.goals)
+            if found is not None:
+                return found
+        return None
+
+    def _statement_child(self, goal: Goal) -> Optional[Goal]:
+        """The one stated goal under a goal area (its utvecklingsmål), if any."""
+        children = [g for g in self.out.goals if g.parent_key == goal.key and g.source == "prose"]
+        return children[0] if len(children) == 1 else None
+
+    def _heads_a_statement(self, section: Section) -> bool:
+        """A heading whose subheading states its goal ("Ett hållbart Heby" / "Kommunfullmäktiges utvecklingsmål")."""
+        children = self.children.get(section.index, [])
+        return bool(children) and C.heading_kind(children[0].heading) == "goal" and C.is_statement_heading(
+            children[0].heading
+        )
+
+    def _statement_follows(self, index: Optional[int]) -> bool:
+        """The goal area's statement has its own heading (as a subheading or right after)."""
+        section = self._section_for(index)
+        if section is None:
+            return False
+        following = [s for s in self.parsed.sections if s.index == section.index + 1]
+        return self._heads_a_statement(section) or bool(
+            following and C.heading_kind(following[0].heading) == "goal" and C.is_statement_heading(following[0].heading)
+        )
+
+    def _area_at(self, rank: float) -> Optional[int]:
+        """The goal area (a goal heading that is not a statement) open at ``rank``."""
+        for scope in self.scopes:
+            if scope.rank == rank and self.areas.get(scope.goal_key):
+                return scope.goal_key
+        return None
 
     # ---- blocks ----------------------------------------------------------
 
@@ -331,6 +400,20 @@ class _Reader:
             goal = self._goal_by_key(self.last_goal)
             if goal is not None and goal.status is None:
                 goal.status, goal.status_text = found
+        if (
+            state.goal_key is not None
+            and self.areas.get(state.goal_key)
+            and self._statement_child(self._goal_by_key(state.goal_key)) is None
+            and not self._statement_follows(block.section_index)
+        ):
+            area = self._goal_by_key(state.goal_key)
+            sentence = C.area_statement(text, area.text) if area.level == "kf" else None
+            if sentence:
+                goal = self._goal(sentence, "kf", block.page, block.bbox, "prose", parent=area.key)
+                section = self._section_for(block.section_index)
+                self._push_scope((section.level if section else 0) + 0.5, goal.key)
+                self.last_goal = goal.key
+                return
         if (
             first
             and state.own == "goal"
@@ -402,6 +485,8 @@ class _Reader:
         if not _has_items(columns):
             return
         state = self._section_state(table.section_index)
+        if _statistics_only(columns) and state.kind != "indicator":
+            return  # "Nyckeltal | Budget 2025 | Plan 2026": statistics without a stated target
         roles = _RoleIndex(columns)
         header_words = [C.clean_cell(c.header).lower() for c in columns]
         carried: list[Optional[int]] = [None] * len(roles.goal)
@@ -433,7 +518,13 @@ class _Reader:
         others = any(cells[i] for i in roles.item_cells)
         for n, col in enumerate(roles.goal):
             text = cells[col]
-            if text and not C.is_blank_value(text) and not C.is_group_label(text):
+            number = _GOAL_NUMBER.fullmatch(text)
+            if number:
+                # "1.1": the goal heading with that number, named by reference
+                carried[n] = self.numbered.get(number.group(1).rstrip("."))
+                if carried[n] is None:
+                    continue
+            elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or self._level(*state.texts)
                 target = None if roles.indicator else self._own_target(text)
                 goal = self._goal(text, level, page, bbox, "table", parent=parent, target=target)
@@ -528,6 +619,14 @@ class _RoleIndex:
         self.item_cells = sorted(
             by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
         )
+
+
+def _statistics_only(columns) -> bool:
+    """A table of key figures: "Nyckeltal" as its only item column, no goal, no target."""
+    roles = {c.role for c in columns}
+    if roles & {"goal", "target", "activity"}:
+        return False
+    return all(C.column_role(c.header).role == "measure" for c in columns if c.role == "indicator")
 
 
 def _has_items(columns) -> bool:

@@ -17,12 +17,22 @@ from rapidfuzz import fuzz
 
 from .fuzzy import normalize
 from .models import Extraction, Goal
+from .rules import RulesModel, load_rules
 
-# An item's wording carries out a goal's at this token-set similarity or above.
-WORDING_CUTOFF = 80.0
+
+class LinkRules(RulesModel):
+    min_share: float
+    stem_letters: int
+    stop_words: list[str]
+
+
+def link_rules() -> LinkRules:
+    return load_rules("linking.yaml", LinkRules)
+
+# kept for callers that pass a cutoff; the share of content words decides
+WORDING_CUTOFF = 0.0
 # Two goal texts are the same goal (a restatement) at this similarity or above.
 SAME_GOAL_CUTOFF = 88.0
-_MIN_CONTENT = 5  # letters of a word that counts as content, not a function word
 
 
 @dataclass
@@ -40,27 +50,46 @@ class Anchor:
     region: Optional[Hashable] = None
 
 
-def _content_stems(text: str) -> set[str]:
-    return {w[:_MIN_CONTENT] for w in normalize(text).split() if len(w) >= _MIN_CONTENT}
+def content_words(text: str) -> list[str]:
+    """Words of ``text`` that carry its content (four letters or more, not common plan words)."""
+    stop = set(link_rules().stop_words)
+    return [w for w in normalize(text).split() if len(w) >= 4 and w not in stop and not w.isdigit()]
+
+
+def _same_word(a: str, b: str, stem: int) -> bool:
+    if a[:stem] == b[:stem] and len(a) >= stem and len(b) >= stem:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and short[: max(6, len(short) - 2)] in long_  # compound: kontinuitet / personalkontinuiteten
+
+
+def wording_overlap(item: str, goal: str) -> float:
+    """Share of the item's content words that recur in the goal (0-1)."""
+    words = content_words(item)
+    if not words:
+        return 0.0
+    goal_words = content_words(goal)
+    stem = link_rules().stem_letters
+    shared = sum(1 for w in words if any(_same_word(w, g, stem) for g in goal_words))
+    return shared / len(words)
 
 
 def wording_similarity(item: str, goal: str) -> float:
-    """How far ``item`` repeats the words of ``goal`` (0-100).
-
-    Token-set similarity, so an action that is a shortened form of a goal
-    still scores high; 0 when they share no content word.
-    """
-    if not item or not goal or not (_content_stems(item) & _content_stems(goal)):
+    """How far ``item`` repeats the words of ``goal`` (0-100): shared content
+    words first, token-set similarity to break ties; 0 below the share the
+    rules ask for."""
+    share = wording_overlap(item, goal)
+    if share < link_rules().min_share:
         return 0.0
-    return fuzz.token_set_ratio(item, goal, processor=normalize)
+    return 50.0 * share + 0.5 * fuzz.token_set_ratio(item, goal, processor=normalize)
 
 
 def goal_by_wording(text: str, goals: Iterable[Goal], cutoff: float = WORDING_CUTOFF) -> Optional[Goal]:
-    """The goal whose wording ``text`` carries out best, at ``cutoff`` or above."""
+    """The goal whose wording ``text`` carries out best (None when no goal shares its words)."""
     best: Optional[tuple[float, Goal]] = None
     for goal in goals:
         score = wording_similarity(text, goal.text)
-        if score >= cutoff and (best is None or score > best[0]):
+        if score > 0 and (best is None or score > best[0]):
             best = (score, goal)
     return best[1] if best else None
 
@@ -98,7 +127,9 @@ def link_items(
             anchor = anchors.get((kind, item.key))
             if anchor is None:
                 continue
-            item.goal_key = choose_goal(item.text, anchor, goals_by_region.get(anchor.region, []))
+            # only goals stated before the item: an action table follows its Målbild list
+            nearby = [g for g in goals_by_region.get(anchor.region, []) if g.key < item.key]
+            item.goal_key = choose_goal(item.text, anchor, nearby)
 
 
 def choose_goal(text: str, anchor: Anchor, nearby: list[Goal]) -> Optional[int]:
