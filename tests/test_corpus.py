@@ -101,8 +101,11 @@ def test_committed_files_are_up_to_date(name, regenerated):
         assert fresh == (CORPUS / "pdf" / f"{name}.pdf").read_bytes(), "PDF is stale: run python corpus/generate.py"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [  # generate.py checks every document; re-check a varied few here
+    "kinnekulle-raddningsforbund-verksamhetsplan-2025",  # landscape, split table
+    "vaxjo-klimat-handlingsplan-2025",  # two columns
+    "ostersund-bun-namndsplan-2025",  # nested lists, borderless tables
+])
 def test_expected_pages_match_the_pdf(name):
     """Headings, list items, items and table cells are on the pages the files say."""
     expected = _load(CORPUS / "expected" / f"{name}.json")
