@@ -7,177 +7,37 @@ opens a list item (a bullet or a list number) and where paragraphs begin
 (a larger gap, a change of indent or of type).  Table-of-contents pages and
 the text of tables found by :mod:`planextract.tables` are left out, so that
 nothing is read twice.  The glyphs, patterns and limits live in
-``rules/structure.yaml``.
+``rules/structure.yaml``; :mod:`planextract.pagelines` prepares the lines
+of each page.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Annotated, Optional
+from typing import Optional
 
-from pydantic import Field
+from .models import Block, PageLayout, ParsedDocument, Section, Table, union_bbox
+from .pagelines import (
+    Compiled,
+    Row,
+    compiled_rules,
+    font_name,
+    inside,
+    join_lines,
+    page_rows,
+    same_type,
+    table_boxes,
+)
 
-from .models import Block, Line, PageLayout, ParsedDocument, Section, Table, union_bbox
-from .rules import RulesModel, load_rules
-from .textnorm import join_lines as _join_pair
-from .textnorm import normalize
-
-# --------------------------------------------------------------------------
-# Rules
-# --------------------------------------------------------------------------
-
-
-class HeadingRules(RulesModel):
-    min_size_ratio: float
-    max_words: int
-    max_chars: int
-    max_words_plain: int
-    max_chars_plain: int
-    max_lines: int
-    caps_min_letters: int
-    max_level: int
-
-
-class LayoutRules(RulesModel):
-    paragraph_gap: float
-    indent: float
-    marker_join: float
-    depth_step: float
-
-
-class StructureRules(RulesModel):
-    """``rules/structure.yaml``."""
-
-    bullets: list[Annotated[str, Field(min_length=1)]]
-    bullets_need_space: list[str]
-    numbered_list: list[Annotated[str, Field(min_length=1)]]
-    heading_number: str
-    max_first_number: int
-    max_number_part: int
-    unit_words: list[str]
-    heading: HeadingRules
-    heading_cues: list[str]
-    not_heading: list[str]
-    hyphen_keep_prefixes: list[str]
-    layout: LayoutRules
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    """The rules with their patterns compiled once."""
-
-    rules: StructureRules
-    marker: re.Pattern  # a list marker at the start of a line
-    marker_only: re.Pattern  # a line that is nothing but a marker or a section number
-    number: re.Pattern
-    not_heading: tuple
-    units: frozenset
-    cues: frozenset
-    keep_prefixes: frozenset
-
-
-@functools.lru_cache(maxsize=None)
-def compiled_rules(folder: Optional[str] = None) -> _Compiled:
-    """Load ``structure.yaml`` (from ``folder`` when given) and compile it."""
-    rules = load_rules("structure.yaml", StructureRules, folder)
-    loose = [re.escape(b) for b in rules.bullets if b not in rules.bullets_need_space]
-    spaced = [re.escape(b) for b in rules.bullets if b in rules.bullets_need_space]
-    bullet = []
-    if loose:
-        bullet.append(rf"(?P<bullet>{'|'.join(loose)})\s*(?=\S)")
-    if spaced:
-        bullet.append(rf"(?P<sbullet>{'|'.join(spaced)})\s+(?=\S)")
-    numbered = [p.replace("(?P<marker>", f"(?P<n{i}>") for i, p in enumerate(rules.numbered_list)]
-    marker = re.compile("^(?:" + "|".join(bullet + numbered) + ")")
-    only_bullets = "|".join(re.escape(b) for b in rules.bullets)
-    only_numbers = "|".join(
-        re.sub(r"\\s[+*](\(\?=[^)]*\))?$", "", p.replace("(?P<marker>", "(?:"))
-        for p in rules.numbered_list
-    )
-    bare_number = rules.heading_number.replace(r"(?=\s)", "")
-    marker_only = re.compile(rf"^(?:{only_bullets}|{only_numbers}|{bare_number})$")
-    return _Compiled(
-        rules=rules,
-        marker=marker,
-        marker_only=marker_only,
-        number=re.compile("^" + rules.heading_number + r"\s*"),
-        not_heading=tuple(re.compile(p) for p in rules.not_heading),
-        units=frozenset(u.lower() for u in rules.unit_words),
-        cues=frozenset(c.lower() for c in rules.heading_cues),
-        keep_prefixes=frozenset(w.lower() for w in rules.hyphen_keep_prefixes),
-    )
-
-
-# --------------------------------------------------------------------------
-# Text
-# --------------------------------------------------------------------------
+__all__ = ["build_structure", "compiled_rules", "join_lines"]
 
 _COVER_LINES = 15  # a first page of at most so many lines is a cover
 _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
 _DISPLAY_SIZE = 1.5  # type this many times the body size is display type
-_SCRIPT_SIZE = 0.75  # a line this much smaller than one it overlaps is a sub/superscript...
-_SCRIPT_CHARS = 6  # ...when it is this short
-_REJOIN_GAP = 1.0  # pieces of a row closer than this (in font sizes) are one line
 _LOOK_BACK = 3  # blocks looked back over (footnotes) for the start of a sentence broken by a page
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
-_KEPT_PART = re.compile(r"(?:^|[\s\-/(])([^\s\-/(]+)-$")
-
-
-def fold(text: str) -> str:
-    """A line's text in normal form (see :func:`planextract.textnorm.normalize`)."""
-    return normalize(text)
-
-
-def join_lines(texts: list[str], rules: Optional[_Compiled] = None) -> str:
-    """Join the lines of one block, undoing hyphenation at line ends.
-
-    :func:`planextract.textnorm.join_lines` decides ("verksam-" + "heten"
-    -> "verksamheten", "barn-" + "och" -> "barn- och", "EU-" + "projekt"
-    -> "EU-projekt"); word parts listed in ``hyphen_keep_prefixes`` keep
-    their hyphen as well ("it-" + "stöd" -> "it-stöd").
-    """
-    rules = rules or compiled_rules()
-    out = ""
-    for raw in texts:
-        soft = raw.rstrip().endswith("\u00ad")
-        text = normalize(raw) + ("\u00ad" if soft else "")
-        if not text:
-            continue
-        kept = _KEPT_PART.search(out) if out.endswith("-") else None
-        if kept and kept.group(1).lower() in rules.keep_prefixes and text[:1].isalpha():
-            out += text
-        else:
-            out = _join_pair(out, text)
-    return out.replace("\u00ad", "")
-
-
-# --------------------------------------------------------------------------
-# Rows: lines with what the rules see in them
-# --------------------------------------------------------------------------
-
-
-@dataclass
-class _Row:
-    line: Line
-    text: str
-    marker: Optional[str] = None  # list marker
-    body: str = ""  # text without the marker
-    text_x: float = 0.0  # where the text after the marker starts
-    number: Optional[str] = None  # section number
-    heading: Optional[str] = None  # heading cue: number | size | bold | caps | font | cue
-    merged: bool = False  # built from a marker line and its text
-    in_row: bool = False  # beside another line of the same type: a table row
-
-    @property
-    def size(self) -> float:
-        return self.line.font_size
-
-    @property
-    def page(self) -> int:
-        return self.line.page
 
 
 @dataclass
@@ -190,7 +50,7 @@ class _Stats:
 
 @dataclass
 class _Heading:
-    rows: list[_Row]
+    rows: list[Row]
     cue: str
     number: Optional[str]
     text: str
@@ -213,164 +73,13 @@ class _Open:
     """A block being built."""
 
     kind: str
-    rows: list[_Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     marker: Optional[str] = None
     left: Optional[float] = None  # x0 of the lines after the first
     section: Optional[int] = None
 
 
-def _inside(line: Line, box, pad: float = 2.0) -> bool:
-    cx = (line.bbox[0] + line.bbox[2]) / 2
-    cy = (line.bbox[1] + line.bbox[3]) / 2
-    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
-
-
-def _table_boxes(tables: list[Table]) -> dict[int, list]:
-    """Page number -> boxes of the tables on it."""
-    boxes: dict[int, list] = defaultdict(list)
-    for table in tables:
-        if table.page_bboxes:
-            for page, box in table.page_bboxes.items():
-                boxes[page].append(box)
-            continue
-        for page in range(table.page_start, table.page_end + 1):
-            boxes[page].append(table.bbox)
-    return boxes
-
-
-def _row(line: Line, rules: _Compiled) -> _Row:
-    text = fold(line.text)
-    row = _Row(line=line, text=text, body=text, text_x=line.x0)
-    match = rules.marker.match(text)
-    if match:
-        marker = next(g for g in match.groups() if g is not None)
-        row.marker = marker
-        row.body = text[match.end():].strip()
-        share = match.end() / max(len(text), 1)
-        row.text_x = line.x0 + share * (line.x1 - line.x0)
-    return row
-
-
-def _merge_markers(lines: list[Line], rules: _Compiled) -> list[_Row]:
-    """Rows of one page; a marker standing alone joins the text to its right."""
-    rows = [_row(line, rules) for line in lines]
-    used: set[int] = set()
-    reach = rules.rules.layout.marker_join
-    for i, row in enumerate(rows):
-        if i in used or not rules.marker_only.match(row.text):
-            continue
-        line = row.line
-        best, best_dx = None, None
-        for j, other in enumerate(rows):
-            if j == i or j in used or rules.marker_only.match(other.text):
-                continue
-            o = other.line
-            overlap = min(line.bottom, o.bottom) - max(line.top, o.top)
-            dx = o.x0 - line.x1
-            if overlap < 0.5 * min(line.bottom - line.top, o.bottom - o.top) or dx < -1:
-                continue
-            if dx <= reach * max(o.font_size, 1) and (best_dx is None or dx < best_dx):
-                best, best_dx = j, dx
-        if best is None:
-            continue
-        text_line = rows[best].line
-        joined = Line(
-            text=f"{row.text} {rows[best].text}",
-            page=line.page,
-            bbox=union_bbox([line.bbox, text_line.bbox]),
-            font_size=text_line.font_size,
-            bold=text_line.bold,
-            italic=text_line.italic,
-            fontname=text_line.fontname,
-        )
-        new = _row(joined, rules)
-        new.text_x = text_line.x0
-        new.merged = True
-        rows[i] = new
-        used.add(best)
-    kept = [row for k, row in enumerate(rows) if k not in used]
-    kept = [row for row in kept if not _is_script(row, kept)]
-    kept = _rejoin(kept, rules)
-    _mark_table_rows(kept)
-    return kept
-
-
-def _rejoin(rows: list[_Row], rules: _Compiled) -> list[_Row]:
-    """Join pieces of one line cut apart by a column split (a heading across both columns).
-
-    Pieces of the same type on the same row closer than
-    :data:`_REJOIN_GAP` font sizes are one line; table cells and column
-    gutters stand further apart.
-    """
-    ordered = sorted(range(len(rows)), key=lambda k: rows[k].line.x0)
-    gone: set[int] = set()
-    for a in ordered:
-        if a in gone:
-            continue
-        for b in ordered:
-            if b == a or b in gone:
-                continue
-            left, right = rows[a], rows[b]
-            la, lb = left.line, right.line
-            gap = lb.x0 - la.x1
-            middle = (lb.top + lb.bottom) / 2
-            if (
-                0 <= gap <= _REJOIN_GAP * la.font_size
-                and la.top <= middle <= la.bottom
-                and _same_type(left, right)
-                and abs(la.font_size - lb.font_size) <= 0.3
-            ):
-                joined = Line(
-                    text=f"{left.text} {right.text}",
-                    page=la.page,
-                    bbox=union_bbox([la.bbox, lb.bbox]),
-                    font_size=la.font_size,
-                    bold=la.bold,
-                    italic=la.italic,
-                    fontname=la.fontname,
-                )
-                new = _row(joined, rules)
-                new.merged = left.merged
-                if left.merged:
-                    new.text_x = left.text_x
-                rows[a] = new
-                gone.add(b)
-    return [row for k, row in enumerate(rows) if k not in gone]
-
-
-def _mark_table_rows(rows: list[_Row]) -> None:
-    """Mark lines that share their row with another line of the same type.
-
-    Such lines are cells of a table the table finder missed ("Ansvarig",
-    "Tidsplan" side by side): never headings.
-    """
-    ordered = sorted(rows, key=lambda r: r.line.top)
-    for k, row in enumerate(ordered):
-        line = row.line
-        middle = (line.top + line.bottom) / 2
-        for other in ordered[k + 1:]:
-            o = other.line
-            if o.top > middle:
-                break
-            if o.bottom >= middle and _same_type(row, other) and (o.x0 > line.x1 or line.x0 > o.x1):
-                row.in_row = other.in_row = True
-
-
-def _is_script(row: _Row, rows: list[_Row]) -> bool:
-    """A short sub- or superscript ("2" of CO2, a footnote mark) beside a bigger line."""
-    if len(row.text) > _SCRIPT_CHARS:
-        return False
-    line = row.line
-    for other in rows:
-        o = other.line
-        if other is row or line.font_size > _SCRIPT_SIZE * o.font_size:
-            continue
-        if o.top - 1 <= (line.top + line.bottom) / 2 <= o.bottom + 1 and o.x0 - 2 <= line.x0 <= o.x1 + 2:
-            return True
-    return False
-
-
-def _stats(rows: list[_Row]) -> _Stats:
+def _stats(rows: list[Row]) -> _Stats:
     """Body size (most characters), whether body text is bold, normal line pitch."""
     sizes: Counter = Counter()
     bold: Counter = Counter()
@@ -385,7 +94,7 @@ def _stats(rows: list[_Row]) -> _Stats:
     fonts: Counter = Counter()
     for row in rows:
         if abs(row.size - body) <= 0.6:
-            fonts[_font(row)] += len(row.text)
+            fonts[font_name(row)] += len(row.text)
     pitches: Counter = Counter()
     for prev, row in zip(rows, rows[1:]):
         if row.page != prev.page or abs(row.size - prev.size) > 0.3 or abs(row.size - body) > 1:
@@ -395,12 +104,6 @@ def _stats(rows: list[_Row]) -> _Stats:
             pitches[round(dtop / row.size, 2)] += 1
     pitch = _mode_band(pitches) if pitches else 1.2
     return _Stats(body, body_bold, pitch, fonts.most_common(1)[0][0])
-
-
-def _font(row: _Row) -> str:
-    """The font's name without its subset prefix ("ABCDEF+Calibri" -> "Calibri")."""
-    name = row.line.fontname
-    return name[7:] if len(name) > 7 and name[6] == "+" and name[:6].isupper() else name
 
 
 def _mode_band(counts: Counter) -> float:
@@ -431,7 +134,7 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
-def _section_number(row: _Row, rules: _Compiled) -> Optional[tuple[str, str]]:
+def _section_number(row: Row, rules: Compiled) -> Optional[tuple[str, str]]:
     """(number, rest) when the row opens with a section number."""
     match = rules.number.match(row.text)
     if not match:
@@ -449,26 +152,26 @@ def _section_number(row: _Row, rules: _Compiled) -> Optional[tuple[str, str]]:
     return number, rest
 
 
-def _bigger(row: _Row, stats: _Stats, rules: _Compiled) -> bool:
+def _bigger(row: Row, stats: _Stats, rules: Compiled) -> bool:
     return row.size >= stats.body_size * rules.rules.heading.min_size_ratio
 
 
-def _bold(row: _Row, stats: _Stats) -> bool:
+def _bold(row: Row, stats: _Stats) -> bool:
     return bool(row.line.bold) and not stats.body_bold and row.size >= stats.body_size - 0.6
 
 
-def _caps(text: str, rules: _Compiled) -> bool:
+def _caps(text: str, rules: Compiled) -> bool:
     letters = _letters(text)
     return len(letters) >= rules.rules.heading.caps_min_letters and letters.isupper()
 
 
-def _styled(row: _Row, stats: _Stats, rules: Optional[_Compiled] = None) -> bool:
+def _styled(row: Row, stats: _Stats, rules: Optional[Compiled] = None) -> bool:
     """Set apart from body text by size, bold or capitals."""
     rules = rules or compiled_rules()
     return _bigger(row, stats, rules) or _bold(row, stats) or _caps(row.text, rules)
 
 
-def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
+def _heading_cue(row: Row, stats: _Stats, rules: Compiled) -> Optional[str]:
     """Why this row may be (the first line of) a heading, or None."""
     text = row.text
     hr = rules.rules.heading
@@ -505,7 +208,7 @@ def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
     if (
         stats.body_font
         and row.line.fontname
-        and _font(row) != stats.body_font
+        and font_name(row) != stats.body_font
         and not row.line.italic
         and words <= hr.max_words_plain
         and not text.endswith(".")
@@ -516,7 +219,7 @@ def _heading_cue(row: _Row, stats: _Stats, rules: _Compiled) -> Optional[str]:
     return None
 
 
-def _continues_heading(head: list[_Row], row: _Row, stats: _Stats, rules: _Compiled) -> bool:
+def _continues_heading(head: list[Row], row: Row, stats: _Stats, rules: Compiled) -> bool:
     """Whether ``row`` is the next line of a heading wrapped over lines."""
     last, first = head[-1], head[0]
     if row.page != last.page or row.marker or len(head) >= rules.rules.heading.max_lines:
@@ -542,7 +245,7 @@ def _continues_heading(head: list[_Row], row: _Row, stats: _Stats, rules: _Compi
     if first.heading == "caps":
         return row.heading == "caps"
     if first.heading == "font":
-        return _font(row) == _font(first)
+        return font_name(row) == font_name(first)
     if first.heading == "cue":
         return False
     if first.heading == "number" and not _styled(first, stats, rules):
@@ -551,7 +254,7 @@ def _continues_heading(head: list[_Row], row: _Row, stats: _Stats, rules: _Compi
     return True
 
 
-def _finish_heading(rows: list[_Row], rules: _Compiled) -> Optional[_Heading]:
+def _finish_heading(rows: list[Row], rules: Compiled) -> Optional[_Heading]:
     """A heading from its rows, or None when it is too long to be one."""
     first = rows[0]
     hr = rules.rules.heading
@@ -638,22 +341,18 @@ def _rank_styles(styles, mapped, pages, cover_page, body_size, max_level) -> dic
 # --------------------------------------------------------------------------
 
 
-def _same_type(a: _Row, b: _Row) -> bool:
-    return abs(a.size - b.size) <= 0.6 and bool(a.line.bold) == bool(b.line.bold)
-
-
-def _continues_block(block: _Open, row: _Row, stats: _Stats, rules: _Compiled) -> bool:
+def _continues_block(block: _Open, row: Row, stats: _Stats, rules: Compiled) -> bool:
     """Whether ``row`` (not a heading, no marker) carries on the open block."""
     last, first = block.rows[-1], block.rows[0]
     lay = rules.rules.layout
     size = max(row.size, 1.0)
     tol = lay.indent * size
     ends_sentence = bool(_SENTENCE_END.search(last.text)) or last.text.endswith(":")
-    if not _same_type(last, row) and not (row.text[:1].islower() and not ends_sentence):
+    if not same_type(last, row) and not (row.text[:1].islower() and not ends_sentence):
         return False
     if row.page != last.page or row.line.top < last.line.top - 0.5 * size:
         # the next page or column: only an unfinished sentence carries on
-        return not ends_sentence and row.text[:1].islower() and _same_type(last, row)
+        return not ends_sentence and row.text[:1].islower() and same_type(last, row)
     dtop = row.line.top - last.line.top
     if dtop <= 0.5 * size:
         return False  # another cell of the same row
@@ -683,7 +382,7 @@ def _continues_block(block: _Open, row: _Row, stats: _Stats, rules: _Compiled) -
     return True
 
 
-def _close(block: _Open, rules: _Compiled) -> Block:
+def _close(block: _Open, rules: Compiled) -> Block:
     first = block.rows[0]
     texts = [first.body] + [r.text for r in block.rows[1:]]
     on_page = [r.line.bbox for r in block.rows if r.page == first.page]
@@ -699,7 +398,7 @@ def _close(block: _Open, rules: _Compiled) -> Block:
     )
 
 
-def _list_depths(blocks: list[Block], starts: list[float], rules: _Compiled) -> None:
+def _list_depths(blocks: list[Block], starts: list[float], rules: Compiled) -> None:
     """Depth of list items from the indent of their markers within each list."""
     run: list[int] = []
 
@@ -745,17 +444,17 @@ def build_structure(
         ocr_pages=sum(1 for p in pages if p.source == "ocr"),
         toc_pages=[p.number for p in pages if p.is_toc],
     )
-    boxes = _table_boxes(tables)
-    rows: list[_Row] = []
+    boxes = table_boxes(tables)
+    rows: list[Row] = []
     for page in pages:
         if page.is_toc:
             continue
         lines = [
             line
             for line in page.lines
-            if line.text.strip() and not any(_inside(line, b) for b in boxes.get(page.number, ()))
+            if line.text.strip() and not any(inside(line, b) for b in boxes.get(page.number, ()))
         ]
-        rows.extend(_merge_markers(lines, rules))
+        rows.extend(page_rows(lines, rules))
     if not rows:
         _place_tables(parsed, [])
         return parsed
@@ -833,9 +532,9 @@ def build_structure(
     return parsed
 
 
-def _group_headings(rows: list[_Row], stats: _Stats, rules: _Compiled) -> list:
+def _group_headings(rows: list[Row], stats: _Stats, rules: Compiled) -> list:
     """The rows in order, with the lines of each heading gathered into one :class:`_Heading`."""
-    by_page: dict[int, list[_Row]] = defaultdict(list)
+    by_page: dict[int, list[Row]] = defaultdict(list)
     for row in rows:
         by_page[row.page].append(row)
     items: list = []
@@ -873,7 +572,7 @@ def _group_headings(rows: list[_Row], stats: _Stats, rules: _Compiled) -> list:
     return items
 
 
-def _runs_on(row: _Row, page_rows: list[_Row], stats: _Stats, rules: _Compiled) -> bool:
+def _runs_on(row: Row, page_rows: list[Row], stats: _Stats, rules: Compiled) -> bool:
     """Whether the line right below ``row`` carries on its sentence (a bold lead-in, not a heading).
 
     Looked up by position, not reading order, which may be wrong on
@@ -893,12 +592,12 @@ def _runs_on(row: _Row, page_rows: list[_Row], stats: _Stats, rules: _Compiled) 
     return below is not None and below.text[:1].islower() and below.heading is None
 
 
-def _ends_phrase(row: _Row, following: _Row) -> bool:
+def _ends_phrase(row: Row, following: Row) -> bool:
     """Whether ``row`` looks complete: the next line opens a new sentence."""
     return not row.text.endswith(("-", ",")) and following.text[:1].isupper()
 
 
-def _stands_alone(rows: list[_Row], start: int, end: int, stats: _Stats, after: bool = True) -> bool:
+def _stands_alone(rows: list[Row], start: int, end: int, stats: _Stats, after: bool = True) -> bool:
     """Whether rows[start..end] have a wider gap than normal lines before (and after)."""
     first, last = rows[start], rows[end]
     limit = stats.pitch * first.size * 1.15
