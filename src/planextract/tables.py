@@ -20,6 +20,7 @@ their columns line up (a repeated header is dropped).
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import functools
 import re
@@ -50,6 +51,7 @@ class ScreenRules(RulesModel):
     min_width: float
     min_height: float
     min_lines_inside: int
+    min_rows_across: int
     max_segments: int
 
 
@@ -66,12 +68,14 @@ class PlumberRules(RulesModel):
 
 class TextRules(RulesModel):
     min_gap: float
+    max_cols: int
     max_row_gap: float
     min_rows: int
     min_multi_rows: int
     min_multi_rows_plain: int
+    plain_multi_share: float
     prose_chars: int
-    numeric_only_max_rows: int
+    max_short_tokens: float
 
 
 class JoinRules(RulesModel):
@@ -264,10 +268,25 @@ def _grid_regions(page, layout: PageLayout, rules: ScreenRules) -> list[BBox]:
         ys = {round(e[1] / rules.bin) for e in members if e[3] - e[1] <= rules.thin}
         if len(_distinct(xs)) < rules.min_x_edges or len(_distinct(ys)) < rules.min_y_edges:
             continue
-        inside = sum(1 for line in layout.lines if _centre_in(line.bbox, box))
-        if inside >= rules.min_lines_inside:
+        inside = [line for line in layout.lines if _centre_in(line.bbox, box)]
+        if len(inside) < rules.min_lines_inside:
+            continue
+        walls = [x * rules.bin for x in _distinct(xs)][1:-1]
+        if _rows_across(inside, walls) >= rules.min_rows_across:
             regions.append(box)
     return regions
+
+
+def _rows_across(lines: list[Line], walls: list[float]) -> int:
+    """Rows of text with pieces on both sides of one of the inner vertical ``walls``."""
+    count = 0
+    for band in _bands(lines):
+        if any(
+            any(l.x1 <= x + 2 for l in band.lines) and any(l.x0 >= x - 2 for l in band.lines)
+            for x in walls
+        ):
+            count += 1
+    return count
 
 
 def _distinct(bins: set) -> list[int]:
@@ -377,29 +396,45 @@ def _is_bold(fontname: str, comp: _Compiled) -> bool:
 
 
 def _grid_from_plumber(page, found, comp: _Compiled) -> Optional[_Grid]:
+    """Cells of one pdfplumber table; each char is put in its cell in one pass."""
+    from pdfplumber.utils import extract_text
+
     rules = comp.rules.pdfplumber
-    raw_rows = found.extract(x_tolerance=rules.text_x_tolerance, y_tolerance=rules.text_y_tolerance)
-    cells = [[_cell_text(text) for text in row] for row in raw_rows]
-    boxes = [list(row.cells) for row in found.rows]
+    rows = list(found.rows)
     spans = [(c.bbox[0], c.bbox[2]) for c in found.columns]
-    if not cells or not spans:
+    if not rows or not spans:
         return None
-    # bold flags for the rows that may be header rows
+    n_cols = len(spans)
+    tops = [row.bbox[1] for row in rows]
+    buckets: list[list[list[dict]]] = [[[] for _ in range(n_cols)] for _ in rows]
     x0, top, x1, bottom = found.bbox
-    chars = [
-        c for c in page.chars
-        if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
-    ]
-    depth = comp.rules.max_header_rows + 1
-    bold = [[False] * len(row) for row in cells]
-    for r, row in enumerate(boxes[:depth]):
-        for c, box in enumerate(row):
-            if box is None or c >= len(bold[r]):
-                continue
-            inside = [ch for ch in chars if _centre_in((ch["x0"], ch["top"], ch["x1"], ch["bottom"]), box, 0.0)]
-            bold[r][c] = bool(inside) and all(_is_bold(ch.get("fontname", ""), comp) for ch in inside)
+    for ch in page.chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            continue
+        r = bisect.bisect_right(tops, cy) - 1
+        # a cell merged downwards sits in an earlier row
+        while r >= 0:
+            c = _cell_at(rows[r].cells, cx, cy)
+            if c is not None:
+                buckets[r][c].append(ch)
+                break
+            r -= 1
+    cells, bold = [], []
+    for row in buckets:
+        cells.append(
+            [_cell_text(extract_text(chars, x_tolerance=rules.text_x_tolerance, y_tolerance=rules.text_y_tolerance)) if chars else "" for chars in row]
+        )
+        bold.append([bool(chars) and all(_is_bold(ch.get("fontname", ""), comp) for ch in chars if ch["text"].strip()) for chars in row])
     grid = _Grid(page=page.page_number, bbox=tuple(found.bbox), cells=cells, bold=bold, spans=spans, strategy="lines")
     return grid if _prune_and_check(grid, comp) else None
+
+
+def _cell_at(cells, x: float, y: float) -> Optional[int]:
+    for c, box in enumerate(cells):
+        if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+            return c
+    return None
 
 
 def _cell_text(text: Optional[str]) -> str:
@@ -443,30 +478,28 @@ class _Band:
     """Lines that share a baseline, left to right."""
 
     lines: list[Line]
+    top: float
+    bottom: float
 
-    @property
-    def top(self) -> float:
-        return min(line.top for line in self.lines)
-
-    @property
-    def bottom(self) -> float:
-        return max(line.bottom for line in self.lines)
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.top, self.bottom = min(self.top, line.top), max(self.bottom, line.bottom)
 
 
 def _bands(lines: list[Line]) -> list[_Band]:
     bands: list[_Band] = []
     for line in sorted(lines, key=lambda l: (l.top, l.x0)):
-        centre = (line.top + line.bottom) / 2
         if bands:
             last = bands[-1]
             height = min(line.bottom - line.top, last.bottom - last.top) or 1.0
-            last_centre = (last.top + last.bottom) / 2
-            overlaps = any(l.x0 < line.x1 and line.x0 < l.x1 for l in last.lines)
-            if abs(centre - last_centre) < 0.5 * height and not overlaps:
-                last.lines.append(line)
-                last.lines.sort(key=lambda l: l.x0)
+            centre, last_centre = (line.top + line.bottom) / 2, (last.top + last.bottom) / 2
+            previous = last.lines[-1]
+            if abs(centre - last_centre) < 0.5 * height and not (previous.x0 < line.x1 and line.x0 < previous.x1):
+                last.add(line)
                 continue
-        bands.append(_Band([line]))
+        bands.append(_Band([line], line.top, line.bottom))
+    for band in bands:
+        band.lines.sort(key=lambda l: l.x0)
     return bands
 
 
@@ -506,7 +539,7 @@ def _text_grids(page: PageLayout, taken: list[BBox], comp: _Compiled) -> list[_G
     i = 0
     while i < len(bands):
         seed = bands[i]
-        if len(seed.lines) < 2:
+        if not 2 <= len(seed.lines) <= rules.max_cols:
             i += 1
             continue
         gaps = [(a.x1, b.x0) for a, b in zip(seed.lines, seed.lines[1:]) if b.x0 - a.x1 >= rules.min_gap]
@@ -517,7 +550,7 @@ def _text_grids(page: PageLayout, taken: list[BBox], comp: _Compiled) -> list[_G
         j = i + 1
         while j < len(bands):
             band = bands[j]
-            if band.top - block[-1].bottom > rules.max_row_gap * line_h:
+            if band.top - block[-1].bottom > rules.max_row_gap * line_h or len(band.lines) > rules.max_cols:
                 break
             narrowed = _narrow(gaps, band, rules.min_gap)
             if narrowed is None:
@@ -525,7 +558,7 @@ def _text_grids(page: PageLayout, taken: list[BBox], comp: _Compiled) -> list[_G
             gaps = narrowed
             block.append(band)
             j += 1
-        grid = _grid_from_bands(page.number, block, gaps, comp)
+        grid = _grid_from_bands(page.number, block, gaps, comp) if len(block) >= rules.min_rows else None
         if grid is not None:
             grids.append(grid)
             i = j
@@ -567,9 +600,12 @@ def _grid_from_bands(number: int, block: list[_Band], gaps, comp: _Compiled) -> 
         return None
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
     headed = _is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold))
-    if multi < (rules.min_multi_rows if headed else rules.min_multi_rows_plain):
+    if headed:
+        if multi < rules.min_multi_rows:
+            return None
+    elif multi < rules.min_multi_rows_plain or multi < rules.plain_multi_share * len(grid.cells):
         return None
-    if _looks_like_prose(grid, rules) or _looks_like_labels(grid, rules) or _looks_like_list(grid):
+    if _looks_like_prose(grid, rules) or _looks_like_labels(grid) or _looks_like_list(grid) or _garbled(grid, rules):
         return None
     return grid
 
@@ -607,10 +643,16 @@ def _looks_like_list(grid: _Grid) -> bool:
 _NUMBER = re.compile(r"^[-–+]?[\d\s.,:%]+$")
 
 
-def _looks_like_labels(grid: _Grid, rules: TextRules) -> bool:
-    """Only numbers in a few rows: the axis labels of a chart."""
-    numeric = all(_NUMBER.match(cell) for row in grid.cells for cell in row if cell)
-    return numeric and len(grid.cells) <= rules.numeric_only_max_rows
+def _looks_like_labels(grid: _Grid) -> bool:
+    """Only figures, no words: the axis labels or data labels of a chart."""
+    return all(_NUMBER.match(cell) for row in grid.cells for cell in row if cell)
+
+
+def _garbled(grid: _Grid, rules: TextRules) -> bool:
+    """Mostly one-letter pieces: rotated or spaced-out text, not cells."""
+    tokens = [t for row in grid.cells for cell in row for t in cell.split()]
+    short = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
+    return not tokens or short > rules.max_short_tokens * len(tokens)
 
 
 # --------------------------------------------------------------------------
