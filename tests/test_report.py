@@ -144,3 +144,18 @@ def test_cli_report(built, tmp_path):
     result = CliRunner().invoke(cli, ["report", "--db", str(plans), "--out", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output
     assert result.output == f"Wrote {tmp_path / 'r' / 'index.html'}\n"
+
+
+def test_many_documents_get_a_histogram(built, tmp_path, monkeypatch):
+    """Past MAX_BARS documents one bar each is unreadable: the chart becomes a histogram."""
+    import matplotlib.image
+
+    from planextract import report
+
+    plans, _ = built
+    bars = matplotlib.image.imread(built[1].parent / "coverage.png")
+    monkeypatch.setattr(report, "MAX_BARS", 2)
+    index = write_report(open_readonly(plans), tmp_path)
+    histogram = matplotlib.image.imread(index.parent / "coverage.png")
+    assert histogram.shape != bars.shape  # a fixed-height chart, not one bar a document
+    assert histogram.shape[0] < 400

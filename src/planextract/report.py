@@ -27,6 +27,7 @@ from .errors import PlanExtractError
 
 TEMPLATES = Path(__file__).resolve().parent / "report_templates"
 CHART = "coverage.png"
+MAX_BARS = 60  # documents drawn as bars; more get a histogram
 
 
 class ReportError(PlanExtractError):
@@ -148,7 +149,13 @@ def document_report(
 
 
 def coverage_chart(coverages: list[DocumentCoverage], path: Path) -> Path:
-    """A horizontal bar chart of goals with and without an activity, one bar a document."""
+    """A chart of how many goals of each document have an activity.
+
+    Up to :data:`MAX_BARS` documents: one stacked bar a document (goals
+    with and without an activity).  More bars than that cannot be read, so
+    a larger set gets a histogram of the share followed up instead; the
+    index table still gives each document's share.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -156,30 +163,46 @@ def coverage_chart(coverages: list[DocumentCoverage], path: Path) -> Path:
     from matplotlib.ticker import MaxNLocator
 
     shown = [c for c in coverages if c.goals]
-    labels = [f"{c.kommun or '?'}: {c.file}" for c in shown]
-    height = 1.2 + 0.35 * max(1, len(shown))
+    many = len(shown) > MAX_BARS
+    height = 3.2 if many else 1.2 + 0.35 * max(1, len(shown))
     with plt.rc_context({"text.parse_math": False, "font.size": 9}):
         fig, ax = plt.subplots(figsize=(9, height))
         try:
-            y = list(range(len(shown)))
-            followed = [c.followed_up for c in shown]
-            gaps = [c.goals - c.followed_up for c in shown]
-            ax.barh(y, followed, color="#2e7d32", label="goals with an activity")
-            ax.barh(y, gaps, left=followed, color="#e0a100", label="goals without")
-            for n, c in enumerate(shown):
-                ax.text(c.goals, n, f"  {c.share:.0%}", va="center")
-            ax.set_yticks(y, labels)
-            ax.invert_yaxis()
-            ax.set_xlabel("goals")
-            ax.set_title("Follow-up of goals per document")
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            if many:
+                _share_histogram(ax, shown)
+            else:
+                _document_bars(ax, shown)
             ax.spines[["top", "right"]].set_visible(False)
-            ax.set_xlim(0, max([c.goals for c in shown] or [1]) * 1.15)
+            (ax.yaxis if many else ax.xaxis).set_major_locator(MaxNLocator(integer=True))
             fig.savefig(path, dpi=110, bbox_inches="tight")
         finally:
             plt.close(fig)
     return path
+
+
+def _document_bars(ax, shown: list[DocumentCoverage]) -> None:
+    y = list(range(len(shown)))
+    followed = [c.followed_up for c in shown]
+    gaps = [c.goals - c.followed_up for c in shown]
+    ax.barh(y, followed, color="#2e7d32", label="goals with an activity")
+    ax.barh(y, gaps, left=followed, color="#e0a100", label="goals without")
+    for n, c in enumerate(shown):
+        ax.text(c.goals, n, f"  {c.share:.0%}", va="center")
+    ax.set_yticks(y, [f"{c.kommun or '?'}: {c.file}" for c in shown])
+    ax.invert_yaxis()
+    ax.set_xlabel("goals")
+    ax.set_title("Follow-up of goals per document")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    ax.set_xlim(0, max(c.goals for c in shown) * 1.15)
+
+
+def _share_histogram(ax, shown: list[DocumentCoverage]) -> None:
+    shares = [100 * c.share for c in shown]
+    ax.hist(shares, bins=[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100.001], color="#2e7d32", edgecolor="white")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of the document's goals with an activity (%)")
+    ax.set_ylabel("documents")
+    ax.set_title(f"Follow-up of goals in {len(shown)} documents")
 
 
 def _environment():
