@@ -26,7 +26,32 @@ from rapidfuzz import fuzz, process
 
 from .rules import RulesModel, load_rules, load_table
 
+def token_dice(a: str, b: str, *, processor=None, score_cutoff=None) -> float:
+    """Share of words two keys have in common (0-100), words alike at 88 or more counting as one.
+
+    Unlike a character score, "andel" and "antal" (80) or "grundskola" and
+    "gymnasieskola" stay different words, so "Andel elever ..." and "Antal
+    elever ..." do not merge; inflected or misspelt words still meet.
+    """
+    left, right = a.split(), b.split()
+    if not left or not right:
+        return 0.0
+    pool = list(right)
+    matched = 0
+    for word in left:
+        if word in pool:
+            pool.remove(word)
+            matched += 1
+            continue
+        hit = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=88) if pool else None
+        if hit:
+            pool.pop(hit[2])
+            matched += 1
+    return 200.0 * matched / (len(left) + len(right))
+
+
 SCORERS = {
+    "token_dice": token_dice,
     "ratio": fuzz.ratio,
     "token_sort_ratio": fuzz.token_sort_ratio,
     "token_set_ratio": fuzz.token_set_ratio,
@@ -237,7 +262,7 @@ def refresh_canonical(db) -> CanonicalSummary:
         for n in group:
             found = [rows[n]["kolada_kpi"]] if rows[n]["kolada_kpi"] else []
             found += kolada_ids(f"{texts[n]} {rows[n]['measure'] or ''}")
-            printed.update(dict.fromkeys(found))
+            printed.update(set(found))
         kpi = method = None
         score = None
         if printed:
@@ -275,3 +300,136 @@ def refresh_canonical(db) -> CanonicalSummary:
             db["canonical_indicators"].insert_all(canonical_rows, batch_size=500)
         db.conn.executemany("UPDATE indicators SET canonical_id = ? WHERE id = ?", assignments)
     return summary
+
+
+# --------------------------------------------------------------------------
+# Comparing across kommuner
+# --------------------------------------------------------------------------
+
+
+def find_canonical(db, query: str, *, limit: int = 5, min_score: float = 70.0) -> list[dict]:
+    """Canonical indicators matching ``query``, best first.
+
+    A label matches when its normalised words hold the query's (RapidFuzz
+    token_set_ratio, so "sjukfrånvaro" finds "Sjukfrånvaron ska minska inom
+    alla verksamheter") or when full-text search finds the query in one of
+    its indicator texts.  Ties go to the indicator found in more documents.
+    """
+    candidates = list(db.query("SELECT id, label, kolada_kpi, n_documents, n_kommuner FROM canonical_indicators"))
+    if not candidates or not query.strip():
+        return []
+    query_key = matching_keys([query])[0] or " ".join(query.lower().split())
+    label_keys = matching_keys([c["label"] for c in candidates])
+    scores: dict[str, float] = {}
+    for candidate, key in zip(candidates, label_keys):
+        if candidate["kolada_kpi"] and candidate["kolada_kpi"].lower() == query.strip().lower():
+            scores[candidate["id"]] = 100.0
+            continue
+        value = fuzz.token_set_ratio(query_key, key, processor=None) if key else 0.0
+        if value >= min_score:
+            scores[candidate["id"]] = value
+    for cid in _fts_canonical_ids(db, query):
+        scores[cid] = max(scores.get(cid, 0.0), min_score)
+    by_id = {c["id"]: c for c in candidates}
+    ranked = sorted(scores, key=lambda cid: (-scores[cid], -by_id[cid]["n_documents"], by_id[cid]["label"]))
+    return [dict(by_id[cid], score=round(scores[cid], 1)) for cid in ranked[:limit]]
+
+
+def _fts_canonical_ids(db, query: str) -> list[str]:
+    import sqlite3
+
+    words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if len(w) > 1]
+    if not words or "indicators_fts" not in db.table_names():
+        return []
+    match = " ".join(f'"{w}"' for w in words)
+    try:
+        found = db.execute(
+            """SELECT DISTINCT i.canonical_id FROM indicators_fts f
+                 JOIN indicators i ON i.rowid = f.rowid
+                WHERE indicators_fts MATCH ? AND i.canonical_id IS NOT NULL""",
+            [match],
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [row[0] for row in found]
+
+
+def _format_number(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def compare(db, query: str, *, limit: int = 5, min_score: float = 70.0):
+    """Targets and values of the canonical indicators matching ``query``, across documents.
+
+    Returns ``(targets, values)``, two :class:`pandas.DataFrame`: one row per
+    indicator and target (kommun, document, period, indicator text,
+    direction, target, target year), and measured values with one row per
+    indicator and one column per period.
+    """
+    import pandas as pd
+
+    from .metadata import organisation_name
+
+    found = find_canonical(db, query, limit=limit, min_score=min_score)
+    target_columns = ["indicator", "kolada", "kommun", "document", "period", "text", "direction", "target", "target_year", "page"]
+    if not found:
+        return pd.DataFrame(columns=target_columns), pd.DataFrame()
+    ids = [c["id"] for c in found]
+    marks = ",".join("?" * len(ids))
+    indicators = list(
+        db.query(
+            f"""SELECT i.id, i.canonical_id, i.text, i.page, d.file, d.kommun, d.kommun_code,
+                       d.period_start, d.period_end
+                  FROM indicators i JOIN documents d ON d.id = i.document_id
+                 WHERE i.canonical_id IN ({marks})""",
+            ids,
+        )
+    )
+    ind_ids = [row["id"] for row in indicators]
+    imarks = ",".join("?" * len(ind_ids))
+    targets: dict[str, list[dict]] = defaultdict(list)
+    for row in db.query(f"SELECT * FROM targets WHERE indicator_id IN ({imarks}) ORDER BY id", ind_ids):
+        targets[row["indicator_id"]].append(row)
+    values: dict[str, list[dict]] = defaultdict(list)
+    for row in db.query(f"SELECT * FROM indicator_values WHERE indicator_id IN ({imarks}) ORDER BY id", ind_ids):
+        values[row["indicator_id"]].append(row)
+
+    order = {cid: n for n, cid in enumerate(ids)}
+    labels = {c["id"]: c for c in found}
+    target_rows, value_rows = [], []
+    for ind in sorted(indicators, key=lambda r: (order[r["canonical_id"]], r["kommun"] or "", r["period_start"] or 0, r["file"], r["id"])):
+        canonical = labels[ind["canonical_id"]]
+        who = ind["kommun"] or organisation_name(ind["kommun_code"]) or ""
+        period = _period_text(ind["period_start"], ind["period_end"])
+        base = {
+            "indicator": canonical["label"],
+            "kolada": canonical["kolada_kpi"] or "",
+            "kommun": who,
+            "document": ind["file"],
+            "period": period,
+            "text": ind["text"],
+            "page": ind["page"],
+        }
+        for target in targets.get(ind["id"]) or [None]:
+            row = dict(base, direction="", target="", target_year="")
+            if target:
+                value = " ".join(p for p in (target["target_op"] or "", _format_number(target["target_value"]), target["unit"] or "") if p)
+                row.update(direction=target["direction"] or "", target=value, target_year=_format_number(target["target_year"]))
+            target_rows.append(row)
+        for value in values.get(ind["id"], []):
+            value_rows.append({"indicator": canonical["label"], "kommun": who, "document": ind["file"], "period": value["period"], "value": value["value"]})
+    table = pd.DataFrame(target_rows, columns=target_columns)
+    if not value_rows:
+        return table, pd.DataFrame()
+    long = pd.DataFrame(value_rows)
+    wide = long.pivot_table(index=["indicator", "kommun", "document"], columns="period", values="value", aggfunc="first", sort=True).reset_index()
+    wide.columns.name = None
+    return table, wide
+
+
+def _period_text(start: Optional[int], end: Optional[int]) -> str:
+    if start is None:
+        return ""
+    return str(start) if end in (None, start) else f"{start}–{end}"
