@@ -206,7 +206,8 @@ def _heading_cue(row: Row, stats: _Stats, rules: Compiled) -> Optional[str]:
     if caps and words <= hr.max_words_plain:
         return "caps"
     if (
-        stats.body_font
+        stats.body_bold  # bold tells nothing here: another font may
+        and stats.body_font
         and row.line.fontname
         and font_name(row) != stats.body_font
         and not row.line.italic
