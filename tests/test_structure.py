@@ -403,13 +403,13 @@ def test_paragraph_continues_over_a_footnote_and_a_page_break():
     first, second = Sheet(1), Sheet(2)
     first.add("Uppföljning", size=16).para(*FILLER)
     first.para("Insatserna syftar till att stärka personalens förutsättningar och bidrar",)
-    first.add("1 KIR står för Kommuninvånarregister.", top=700)
+    first.add("1 KIR står för Kommuninvånarregister, se https://www.alingsas.se/", top=700)
     second.add("sammantaget till att höja kvaliteten.")
     doc = build_structure([first.page(), second.page()], [])
     assert [b.text for b in doc.blocks[1:]] == [
         "Insatserna syftar till att stärka personalens förutsättningar och bidrar sammantaget "
         "till att höja kvaliteten.",
-        "1 KIR står för Kommuninvånarregister.",
+        "1 KIR står för Kommuninvånarregister, se https://www.alingsas.se/",
     ]
 
 

@@ -37,6 +37,7 @@ _COVER_LINES = 15  # a first page of at most so many lines is a cover
 _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
 _DISPLAY_SIZE = 1.5  # type this many times the body size is display type
 _LOOK_BACK = 3  # blocks looked back over (footnotes) for the start of a sentence broken by a page
+_FOOTNOTE = re.compile(r"^\d{1,2} \S")  # "2 https://...", "1 KIR står för ..."
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 
 
@@ -504,16 +505,13 @@ def build_structure(
         row = item
         target = None
         if open_block is not None and not row.marker:
-            if _continues_block(open_block, row, stats, rules):
+            broken = row.page > open_block.rows[-1].page and row.text[:1].islower()
+            if broken and _FOOTNOTE.match(open_block.rows[0].text):
+                target = _broken_sentence(opened, row, section, stats, rules)
+            if target is None and _continues_block(open_block, row, stats, rules):
                 target = open_block
-            elif row.page > open_block.rows[-1].page and row.text[:1].islower():
-                # a sentence that went on over a footnote and the page break
-                for block in reversed(opened[-_LOOK_BACK:]):
-                    if block.section != section or block.rows[-1].page != row.page - 1:
-                        break
-                    if _continues_block(block, row, stats, rules):
-                        target = block
-                        break
+            elif target is None and broken:
+                target = _broken_sentence(opened, row, section, stats, rules)
         if target is not None:
             target.rows.append(row)
             if target.left is None and len(target.rows) == 2:
@@ -531,6 +529,16 @@ def build_structure(
     _list_depths(parsed.blocks, [block.rows[0].line.x0 for block in opened], rules)
     _place_tables(parsed, anchors)
     return parsed
+
+
+def _broken_sentence(opened: list[_Open], row: Row, section, stats: _Stats, rules: Compiled):
+    """The block on the previous page whose sentence ``row`` carries on, past footnotes."""
+    for block in reversed(opened[-_LOOK_BACK:]):
+        if block.section != section or block.rows[-1].page != row.page - 1:
+            break
+        if not _FOOTNOTE.match(block.rows[0].text) and _continues_block(block, row, stats, rules):
+            return block
+    return None
 
 
 def _group_headings(rows: list[Row], stats: _Stats, rules: Compiled) -> list:
