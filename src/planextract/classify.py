@@ -216,6 +216,8 @@ def column_role(header: str) -> Column:
                     best = (score, role)
     role = best[1] if best else None
     if year is not None:
+        if role in ("target", "goal_or_target"):
+            year = _year_after(raw, rules.target_year_words) or year
         if role in ("target", "goal_or_target") or (
             role is None and any(w in _words(" ".join(rules.target_year_words)) for w in words)
         ):
@@ -225,6 +227,13 @@ def column_role(header: str) -> Column:
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
     return Column(role or "ignore", header, year=year)
+
+
+def _year_after(header: str, words: list[str]) -> Optional[int]:
+    """The year that follows a target word ("Utfall 2023 Målvärde 2025" -> 2025)."""
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*\s*((?:19|20)\d{2})"
+    m = re.search(pattern, header, re.IGNORECASE)
+    return int(m.group(1)) if m else None
 
 
 def _is_year_word(word: str) -> bool:
@@ -538,3 +547,48 @@ def split_bullets(text: str) -> list[str]:
             items[-1].append(line)
     out = [clean_cell("\n".join(item)) for item in items]
     return [item for item in out if item and not is_blank_value(item)]
+
+
+# --------------------------------------------------------------------------
+# Coded actions in running text ("T1 Bygga ut ... Ansvarig: X. Tidplan: 2025.")
+# --------------------------------------------------------------------------
+
+ITEM_CODE = re.compile(r"^([A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-ZÅÄÖ])")
+_CODE_SPLIT = re.compile(r"(?:^|(?<=[.!]\s))([A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-ZÅÄÖ])")
+_FIELD = re.compile(r"(?:^|(?<=[.!;]\s))([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?(?:\s?\([^)]*\))?):\s+")
+_FIELD_ROLES = {"responsible", "timeline", "follow_up", "status", "comment"}
+
+
+def coded_items(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each item opened by a code ("T1", "E2", "A1.3") in ``text``."""
+    marks = list(_CODE_SPLIT.finditer(text))
+    items = []
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        items.append((m.start(), text[m.end():end].strip()))
+    return items
+
+
+def inline_fields(text: str) -> tuple[str, dict]:
+    """An item's own words and its labelled fields ("Ansvarig: Vöfab." -> responsible)."""
+    fields: dict[str, str] = {}
+    marks = [m for m in _FIELD.finditer(text) if column_role(m.group(1)).role in _FIELD_ROLES]
+    if not marks:
+        return clean_text(text), fields
+    body = text[: marks[0].start()]
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        value = text[m.end():end].strip().rstrip(".").strip()
+        role = column_role(m.group(1)).role
+        role = "status" if role == "comment" else role
+        if value and role not in fields:
+            fields[role] = value
+    return clean_text(body), fields
+
+
+_NAMES_GOAL = re.compile(r"\b(?:bidrar\s+till|syftar\s+till|når|nå|uppfylla|stödjer)\s+(?:\w+\s+)?mål(?:et|en)?\b", re.I)
+
+
+def names_a_goal(text: str) -> bool:
+    """Prose that says which goal what follows serves ("bidrar till målet om ...")."""
+    return bool(_NAMES_GOAL.search(text or ""))

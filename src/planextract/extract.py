@@ -19,7 +19,7 @@ from typing import Hashable, Optional
 
 from . import classify as C
 from . import targets
-from .link import Anchor, link_items, same_goal, set_parent
+from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .models import (
     Activity,
     Block,
@@ -116,6 +116,9 @@ class _Reader:
         self.first_block = False  # the next block opens its section
         self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
         self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
+        self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
+        self.in_goal_list = False
+        self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...")
         self.children: dict[int, list[Section]] = {}
         for section in parsed.sections:
             if section.parent_index is not None:
@@ -133,11 +136,12 @@ class _Reader:
                 self._block(obj)
             else:
                 self._table(obj)
+        self._flush_coded()
         link_items(self.out, self.anchors, self.goal_regions)
-        measured = {i.goal_key for i in self.out.indicators if i.targets}
+        parents = {g.parent_key for g in self.out.goals}
         for goal in self.out.goals:
-            if goal.key in measured:
-                goal.target = None  # the target belongs to the indicator
+            if goal.source in ("heading", "prose") or goal.key in parents:
+                goal.target = None  # stated as a direction of work, or followed through its sub-goals
         return self.out
 
     def _stream(self):
@@ -233,8 +237,10 @@ class _Reader:
         Dropped after linking when one of the goal's indicators has a target.
         """
         target = parse_target(text)
-        if target is None or (target.target_value is None and target.direction in (None, "reach")):
+        if target is None or target.direction is None and target.target_value is None:
             return None
+        if target.direction == "reach" and target.target_value is None and target.target_year is None:
+            return None  # "Utveckla handledarskapet": a task, not a level to reach
         return target
 
     # ---- headings --------------------------------------------------------
@@ -252,6 +258,8 @@ class _Reader:
         self.pending_area = own == "goal_area"
         self.lead = None  # the lead-in line governing the next list
         self.first_block = True
+        self.in_goal_list = False
+        self._flush_coded()
 
         restated = self._restated(heading, own)
         if restated is not None:
@@ -336,6 +344,18 @@ class _Reader:
             children[0].heading
         )
 
+    def _goal_by_number(self, number: str) -> Optional[int]:
+        """The goal a table names by number: a numbered goal heading, else the
+        n-th goal of the latest list of goals long enough."""
+        if number in self.numbered:
+            return self.numbered[number]
+        if number.isdigit():
+            n = int(number)
+            for goals in reversed(self.goal_lists):
+                if 1 <= n <= len(goals):
+                    return goals[n - 1]
+        return None
+
     def _statement_follows(self, index: Optional[int]) -> bool:
         """The goal area's statement has its own heading (as a subheading or right after)."""
         section = self._section_for(index)
@@ -360,6 +380,8 @@ class _Reader:
 
     def _block(self, block: Block) -> None:
         state = self._section_state(block.section_index)
+        if block.kind != "list_item":
+            self.in_goal_list = False
         first = self.first_block
         self.first_block = False
         text = C.clean_text(block.text)
@@ -380,6 +402,11 @@ class _Reader:
                 parent=self.scope_goal, target=self._own_target(text),
             )
             self.last_goal = goal.key
+            if not self.in_goal_list:
+                self.goal_lists.append([])
+            self.goal_lists[-1].append(goal.key)
+            self.in_goal_list = True
+            return
         elif kind == "indicator":
             if C.is_group_label(text):
                 return
@@ -388,6 +415,16 @@ class _Reader:
             self._activity(text, block.page, block.bbox, "list", Anchor(None, self._nearest_goal(), self.region))
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
+        if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(text)):
+            self.coded.append((block, Anchor(None, self._nearest_goal(), self.region)))
+            return
+        if state.kind in ("activity", None) and self.scope_goal is None and C.names_a_goal(text):
+            # "Åtgärderna inom området bidrar till målet om fossilfria verksamheter"
+            named = goal_named_in(text, self.out.goals)
+            if named is not None:
+                section = self._section_for(block.section_index)
+                self._push_scope((section.level if section else 0) + 0.5, named.key)
+                return
         if C.is_lead_in(text):
             kind = C.heading_kind(text)
             self.lead = (kind, text) if kind else None
@@ -437,6 +474,22 @@ class _Reader:
             self._push_scope(rank, goal.key)
             self.last_goal = goal.key
 
+    def _flush_coded(self) -> None:
+        """Activities from the coded paragraphs gathered so far, with their inline
+        fields ("Ansvarig: Vöfab. Tidplan: 2026.")."""
+        if not self.coded:
+            return
+        text, starts = "", []
+        for block, anchor in self.coded:
+            starts.append((len(text), block, anchor))
+            text += C.clean_text(block.text, numbering=False) + " "
+        self.coded = []
+        for offset, item in C.coded_items(text):
+            block, anchor = next((b, a) for start, b, a in reversed(starts) if start <= offset)
+            body, fields = C.inline_fields(item)
+            if body:
+                self._activity(body, block.page, block.bbox, "list", anchor, **fields)
+
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
         for section in self.parsed.sections:
             if section.index == index:
@@ -476,6 +529,7 @@ class _Reader:
 
     def _table(self, table: Table) -> None:
         """Items of one table, row by row, from the roles of its columns."""
+        self._flush_coded()
         rows, pages = list(table.rows), list(table.row_pages)
         columns = C.column_roles(table.header)
         if not _has_items(columns) and rows:
@@ -521,7 +575,7 @@ class _Reader:
             number = _GOAL_NUMBER.fullmatch(text)
             if number:
                 # "1.1": the goal heading with that number, named by reference
-                carried[n] = self.numbered.get(number.group(1).rstrip("."))
+                carried[n] = self._goal_by_number(number.group(1).rstrip("."))
                 if carried[n] is None:
                     continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
@@ -573,7 +627,7 @@ class _Reader:
             )
             if target_col is not None and columns[target_col].year:
                 for target in ind.targets:
-                    if target.target_year is None:
+                    if target.target_year is None and target.target_value is not None:
                         target.target_year = columns[target_col].year
             found.append(ind)
         if len(found) == 1 and found[0].kolada_kpi is None:

@@ -94,6 +94,22 @@ def goal_by_wording(text: str, goals: Iterable[Goal], cutoff: float = WORDING_CU
     return best[1] if best else None
 
 
+def goal_named_in(text: str, goals: Iterable[Goal], min_share: float = 0.3) -> Optional[Goal]:
+    """The goal whose content words a sentence repeats most ("bidrar till målet
+    om fossilfria verksamheter" -> "Kommunkoncernens verksamheter ska vara fossilfria")."""
+    stem = link_rules().stem_letters
+    words = content_words(text)
+    best: Optional[tuple[float, Goal]] = None
+    for goal in goals:
+        goal_words = content_words(goal.text)
+        if not goal_words:
+            continue
+        share = sum(1 for g in goal_words if any(_same_word(g, w, stem) for w in words)) / len(goal_words)
+        if share >= min_share and (best is None or share > best[0]):
+            best = (share, goal)
+    return best[1] if best else None
+
+
 def same_goal(text: str, goals: Iterable[Goal], cutoff: float = SAME_GOAL_CUTOFF) -> Optional[Goal]:
     """An earlier goal that ``text`` restates (follow-ups repeat their goals)."""
     query = normalize(text)
