@@ -325,6 +325,13 @@ def test_heading_below_the_title_is_not_part_of_it():
     assert meta.title == "Handlingsplan för klimat och energi"
 
 
+def test_numbered_heading_right_under_the_title_is_not_part_of_it():
+    lines = [("Verksamhetsplan 2025–2028 för Socialnämnden i", 18.0), ("Sala kommun", 18.0), ("1 Nämndens mål", 18.0), ("1.1 Alla brukare ska erbjudas en meningsfull vardag", 14.0)]
+    meta = detect_metadata([page(1, lines)], "vp.pdf")
+    assert meta.title == "Verksamhetsplan 2025–2028 för Socialnämnden i Sala kommun"
+    assert (meta.kommun_code, meta.organ, meta.doc_type) == ("1981", "Socialnämnden", "verksamhetsplan")
+
+
 def test_organ_from_a_field_beats_a_line_on_the_cover():
     lines = [("Biblioteksplan 2027–2030", 50.0), ("Alingsås kommun", 30.0), ("Beslutande instans: Kommunfullmäktige", 9.0), ("Gäller för: kultur- och utbildningsnämnden", 9.0)]
     meta = detect_metadata([page(1, lines)], "biblioteksplan.pdf")

@@ -286,6 +286,8 @@ def _title_lines(cover: list[Line]) -> list[str]:
         if line.font_size >= 0.8 * biggest:
             if title and line.top - title[-1].bottom > 0.6 * title[-1].font_size:
                 break  # a heading below the title, not its next line
+            if title and re.match(r"\d+(?:\.\d+)*\.?\s+\S", line.text):
+                break  # "1 Nämndens mål": the first numbered heading
             title.append(line)
         elif title:
             break
