@@ -130,6 +130,12 @@ def expected_structure(spec, pdf_name, track, state) -> dict:
 def build(spec: dict) -> tuple[bytes, dict, dict]:
     """Render one spec: (pdf bytes, expected structure, gold)."""
     pdf, track, state = render(spec, build_story)
+    scan = spec.get("layout", {}).get("scan")
+    if scan:
+        from scan import scan_pages
+
+        pdf = scan_pages(pdf, scan["pages"], dpi=scan.get("dpi", 150), skew=scan.get("skew", 0.0),
+                         seed=scan.get("seed", 0))
     pdf_name = f"{spec['name']}.pdf"
     meta = spec.get("meta", {})
     document = {key: meta.get(key) for key in DOC_KEYS}
@@ -141,7 +147,13 @@ def build(spec: dict) -> tuple[bytes, dict, dict]:
     problems = validate_gold(gold)
     if problems:
         raise SpecError(f"{spec['name']}: gold does not validate: {problems[:5]}")
-    return pdf, expected_structure(spec, pdf_name, track, state), gold
+    expected = expected_structure(spec, pdf_name, track, state)
+    if scan:
+        from scan import library_versions
+
+        expected["generator"].update(library_versions())
+        expected["scanned_pages"] = sorted(scan["pages"])
+    return pdf, expected, gold
 
 
 def dump_json(data) -> bytes:
@@ -164,7 +176,14 @@ def verify(pdf_path: Path, expected: dict, gold: dict) -> list[str]:
         for page in pdf.pages:
             pages.append(set(words_of(page.extract_text() or "")))
 
+    scanned = set(expected.get("scanned_pages", []))
+    for page in scanned:  # an image-only page must have no text layer at all
+        if pages[page - 1]:
+            problems.append(f"scanned page {page} has a text layer")
+
     def on_page(text, page):
+        if page in scanned:
+            return True
         if page < 1 or page > len(pages):
             return False
         bag = pages[page - 1]

@@ -94,9 +94,9 @@ def test_committed_files_are_up_to_date(name, regenerated):
     committed_expected = _load(CORPUS / "expected" / f"{name}.json")
     assert _load(regenerated / "gold" / f"{name}.json") == _load(CORPUS / "gold" / f"{name}.json"), \
         "gold is stale: run python corpus/generate.py"
-    same_reportlab = fresh_expected.pop("generator") == committed_expected.pop("generator")
+    same_libraries = fresh_expected.pop("generator") == committed_expected.pop("generator")
     assert fresh_expected == committed_expected, "expected structure is stale: run python corpus/generate.py"
-    if same_reportlab:  # other reportlab versions may write other (equally valid) bytes
+    if same_libraries:  # other reportlab/pdfium versions may write other (equally valid) bytes
         fresh = (regenerated / "pdf" / f"{name}.pdf").read_bytes()
         assert fresh == (CORPUS / "pdf" / f"{name}.pdf").read_bytes(), "PDF is stale: run python corpus/generate.py"
 
@@ -140,6 +140,18 @@ def test_corpus_covers_every_kind_and_a_document_without_goals():
     assert {"met", "partly", "not_met"} <= statuses
     assert any(not gold["items"] for gold in golds)
     assert any(gold["document"]["kommun"] is None for gold in golds)  # the kommunalförbund
+
+
+def test_scanned_page_has_no_text_layer():
+    pdfplumber = pytest.importorskip("pdfplumber")
+    name = "sala-san-aktivitetsuppfoljning-2024"
+    expected = _load(CORPUS / "expected" / f"{name}.json")
+    assert expected["scanned_pages"] == [3]
+    gold = _load(CORPUS / "gold" / f"{name}.json")
+    assert any(item["page"] == 3 for item in gold["items"])
+    with pdfplumber.open(CORPUS / "pdf" / f"{name}.pdf") as pdf:
+        assert not pdf.pages[2].chars and pdf.pages[2].images
+        assert pdf.pages[0].chars
 
 
 def _valid_gold():
