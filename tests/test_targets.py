@@ -59,7 +59,9 @@ def fields(target: Target) -> tuple:
         ("Antalet nya välfärdstekniklösningar och e-tjänster ska öka med minst två per år "
          "inom områdena äldreomsorg, funktionshinder och individ- och familjeomsorg fram "
          "till och med 2023.",
-         ("increase", ">=", 2.0, None, 2023, None, None)),
+         ("increase", ">=", 2.0, "antal", 2023, None, None)),
+        ("Nöjd medarbetarindex ska öka från 63 till minst 70 till medarbetarundersökningen 2025",
+         ("increase", ">=", 70.0, "index", 2025, 63.0, None)),
         ("Den som efterfrågar anhörigstöd ska få kontakt med anhörigsamordnare inom en vecka.",
          ("reach", "<=", 1.0, "veckor", None, None, None)),
         ("Andelen brukare i särskilt boende som känner sig trygga ska öka.",

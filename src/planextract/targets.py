@@ -40,6 +40,7 @@ class TargetRules(RulesModel):
     short_infinitives: list[str]
     operators: dict[str, list[str]]
     units: dict[str, list[str]]
+    implied_units: dict[str, list[str]]
     number_words: dict[str, int]
     horizons: list[str]
     baselines: list[str]
@@ -178,6 +179,7 @@ class _Vocab:
     operator_of: dict[str, str]
     unit: re.Pattern
     unit_of: dict[str, str]
+    implied_units: list[tuple[re.Pattern, str]]
     number_word: re.Pattern
     number_words: dict[str, int]
     modal: re.Pattern
@@ -206,6 +208,10 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
         operator_of=operator_of,
         unit=re.compile(r"\s*(?:" + _alternation(unit_of) + r")", re.I),
         unit_of={_SPACES.sub(" ", k): v for k, v in unit_of.items()},
+        implied_units=[
+            (re.compile(r"\w*(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I), unit)
+            for unit, words in rules.implied_units.items()
+        ],
         number_word=re.compile(r"\s+(?:" + _alternation(rules.number_words) + r")", re.I),
         number_words={k.lower(): v for k, v in rules.number_words.items()},
         modal=re.compile(_alternation(rules.modals), re.I),
@@ -462,6 +468,8 @@ def _parse(vocab: _Vocab, clean: str, known_target: bool = False) -> Optional[Ta
     if target is not None and unit is None:
         rate = _RATE.search(clean)
         unit = _SPACES.sub(" ", rate.group(0).lower()) if rate else None
+    if target is not None and unit is None:
+        unit = next((u for pattern, u in vocab.implied_units if pattern.search(clean)), None)
     return Target(
         text=clean,
         direction=direction,
