@@ -425,15 +425,22 @@ def find_gutter(rows: list[list[list[Glyph]]], width: float, settings: LayoutSet
     fewest = min(crossing)
     if fewest * 2 > len(extents):
         return None
-    # the widest run of bins with the fewest crossings
+    # the widest run of bins with (about) the fewest crossings: a gutter is
+    # wider than the word gaps that happen to line up in a few rows
+    allowed = fewest + max(1, len(extents) // 20)
     best_run, run_start = (0, 0), None
-    for i, count in enumerate(crossing + [fewest + 1]):
-        if count == fewest and run_start is None:
+    for i, count in enumerate(crossing + [allowed + 1]):
+        if count <= allowed and run_start is None:
             run_start = i
-        elif count != fewest and run_start is not None:
+        elif count > allowed and run_start is not None:
             if i - run_start > best_run[1] - best_run[0]:
                 best_run = (run_start, i)
             run_start = None
+    # inside the run, the stretch with the fewest crossings
+    inside = crossing[best_run[0] : best_run[1]]
+    fewest = min(inside)
+    lows = [best_run[0] + i for i, count in enumerate(inside) if count == fewest]
+    best_run = (lows[0], lows[-1] + 1)
     x = (first + (best_run[0] + best_run[1]) / 2) * step
     left = sum(1 for x0, _ in extents if x0 < x)
     right = sum(1 for _, x1 in extents if x1 > x)
@@ -612,23 +619,39 @@ _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
 def _toc_entries(page: PageLayout) -> list[int]:
-    """Page numbers that end the rows of a page (entries of a table of contents)."""
-    rows: dict[int, list[Line]] = defaultdict(list)
-    for line in page.lines:
-        rows[round((line.top + line.bottom) / 4)].append(line)
-    numbers = []
-    for row in rows.values():
+    """Page numbers that end the entries of a table of contents, in reading order.
+
+    An entry ends in a dot leader and a number, or is a row whose last line
+    is a bare number after text; numbers after words without a leader
+    ("3.1 Mål 12") count negative, as weak evidence.
+    """
+    found: dict[int, int] = {}
+    for row in _line_rows(page.lines):
         row.sort(key=lambda l: l.x0)
-        last = row[-1].text.strip()
-        match = _LEADER_NUMBER.search(last)
-        if match:
-            numbers.append(int(match.group(1)))
-        elif len(row) >= 2 and _BARE_NUMBER.match(last) and re.search(r"[^\W\d]", row[-2].text):
-            numbers.append(int(last))
-        elif len(row) == 1 and re.search(r"[^\W\d]{3,}.*\s\d{1,3}$", last) and _TRAILING_NUMBER.search(last):
-            # "3.1 Mål 12": a trailing number after words; weak, counted only with a heading
-            numbers.append(-int(_TRAILING_NUMBER.search(last).group(1)))
-    return numbers
+        for i, line in enumerate(row):
+            text = line.text.strip()
+            match = _LEADER_NUMBER.search(text)
+            if match:
+                found[id(line)] = int(match.group(1))
+            elif i and i == len(row) - 1 and _BARE_NUMBER.match(text) and re.search(r"[^\W\d]", row[i - 1].text):
+                found[id(line)] = int(text)
+            elif len(row) == 1 and re.search(r"[^\W\d]{3,}.*\s\d{1,3}$", text):
+                found[id(line)] = -int(_TRAILING_NUMBER.search(text).group(1))
+    return [found[id(line)] for line in page.lines if id(line) in found]
+
+
+def _line_rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into rows by their vertical centres."""
+    rows: list[list[Line]] = []
+    limit = -math.inf
+    for line in sorted(lines, key=lambda l: l.top + l.bottom):
+        centre = (line.top + line.bottom) / 2
+        if centre <= limit:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+            limit = centre + 0.5 * max(line.bottom - line.top, 1.0)
+    return rows
 
 
 def is_toc_page(page: PageLayout, page_count: int) -> bool:
@@ -646,7 +669,7 @@ def is_toc_page(page: PageLayout, page_count: int) -> bool:
     ordered = not plausible[1:] or ascending >= 0.7 * (len(plausible) - 1)
     if heading and len(plausible) >= 3 and ordered:
         return True
-    text_rows = len({round((l.top + l.bottom) / 4) for l in page.lines})
+    text_rows = len(_line_rows(page.lines))
     return len(strong) >= 6 and len(plausible) >= 0.5 * text_rows and ordered
 
 
