@@ -20,18 +20,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 SOFT_HYPHEN = "\u00ad"
 SOFT_MARK = "{-}"  # how a spec writes a soft hyphen
@@ -342,9 +331,3 @@ def table_style(grid: str, header_rows: int, n_rows: int) -> TableStyle:
         raise SpecError(f"unknown grid style {grid!r}")
     return TableStyle(commands)
 
-
-__all__ = [
-    "BULLETS", "CondPageBreak", "NextPageTemplate", "PageBreak", "Spacer", "SpecError", "TParagraph",
-    "TTable", "Track", "cell_lines", "cell_text", "markup", "plain", "render", "table_style",
-    "toc_flowables", "to_pdf_text", "mm",
-]

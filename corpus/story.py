@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.lib.units import mm
@@ -159,7 +160,6 @@ class Builder:
         title = Paragraph(markup(block["toc"]), self.styles["h1"])
         marker = Spacer(1, 1)
         marker._toc_marker = True  # replaced by the entries once all headings are known
-        self.state.toc_title = True
         return [title, marker, PageBreak()]
 
     def b_h(self, block):
@@ -315,7 +315,6 @@ class Builder:
 
     def b_other(self, block):
         lm, rm = [v * mm for v in self.layout.get("margins", [25, 22, 25, 22])[:2]]
-        from reportlab.lib.pagesizes import A4, landscape
         size = A4 if self.layout.get("pagesize", "A4") == "A4-landscape" else landscape(A4)
         return self._switch(block, "other", "other", size[0] - lm - rm)
 
