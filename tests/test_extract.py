@@ -339,3 +339,51 @@ def test_financial_follow_up_yields_nothing():
 @pytest.mark.parametrize("text, value", [("37,4", 37.4), ("1 104", 1104.0), ("61 %", 61.0), ("-", None), ("Uppfyllt", None)])
 def test_parse_value(text, value):
     assert parse_value(text) == value
+
+
+def test_action_headings_with_description_subheadings():
+    doc = build([
+        ("h", 1, "Handlingsplan 2026"),
+        ("h", 1, "Verksamhetsanpassa schemat"),
+        ("h", 2, "Beskrivning av åtgärd"),
+        ("p", "Bemanningen läggs utifrån deltagarnas behov av stöd."),
+        ("h", 2, "Risker"),
+        ("p", "Otrygghet hos personal."),
+        ("h", 2, "Uppföljning"),
+        ("p", "Kontinuerliga uppföljningar med verksamhetskontroller."),
+        ("h", 1, "Samlokalisera KTS och KTV"),
+        ("h", 2, "Beskrivning av åtgärd"),
+        ("p", "Lokalerna är inte anpassade."),
+    ])
+    ext = extract_items(doc)
+    assert [a.text for a in ext.activities] == ["Verksamhetsanpassa schemat", "Samlokalisera KTS och KTV"]
+    assert ext.activities[0].follow_up == "Kontinuerliga uppföljningar med verksamhetskontroller."
+    assert ext.activities[0].source == "heading" and ext.goals == []
+
+
+def test_coded_actions_in_running_text_serve_the_goal_their_area_names():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges klimatmål"),
+        ("p", "Kommunfullmäktige har beslutat om följande mål för klimat och energi:"),
+        ("li", "Utsläppen av fossil koldioxid ska minska med minst 65 procent per invånare till år 2030."),
+        ("li", "Kommunkoncernens verksamheter ska vara fossilfria senast år 2030."),
+        ("h", 1, "Insatsområden och åtgärder"),
+        ("h", 2, "Kommunkoncernens fordon och maskiner"),
+        ("p", "Åtgärderna inom området bidrar till målet om fossilfria verksamheter i kommunkoncernen."),
+        ("p", "F1 Byta samtliga personbilar och lätta lastbilar till"),
+        ("p", "elfordon vid ordinarie utbyte. Ansvarig: Kommunledningsförvaltningen. Tidplan: 2025–2027."),
+        ("p", "F2 Ställa krav på fossilfria drivmedel. Ansvarig: Upphandlingsenheten. Tidplan: 2025."),
+        ("h", 1, "Indikatorer för uppföljning"),
+        ("t", ["Mål", "Indikator", "Målvärde 2030"], [["1", "Utsläpp av fossil koldioxid per invånare, ton", "Högst 1,6 ton"]]),
+        ("h", 1, "Kalender"),
+        ("t", ["Datum", "Aktivitet"], [["12 mars", "Uppstart med budgeten 2027."]]),
+    ])
+    ext = extract_items(doc)
+    fossil = by_text(ext.goals, "Kommunkoncernens verksamheter ska vara fossilfria senast år 2030.")
+    act = by_text(ext.activities, "Byta samtliga personbilar och lätta lastbilar till elfordon vid ordinarie utbyte.")
+    assert (act.responsible, act.timeline, act.goal_key) == ("Kommunledningsförvaltningen", "2025–2027", fossil.key)
+    assert by_text(ext.activities, "Ställa krav på fossilfria drivmedel.").timeline == "2025"
+    ind = by_text(ext.indicators, "Utsläpp av fossil koldioxid per invånare, ton")
+    assert ind.goal_key == ext.goals[0].key  # "1": the first goal of the list
+    assert ind.targets[0].target_year == 2030
+    assert len(ext.activities) == 2  # the calendar is not activities

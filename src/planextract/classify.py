@@ -45,6 +45,8 @@ class HeadingRules(RulesModel):
     kinds: dict[str, KindTerms]
     statement_headings: list[str]
     area_statements: list[str]
+    action_description_headings: list[str]
+    calendar_headers: list[str]
     group_labels: list[str]
 
 
@@ -342,6 +344,16 @@ def area_statement(paragraph: str, area_title: str) -> Optional[str]:
         if any(p.match(sentence) for p in patterns):
             return sentence.strip()
     return None
+
+
+def is_action_description(text: str) -> bool:
+    """"Beskrivning av åtgärd": the heading above it is one action."""
+    words = _words(heading_base(text))
+    return any(_equals_term(words, _norm(t)) for t in heading_rules().action_description_headings)
+
+
+def is_calendar_header(text: str) -> bool:
+    return _norm(clean_cell(text)) in {_norm(t) for t in heading_rules().calendar_headers}
 
 
 def mentions_goals(text: str) -> bool:

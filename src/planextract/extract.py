@@ -120,6 +120,8 @@ class _Reader:
         self.in_goal_list = False
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...")
         self.children: dict[int, list[Section]] = {}
+        self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
+        self.field_for: dict[int, tuple[Activity, str]] = {}  # subsection -> (activity, field it fills)
         for section in parsed.sections:
             if section.parent_index is not None:
                 self.children.setdefault(section.parent_index, []).append(section)
@@ -260,6 +262,25 @@ class _Reader:
         self.first_block = True
         self.in_goal_list = False
         self._flush_coded()
+
+        field = self.action_fields.get(section.parent_index)
+        if field is not None:
+            # "Uppföljning" under an action heading: its text is the action's follow-up
+            role = C.column_role(heading).role
+            role = "status" if role == "comment" else role
+            if role in ("responsible", "timeline", "follow_up", "status"):
+                self.field_for[section.index] = (field, role)
+            state.kind = "goal_item"
+            return
+        children = self.children.get(section.index, [])
+        if own is None and children and C.is_action_description(children[0].heading):
+            activity = self._activity(
+                C.clean_text(heading), section.page, section.bbox, "heading",
+                Anchor(None, self._nearest_goal(), self.region),
+            )
+            self.action_fields[section.index] = activity
+            state.kind = "goal_item"
+            return
 
         restated = self._restated(heading, own)
         if restated is not None:
@@ -415,6 +436,11 @@ class _Reader:
             self._activity(text, block.page, block.bbox, "list", Anchor(None, self._nearest_goal(), self.region))
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
+        if block.section_index in self.field_for:
+            activity, name = self.field_for[block.section_index]
+            if getattr(activity, name) is None:
+                setattr(activity, name, text)
+            return
         if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(text)):
             self.coded.append((block, Anchor(None, self._nearest_goal(), self.region)))
             return
@@ -539,6 +565,8 @@ class _Reader:
         if not _has_items(columns):
             return
         state = self._section_state(table.section_index)
+        if columns and C.is_calendar_header(columns[0].header):
+            return  # "Datum | Aktivitet": the calendar of a process
         if _statistics_only(columns) and state.kind != "indicator":
             return  # "Nyckeltal | Budget 2025 | Plan 2026": statistics without a stated target
         roles = _RoleIndex(columns)
