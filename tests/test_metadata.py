@@ -267,6 +267,8 @@ def test_parse_date(text, iso):
         (["Datum för beslut: ÅÅÅ-MM-DD", "Diarienummer: XX"], None, None),
         (["I syfte att följa tidigare beslutad nivå för eget", "kapital har kollegiet den 18 mars 2025 föreslagit"], None, None),
         (["Diarienummer: IKN 2025–00217"], None, "IKN 2025–00217"),
+        (["Uppföljningen behandlades i nämnden den 22 maj 2024."], "2024-05-22", None),
+        (["Kommunstyrelsen 2024-05-27 • Diarienummer KS-2024-0419"], "2024-05-27", "KS-2024-0419"),
         (["Typ av styrdokument: Plan Diarienummer: 2026.008 Giltighetstid: Tillsvidare"], None, "2026.008"),
     ],
 )
@@ -332,10 +334,12 @@ def test_numbered_heading_right_under_the_title_is_not_part_of_it():
     assert (meta.kommun_code, meta.organ, meta.doc_type) == ("1981", "Socialnämnden", "verksamhetsplan")
 
 
-def test_organ_from_a_field_beats_a_line_on_the_cover():
+def test_plan_adopted_by_fullmaktige_belongs_to_the_board_named_on_it():
     lines = [("Biblioteksplan 2027–2030", 50.0), ("Alingsås kommun", 30.0), ("Beslutande instans: Kommunfullmäktige", 9.0), ("Gäller för: kultur- och utbildningsnämnden", 9.0)]
     meta = detect_metadata([page(1, lines)], "biblioteksplan.pdf")
-    assert meta.organ == "Kommunfullmäktige"
+    assert meta.organ == "Kultur- och utbildningsnämnden"
+    only_kf = detect_metadata([page(1, lines[:3])], "biblioteksplan.pdf")
+    assert only_kf.organ == "Kommunfullmäktige"
     assert (meta.period_start, meta.period_end) == (2027, 2030)
 
 

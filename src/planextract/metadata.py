@@ -562,7 +562,31 @@ def normalize_organ(text: str) -> Optional[str]:
     return None
 
 
+def _leading_organ(line: str) -> Optional[str]:
+    match = _organ_pattern().match(line)
+    organ = normalize_organ(match[0]) if match and line[:1].isupper() else None
+    if organ and organ.lower() not in metadata_rules().organ_words:
+        return organ
+    organ = normalize_organ(line)
+    return organ if organ and len(organ) >= 0.6 * len(line) else None
+
+
+def _prefer_board(found: Optional[str], text: _Text, title: list[str]) -> Optional[str]:
+    """A plan adopted by fullmäktige belongs to the nämnd or styrelse named on it, if any."""
+    if not found or not found.lower().endswith("fullmäktige"):
+        return found
+    for line in title + [line.text for line in text.cover] + text.running:
+        organ = _leading_organ(line)
+        if organ and not organ.lower().endswith("fullmäktige"):
+            return organ
+    return found
+
+
 def _organ(text: _Text, title: list[str], file_name: str) -> Optional[str]:
+    return _prefer_board(_first_organ(text, title, file_name), text, title)
+
+
+def _first_organ(text: _Text, title: list[str], file_name: str) -> Optional[str]:
     rules = metadata_rules()
     first = text.first_lines
     for label, value in _label_values(first, rules.organ_labels):
@@ -582,12 +606,11 @@ def _organ(text: _Text, title: list[str], file_name: str) -> Optional[str]:
         organ = normalize_organ(line)
         if organ:
             return organ
-    sizes = sorted(line.font_size for line in text.cover)
-    body = sizes[len(sizes) // 2] if sizes else 0.0
-    for line in text.cover:
-        organ = normalize_organ(line.text)
-        # a line that is the organ's name, or in a bigger font than the body
-        if organ and (line.font_size > body or len(organ) >= 0.6 * len(line.text)):
+    # a line that is the organ's name or opens with it ("Socialnämnden •
+    # Behandlad ...", "Kommunstyrelsen 2024-05-27"), on the cover or running
+    for line in [line.text for line in text.cover] + text.running:
+        organ = _leading_organ(line)
+        if organ:
             return organ
     slug = ascii_slug(Path(file_name).stem)
     for line in first:
@@ -718,6 +741,12 @@ def _adopted(text: _Text) -> Optional[str]:
         date = parse_date(value)
         if date:
             return date
+    for line in [line.text for line in text.cover] + text.running:
+        match = _organ_pattern().match(line)  # "Kommunstyrelsen 2024-05-27 • Dnr ..."
+        if match and normalize_organ(match[0]):
+            date = _ISO_DATE.match(line[match.end():].lstrip(" ,•|–-"))
+            if date and parse_date(date[0]):
+                return parse_date(date[0])
     words = re.compile(rf"(?<![{_LETTER}]){_words_pattern(rules.adoption_words)}(?![{_LETTER}])", re.IGNORECASE)
     stop = re.compile(_words_pattern(rules.not_adoption_labels), re.IGNORECASE)
     for index, line in enumerate(first):
@@ -734,6 +763,7 @@ def _adopted(text: _Text) -> Optional[str]:
     return None
 
 
+_BARE_ORGANS = {"nämnde", "nämnd", "styrelse", "fullmäktige", "direktione", "direktion"}
 _GAP_WORDS = {"av", "i", "vid", "den", "på", "genom", "datum", "sammanträde", "sammanträdet", "kf", "ks", "och", "senast"}
 
 
@@ -746,7 +776,7 @@ def _adoption_gap(window: str) -> bool:
     found = [m.start() for m in (_ISO_DATE.search(window), _TEXT_DATE.search(window)) if m]
     gap = window[: min(found)] if found else window
     for token in re.findall(rf"[{_LETTER}]+", gap):
-        if token.lower() in _GAP_WORDS or token[0].isupper() or normalize_organ(token):
+        if token.lower() in _GAP_WORDS or token[0].isupper() or normalize_organ(token) or token.lower().rstrip("n") in _BARE_ORGANS:
             continue
         return False
     return True
@@ -761,6 +791,9 @@ def _diarienummer(text: _Text) -> Optional[str]:
             found = value.match(line, match.end())
             if found:
                 return clean(found[0])
+    for line in text.running:  # a running header "SAN 2024/61"
+        if re.fullmatch(rf"[A-ZÅÄÖ]{{2,6}}[ -]?{_YEAR}[/.-]\d{{1,5}}", line):
+            return line
     return None
 
 
