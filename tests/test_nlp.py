@@ -144,3 +144,19 @@ def test_normaliser_saves_and_loads(nlp, tmp_path):
     assert loaded.get_pipe("planextract_normalizer").lemmatizer.rules == nlp.get_pipe(
         "planextract_normalizer"
     ).lemmatizer.rules
+
+
+def test_components_take_their_settings_from_config():
+    """The factories are registered with spaCy: any blank Swedish pipeline can add them."""
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("planextract_kolada", config={"key": "kpi"})
+    nlp.add_pipe("planextract_targets", config={"key": "mal"})
+    doc = nlp("Andelen (U23470) ska öka till minst 72 %")
+    assert [s.text for s in doc.spans["kpi"]] == ["U23470"]
+    assert doc.spans["mal"][0]._.target.target_value == 72.0
+
+
+def test_normalize_for_matching_undoes_soft_hyphens_and_ligatures():
+    assert normalize_for_matching("Upp\u00adföljning av e\ufb00ektiv verksamhet") == normalize_for_matching(
+        "uppföljning av effektiv verksamhet"
+    )
