@@ -401,10 +401,14 @@ def _grid_from_plumber(page, found, comp: _Compiled) -> Optional[_Grid]:
 
     rules = comp.rules.pdfplumber
     rows = list(found.rows)
-    spans = [(c.bbox[0], c.bbox[2]) for c in found.columns]
-    if not rows or not spans:
+    if not rows:
         return None
-    n_cols = len(spans)
+    n_cols = len(rows[0].cells)
+    # column edges from the cells (a merged cell would widen its column)
+    lefts = [min((row.cells[c][0] for row in rows if c < len(row.cells) and row.cells[c]), default=None) for c in range(n_cols)]
+    if any(x is None for x in lefts):
+        return None
+    spans = [(x, nxt) for x, nxt in zip(lefts, lefts[1:] + [found.bbox[2]])]
     tops = [row.bbox[1] for row in rows]
     buckets: list[list[list[dict]]] = [[[] for _ in range(n_cols)] for _ in rows]
     x0, top, x1, bottom = found.bbox
@@ -422,12 +426,33 @@ def _grid_from_plumber(page, found, comp: _Compiled) -> Optional[_Grid]:
             r -= 1
     cells, bold = [], []
     for row in buckets:
-        cells.append(
-            [_cell_text(extract_text(chars, x_tolerance=rules.text_x_tolerance, y_tolerance=rules.text_y_tolerance)) if chars else "" for chars in row]
-        )
-        bold.append([bool(chars) and all(_is_bold(ch.get("fontname", ""), comp) for ch in chars if ch["text"].strip()) for chars in row])
+        lines = [
+            extract_text(chars, x_tolerance=rules.text_x_tolerance, y_tolerance=rules.text_y_tolerance).split("\n")
+            if chars else []
+            for chars in row
+        ]
+        flags = [bool(chars) and all(_is_bold(ch.get("fontname", ""), comp) for ch in chars if ch["text"].strip()) for chars in row]
+        for part in _unstack(lines, comp):
+            cells.append([_cell_text("\n".join(cell)) for cell in part])
+            bold.append(flags)
     grid = _Grid(page=page.page_number, bbox=tuple(found.bbox), cells=cells, bold=bold, spans=spans, strategy="lines")
     return grid if _prune_and_check(grid, comp) else None
+
+
+def _unstack(row: list[list[str]], comp: _Compiled) -> list[list[list[str]]]:
+    """One drawn row that holds several rows of figures (no rules between them).
+
+    When every filled cell has the same number n >= 2 of lines and some
+    column holds a figure on each line, the row is n rows; wrapped text
+    never gives figures on every line.
+    """
+    counts = {len(cell) for cell in row if cell}
+    if len(counts) != 1:
+        return [row]
+    n = counts.pop()
+    if n < 2 or not any(cell and all(_is_number(line.strip(), comp) for line in cell) for cell in row):
+        return [row]
+    return [[[cell[k]] if cell else [] for cell in row] for k in range(n)]
 
 
 def _cell_at(cells, x: float, y: float) -> Optional[int]:
@@ -725,6 +750,34 @@ def _split_header(grid: _Grid, comp: _Compiled) -> None:
     header_rows = rows[start : start + count]
     grid.header = [normalize(" ".join(row[c] for row in header_rows if row[c])) for c in range(grid.n_cols)]
     grid.n_header = start + count
+    if count:
+        _shift_lone_headers(grid)
+
+
+def _shift_lone_headers(grid: _Grid) -> None:
+    """Join a header over an empty column with the headless column of figures beside it.
+
+    A header cell drawn across a different grid than the body (merged cells)
+    can land one column off; the emptied column is dropped.
+    """
+    c = 0
+    while c < grid.n_cols - 1:
+        body = grid.body
+        here = any(row[c] for row in body)
+        there = any(row[c + 1] for row in body)
+        a, b = grid.header[c], grid.header[c + 1]
+        if (a and not b and not here and there) or (b and not a and here and not there):
+            keep, drop = (c + 1, c) if a else (c, c + 1)
+            grid.header[keep] = a or b
+            for row in grid.cells[grid.n_header :]:
+                row[keep] = row[keep] or row[drop]
+            for rows in (grid.cells, grid.bold):
+                for row in rows:
+                    del row[drop]
+            del grid.header[drop]
+            del grid.spans[drop]
+            continue
+        c += 1
 
 
 # --------------------------------------------------------------------------
@@ -752,24 +805,44 @@ def _starts_page(grid: _Grid, layout: Optional[PageLayout], comp: _Compiled) -> 
     return not any(l.bottom <= grid.bbox[1] + 1 and not _short(l, comp) for l in layout.lines)
 
 
-def _aligned(a: _Grid, b: _Grid, comp: _Compiled) -> bool:
-    if a.n_cols != b.n_cols:
-        return False
+def _column_map(a: _Grid, b: _Grid, comp: _Compiled) -> Optional[list[int]]:
+    """For each column of ``b``, the column of ``a`` it continues; ``None`` if they do not line up.
+
+    ``b`` may have fewer columns (empty ones are pruned page by page); the
+    page may be shifted (mirrored margins), so the left edges are tried
+    aligned too.
+    """
+    if b.n_cols > a.n_cols:
+        return None
     tol = comp.rules.join.col_tolerance
-    if a.strategy == b.strategy == "lines":
-        edges_a = [s[0] for s in a.spans] + [a.spans[-1][1]]
-        edges_b = [s[0] for s in b.spans] + [b.spans[-1][1]]
-        shift = edges_b[0] - edges_a[0]
-        return all(abs(x - y) <= tol for x, y in zip(edges_a, edges_b)) or all(
-            abs(x + shift - y) <= tol for x, y in zip(edges_a, edges_b)
-        )
-    # text columns: each column overlaps its partner and no other
-    for i, (s0, s1) in enumerate(a.spans):
-        for j, (t0, t1) in enumerate(b.spans):
-            overlap = s0 - tol < t1 and t0 < s1 + tol
-            if (i == j) != overlap and (t1 > t0 and s1 > s0):
-                return False
-    return True
+    for shift in (0.0, b.spans[0][0] - a.spans[0][0]):
+        mapping, start = [], 0
+        for t0, t1 in b.spans:
+            t0, t1 = t0 - shift, t1 - shift
+            best, best_overlap = None, 0.0
+            for i in range(start, a.n_cols):
+                s0, s1 = a.spans[i]
+                overlap = min(s1, t1) - max(s0, t0)
+                if overlap > best_overlap:
+                    best, best_overlap = i, overlap
+            if best is None or best_overlap < 0.5 * min(t1 - t0, a.spans[best][1] - a.spans[best][0]):
+                break
+            if a.strategy == b.strategy == "lines" and b.n_cols == a.n_cols:
+                s0, s1 = a.spans[best]
+                if abs(s0 - t0) > tol or abs(s1 - t1) > tol:
+                    break
+            mapping.append(best)
+            start = best + 1
+        else:
+            return mapping
+    return None
+
+
+def _spread(row: list[str], mapping: list[int], width: int) -> list[str]:
+    out = [""] * width
+    for cell, i in zip(row, mapping):
+        out[i] = cell
+    return out
 
 
 def _same_header(a: list[str], b: list[str]) -> bool:
@@ -787,18 +860,20 @@ def _join(grids: list[_Grid], layouts: dict[int, PageLayout], comp: _Compiled) -
             if (
                 last_on_page
                 and first_on_page
-                and _aligned(last, grid, comp)
+                and (mapping := _column_map(last, grid, comp)) is not None
                 and _ends_page(last, layouts.get(last.page), comp)
                 and _starts_page(grid, layouts.get(grid.page), comp)
             ):
                 table = tables[-1]
-                if grid.n_header and not grid.title and _same_header(grid.header, table.header):
-                    body = grid.body
+                header = _spread(grid.header, mapping, last.n_cols)
+                if grid.n_header and not grid.title and _same_header(header, table.header):
+                    body = [_spread(row, mapping, last.n_cols) for row in grid.body]
                     joined = True
                 elif not grid.n_header or not any(table.header):
-                    body = grid.cells
+                    body = [_spread(row, mapping, last.n_cols) for row in grid.cells]
                     joined = True
                 if joined:
+                    grid.spans = [last.spans[i] for i in range(last.n_cols)]
                     table.rows.extend(body)
                     table.row_pages.extend([grid.page] * len(body))
                     table.page_end = grid.page
