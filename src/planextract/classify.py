@@ -106,7 +106,8 @@ def attainment_rules() -> AttainmentRules:
 _SOFT = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 # a word broken at a line end: "rätts-\nsäkert"; not "barn- och", "e-\ntjänster" stays joined with its hyphen
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(?!(?:och|eller|samt|till|som|i)\b)([a-zåäöé])")
-_BULLET = re.compile(r"^\s*(?:[•●▪◦■□▫►▶➢➤✓✔·∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc*]|[-–—o](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[•●▪◦■□▫►▶➢➤✓✔·∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc*«]|\(cid:\d+\)|[-–—o](?=\s))\s*")
+_CID_BULLET = re.compile(r"\s*\(cid:\d+\)\s*")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|\(?\d{1,2}\)|[a-zåäö]\)|\(?[a-h]\))\s+(?=\S)")
 _SPACES = re.compile(r"\s+")
 _FOOTNOTE = re.compile(r"(?:\s*\*+)+\s*$")
@@ -547,6 +548,7 @@ def split_bullets(text: str) -> list[str]:
         return []
     text = _SOFT.sub("", text)
     text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = _CID_BULLET.sub("\n• ", text)  # unmapped bullet glyphs, often inline
     lines = [line for line in text.splitlines() if line.strip()]
     if sum(1 for line in lines if _BULLET.match(line)) < 2:
         item = clean_cell(text)

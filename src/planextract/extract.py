@@ -361,6 +361,8 @@ class _Reader:
     def _heads_a_statement(self, section: Section) -> bool:
         """A heading whose subheading states its goal ("Ett hållbart Heby" / "Kommunfullmäktiges utvecklingsmål")."""
         children = self.children.get(section.index, [])
+        if re.search(r"\d", section.heading or "") or len((section.heading or "").split()) > 8:
+            return False  # a document title ("Uppföljning av aktiviteter januari–april 2024"), not a goal area
         return bool(children) and C.heading_kind(children[0].heading) == "goal" and C.is_statement_heading(
             children[0].heading
         )
@@ -451,18 +453,6 @@ class _Reader:
                 section = self._section_for(block.section_index)
                 self._push_scope((section.level if section else 0) + 0.5, named.key)
                 return
-        if C.is_lead_in(text):
-            kind = C.heading_kind(text)
-            self.lead = (kind, text) if kind else None
-            return
-        if C.is_group_label(text):
-            return
-        self.lead = None
-        found = C.attainment(text)
-        if found and self.last_goal is not None:
-            goal = self._goal_by_key(self.last_goal)
-            if goal is not None and goal.status is None:
-                goal.status, goal.status_text = found
         if (
             state.goal_key is not None
             and self.areas.get(state.goal_key)
@@ -476,7 +466,20 @@ class _Reader:
                 section = self._section_for(block.section_index)
                 self._push_scope((section.level if section else 0) + 0.5, goal.key)
                 self.last_goal = goal.key
-                return
+                if not C.is_lead_in(text):
+                    return
+        if C.is_lead_in(text):
+            kind = C.heading_kind(text)
+            self.lead = (kind, text) if kind else None
+            return
+        if C.is_group_label(text):
+            return
+        self.lead = None
+        found = C.attainment(text)
+        if found and self.last_goal is not None:
+            goal = self._goal_by_key(self.last_goal)
+            if goal is not None and goal.status is None:
+                goal.status, goal.status_text = found
         if (
             first
             and state.own == "goal"
