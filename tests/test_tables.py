@@ -1,0 +1,380 @@
+"""Tables: real PDFs drawn with reportlab, and the real documents of ../shared."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pytest
+
+from planextract.errors import RulesError
+from planextract.models import Line, PageLayout
+from planextract.rules import parse_rules
+from planextract.tables import TableRules, find_tables, screen_pages
+from planextract.textnorm import normalize
+
+from .conftest import real_pdf
+
+RUNNING = 0.06  # share of the page height at top and bottom taken as running header/footer
+
+
+def pdfium_layout(path: Path) -> list[PageLayout]:
+    """Lines of each page read with pypdfium2, split at gaps wider than one em.
+
+    Stands in for the layout layer so that these tests check the tables
+    layer on its own; lines in the top and bottom 6 % of a page go to
+    ``removed`` as the layout layer does with running headers and footers.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out = []
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            width, height = page.get_width(), page.get_height()
+            layout = PageLayout(number=index + 1, width=width, height=height)
+            runs: list[list] = []  # [chars, x0, top, x1, bottom, size, bold]
+            buffer = ctypes.create_string_buffer(256)
+            flags = ctypes.c_int()
+            for k in range(textpage.count_chars()):
+                char = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
+                if char in "\r\n\x00":
+                    continue
+                if char.isspace():
+                    if runs:
+                        runs[-1][0].append(" ")
+                    continue
+                left, bottom, right, top = textpage.get_charbox(k)
+                size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
+                raw.FPDFText_GetFontInfo(textpage.raw, k, buffer, 256, flags)
+                bold = "bold" in buffer.value.decode("latin-1", "replace").lower()
+                y0, y1 = height - top, height - bottom
+                if runs:
+                    run = runs[-1]
+                    same_line = abs((y0 + y1) / 2 - (run[2] + run[4]) / 2) < 0.5 * size
+                    if same_line and -0.5 * size < left - run[3] < 1.0 * size:
+                        run[0].append(char)
+                        run[3], run[2], run[4] = max(run[3], right), min(run[2], y0), max(run[4], y1)
+                        run[6] = run[6] and bold
+                        continue
+                runs.append([[char], left, y0, right, y1, size, bold])
+            for chars, x0, y0, x1, y1, size, bold in runs:
+                text = normalize("".join(chars))
+                if not text:
+                    continue
+                line = Line(text=text, page=index + 1, bbox=(x0, y0, x1, y1), font_size=round(size, 1), bold=bold)
+                edge = y1 < RUNNING * height or y0 > (1 - RUNNING) * height
+                (layout.removed if edge else layout.lines).append(line)
+            textpage.close()
+            page.close()
+            out.append(layout)
+    finally:
+        doc.close()
+    return out
+
+
+# --------------------------------------------------------------------------
+# Drawing test PDFs
+# --------------------------------------------------------------------------
+
+A4_W, A4_H = 595.28, 841.89
+LEFT = 72.0
+
+
+def _draw_table(pdf, top: float, widths, rows, *, ruled: bool, bold_rows: int = 1, leading: float = 12.0) -> float:
+    """Draw ``rows`` (cells as strings or lists of lines) from ``top`` down; return the bottom."""
+    y = top
+    xs = [LEFT]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for r, row in enumerate(rows):
+        cells = [cell if isinstance(cell, list) else [cell] for cell in row]
+        height = leading * max(len(c) for c in cells) + 6
+        for c, lines in enumerate(cells):
+            pdf.setFont("Helvetica-Bold" if r < bold_rows else "Helvetica", 10)
+            for k, text in enumerate(lines):
+                pdf.drawString(xs[c] + 4, A4_H - (y + 4 + leading * (k + 1) - 3), text)
+        if ruled:
+            pdf.line(xs[0], A4_H - y, xs[-1], A4_H - y)
+            for x in xs:
+                pdf.line(x, A4_H - y, x, A4_H - (y + height))
+        y += height
+    if ruled:
+        pdf.line(xs[0], A4_H - y, xs[-1], A4_H - y)
+    return y
+
+
+def _prose(pdf, top: float, lines, size: int = 11) -> float:
+    pdf.setFont("Helvetica", size)
+    for k, text in enumerate(lines):
+        pdf.drawString(LEFT, A4_H - (top + 14 * (k + 1)), text)
+    return top + 14 * len(lines)
+
+
+def _running(pdf, page: int) -> None:
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(LEFT, A4_H - 30, "Verksamhetsplan 2025 Socialnämnden")
+    pdf.drawString(A4_W - 100, 25, f"Sida {page}")
+
+
+def _canvas(path: Path):
+    from reportlab.pdfgen import canvas
+
+    return canvas.Canvas(str(path), pagesize=(A4_W, A4_H), invariant=1)
+
+
+HEADER = ["Indikator", "Målvärde", "Utfall 2023", "Ansvarig"]
+BODY = [
+    ["Andel nöjda brukare", "70 %", "61 %", "Enhetschef"],
+    ["Sjukfrånvaro", "7 %", "8,2 %", "HR-chef"],
+    ["Väntetid till särskilt boende", "60 dagar", "75 dagar", "Verksamhetschef"],
+]
+
+
+@pytest.fixture
+def ruled_pdf(tmp_path) -> Path:
+    path = tmp_path / "ruled.pdf"
+    pdf = _canvas(path)
+    _running(pdf, 1)
+    y = _prose(pdf, 80, ["Tabellen visar nämndens indikatorer och utfall."])
+    rows = [HEADER] + [
+        BODY[0],
+        [["Andel elever med behörighet till", "gymnasiets yrkes-"], "90 %", "84 %", ["Rektor för", "grundskolan"]],
+        BODY[2],
+    ]
+    y = _draw_table(pdf, y + 20, [190, 70, 80, 110], rows, ruled=True)
+    _prose(pdf, y + 20, ["Efter tabellen följer vanlig löptext om verksamheten."])
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_ruled_table_with_bold_header_and_wrapped_cells(ruled_pdf):
+    pages = pdfium_layout(ruled_pdf)
+    tables = find_tables(ruled_pdf, pages)
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.header == HEADER
+    assert table.rows == [
+        BODY[0],
+        ["Andel elever med behörighet till gymnasiets yrkes-", "90 %", "84 %", "Rektor för grundskolan"],
+        BODY[2],
+    ]
+    assert table.quality["strategy"] == "lines"
+    assert table.quality["continued"] == 0
+    assert table.quality["rows"] == 3
+    assert table.quality["filled"] == 1.0
+    assert table.page_start == table.page_end == 1
+    assert table.row_pages == [1, 1, 1]
+    assert table.page_bboxes == {1: table.bbox}
+
+
+def test_only_pages_with_a_grid_are_screened_in(ruled_pdf, tmp_path):
+    pages = pdfium_layout(ruled_pdf)
+    assert list(screen_pages(ruled_pdf, pages)) == [1]
+
+
+def test_hyphenation_at_a_cell_line_end_is_undone(tmp_path):
+    path = tmp_path / "hyphen.pdf"
+    pdf = _canvas(path)
+    rows = [
+        ["Aktivitet", "Ansvarig", "Tidplan"],
+        [["Utveckla uppföljningen av verksam-", "heten inom barn- och", "elevhälsan"], "Förvaltningschef", "2025"],
+        ["Införa aktivitetsombud", ["Barn-", "och utbildningschef"], "2026"],
+    ]
+    _draw_table(pdf, 100, [220, 130, 70], rows, ruled=True)
+    pdf.showPage()
+    pdf.save()
+    [table] = find_tables(path, pdfium_layout(path))
+    assert table.header == ["Aktivitet", "Ansvarig", "Tidplan"]
+    assert table.rows == [
+        ["Utveckla uppföljningen av verksamheten inom barn- och elevhälsan", "Förvaltningschef", "2025"],
+        ["Införa aktivitetsombud", "Barn- och utbildningschef", "2026"],
+    ]
+
+
+def test_borderless_table(tmp_path):
+    path = tmp_path / "borderless.pdf"
+    pdf = _canvas(path)
+    y = _prose(pdf, 80, ["1.1 Tilläggsisolera, byta fönster osv."])
+    rows = [
+        ["Förvaltning/Bolag", "Ansvarig", "Tidplan"],
+        ["Kommunledningsförv.", "Teknisk chef", "31 maj 2026"],
+        ["Kultur- och fritidsförv.", "Genom KLF", ""],
+        ["Miljöförbundet", "", ""],
+        ["Olofströms Hus AB", "Fastighetschef", "31 maj 2026"],
+        ["Socialförvaltningen", "Genom KLF", "30 juni 2026"],
+    ]
+    y = _draw_table(pdf, y + 16, [160, 120, 100], rows, ruled=False, leading=11)
+    _prose(pdf, y + 30, ["1.2 Informera och inspirera (väckning, dusch osv.)", "Ta fram informationsmaterial till hyresgäster."])
+    pdf.showPage()
+    pdf.save()
+    tables = find_tables(path, pdfium_layout(path))
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.quality["strategy"] == "text"
+    assert table.header == rows[0]
+    assert table.rows == rows[1:]
+    assert table.quality["filled"] == 0.8  # 12 of 15 body cells
+
+
+def test_borderless_table_without_bold_header_found_by_header_words(tmp_path):
+    path = tmp_path / "words.pdf"
+    pdf = _canvas(path)
+    rows = [
+        ["Nyckeltal", "2022", "2023", "Mål 2024"],
+        ["Andel nöjda brukare", "61", "64", "70"],
+        ["Sjukfrånvaro, procent", "8,2", "7,9", "7,0"],
+        ["Antal brukare", "410", "432", "450"],
+    ]
+    _draw_table(pdf, 100, [180, 60, 60, 80], rows, ruled=False, bold_rows=0)
+    pdf.showPage()
+    pdf.save()
+    [table] = find_tables(path, pdfium_layout(path))
+    assert table.header == rows[0]
+    assert table.rows == rows[1:]
+
+
+def _two_page_table(path: Path, *, repeat_header: bool) -> tuple[list, list]:
+    pdf = _canvas(path)
+    header = ["Åtgärd", "Ansvarig", "Status"]
+    first = [[f"Åtgärd nummer {k} i planen", "Enhetschef", "Pågår"] for k in range(1, 4)]
+    second = [[f"Åtgärd nummer {k} i planen", "Verksamhetschef", "Klar"] for k in range(4, 7)]
+    _running(pdf, 1)
+    y = _prose(pdf, 60, ["Löptext före tabellen. " * 3] * 36)
+    _draw_table(pdf, y + 14, [220, 120, 80], [header] + first, ruled=True)
+    pdf.showPage()
+    _running(pdf, 2)
+    rows = ([header] if repeat_header else []) + second
+    y = _draw_table(pdf, 70, [220, 120, 80], rows, ruled=True, bold_rows=1 if repeat_header else 0)
+    _prose(pdf, y + 20, ["Löptext efter tabellen på sidan två."])
+    pdf.showPage()
+    pdf.save()
+    return header, first + second
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_table_continued_on_next_page_is_joined(tmp_path, repeat_header):
+    path = tmp_path / f"continued-{repeat_header}.pdf"
+    header, rows = _two_page_table(path, repeat_header=repeat_header)
+    tables = find_tables(path, pdfium_layout(path))
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.header == header
+    assert table.rows == rows
+    assert (table.page_start, table.page_end) == (1, 2)
+    assert table.row_pages == [1, 1, 1, 2, 2, 2]
+    assert table.quality["continued"] == 1
+    assert sorted(table.page_bboxes) == [1, 2]
+
+
+def test_new_table_with_other_header_on_next_page_is_not_joined(tmp_path):
+    path = tmp_path / "two-tables.pdf"
+    pdf = _canvas(path)
+    y = _prose(pdf, 60, ["Löptext före tabellen. " * 3] * 36)
+    _draw_table(pdf, y + 14, [220, 120, 80], [["Åtgärd", "Ansvarig", "Status"], ["Ny rutin", "Enhetschef", "Pågår"]], ruled=True)
+    pdf.showPage()
+    _draw_table(pdf, 70, [220, 120, 80], [["Indikator", "Målvärde", "Utfall"], ["Nöjdhet", "70 %", "61 %"]], ruled=True)
+    pdf.showPage()
+    pdf.save()
+    tables = find_tables(path, pdfium_layout(path))
+    assert [t.header for t in tables] == [["Åtgärd", "Ansvarig", "Status"], ["Indikator", "Målvärde", "Utfall"]]
+    assert [t.quality["continued"] for t in tables] == [0, 0]
+
+
+def test_page_without_tables_gives_none(tmp_path):
+    """Prose, a bulleted list, a box around prose with a heading bar, a chart's labels."""
+    path = tmp_path / "prose.pdf"
+    pdf = _canvas(path)
+    _running(pdf, 1)
+    y = _prose(pdf, 70, [
+        "Nämnden ska under året arbeta för att fler brukare ska erbjudas en meningsfull",
+        "vardag. Arbetet följs upp i delårsrapporten och i verksamhetsberättelsen.",
+    ])
+    pdf.setFont("Helvetica", 11)
+    for k, item in enumerate(["Öka andelen nöjda brukare", "Minska sjukfrånvaron", "Korta väntetiderna"]):
+        pdf.drawString(LEFT, A4_H - (y + 20 + 14 * k), "•")
+        pdf.drawString(LEFT + 14, A4_H - (y + 20 + 14 * k), item)
+    y += 80
+    # a box with a filled heading bar around prose
+    pdf.setFillColorRGB(0.1, 0.4, 0.3)
+    pdf.rect(LEFT, A4_H - (y + 20), 450, 20, stroke=0, fill=1)
+    pdf.setFillColorRGB(0, 0, 0)
+    pdf.rect(LEFT, A4_H - (y + 90), 450, 70, stroke=1, fill=0)
+    _prose(pdf, y + 22, ["Förskola", "60 procent legitimerade förskollärare för hela förvaltningen.", "I varje barngrupp ska det finnas en förskollärare."])
+    y += 120
+    # a line chart with its axis labels
+    pdf.rect(LEFT + 30, A4_H - (y + 150), 400, 150, stroke=1, fill=0)
+    for k, label in enumerate(["25", "20", "15", "10", "5", "0"]):
+        pdf.drawString(LEFT + 5, A4_H - (y + 5 + 29 * k), label)
+        pdf.line(LEFT + 30, A4_H - (y + 29 * k), LEFT + 430, A4_H - (y + 29 * k))
+    for k, label in enumerate(["2020", "2021", "2022", "2023", "2024"]):
+        pdf.drawString(LEFT + 50 + 80 * k, A4_H - (y + 165), label)
+    pdf.lines([(LEFT + 60, A4_H - (y + 20), LEFT + 140, A4_H - (y + 100)), (LEFT + 140, A4_H - (y + 100), LEFT + 220, A4_H - (y + 60))])
+    pdf.showPage()
+    pdf.save()
+    assert find_tables(path, pdfium_layout(path)) == []
+
+
+def test_rules_file_is_strict(tmp_path):
+    from planextract.resources import rules_dir
+
+    text = (rules_dir() / "tables.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "tables.yaml"
+    bad.write_text(text.replace("min_cols:", "min_colums:"), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"tables\.yaml: .*unknown key 'min_colums'"):
+        parse_rules(bad, TableRules)
+
+
+# --------------------------------------------------------------------------
+# Real documents
+# --------------------------------------------------------------------------
+
+
+def _tables(name: str):
+    path = real_pdf(name)
+    return find_tables(path, pdfium_layout(path))
+
+
+def test_real_competence_plan_tables():
+    tables = _tables("alingsas-barn-och-ungdomsnamnden-kompetensforsorjningsplan-2026.pdf")
+    by_page = {t.page_start: t for t in reversed(tables)}
+    # a titled table continued from page 8 on page 9 without a repeated header
+    [joined] = [t for t in tables if (t.page_start, t.page_end) == (8, 9)]
+    assert joined.quality["title"] == "Anställda förskollärare inom förskola (månadsavlönade), utan legitimation"
+    assert joined.header == [
+        "Data april 2026 (Alingsås kommun)", "Total andel av förskollärarna", "Totalt antal",
+        "Anställda obehörig enligt skollagen", "Övriga visstidsanställda", "Anställda tillsvidare",
+    ]
+    assert [row[0] for row in joined.rows] == [
+        "Team Norra", "Team Nordväst", "Team Nordost", "Team Sydväst", "Team Sydost", "Team Södra", "Totalt alla team",
+    ]
+    assert joined.row_pages == [8, 8, 9, 9, 9, 9, 9]
+    assert by_page[22].header == ["Personalkategori", "2027", "2028", "2029"]
+    assert by_page[22].rows[0] == ["Förskollärare", "151", "147", "145"]
+    assert by_page[17].header == ["Antal år som rektor (per maj 2026)", "Antal rektorer"]
+
+
+def test_real_cycling_plan_table_across_pages():
+    tables = _tables("alingsas-tekniska-namnden-cykelplan-2026-forslag.pdf")
+    [table] = [t for t in tables if t.page_start == 24]
+    assert table.header == ["Nummer", "Urvalskriterier", "Innebär", "Bedömt värde", "Vikt"]
+    assert table.page_end == 25 and table.quality["continued"] == 1
+    assert [row[0] for row in table.rows] == [str(k) for k in range(1, 10)]
+    assert table.rows[1][:2] == ["2", "Boende"]
+
+
+def test_real_borderless_action_tables():
+    tables = _tables("olofstrom-kommunkoncernen-handlingsplan-klimat-och-energi-2023.pdf")
+    assert len(tables) >= 20
+    assert all(t.header == ["Förvaltning/Bolag", "Ansvarig", "Tidsplan"] for t in tables)
+    first = tables[0]
+    assert first.page_start == 2
+    assert first.rows[0] == ["Kommunledningsförv", "Teknisk chef", "31 maj 2026"]
+
+
+def test_real_follow_up_with_boxed_prose_has_no_tables():
+    assert _tables("alingsas-barn-och-ungdomsnamnden-uppfoljning-inriktning-budget-2026-04.pdf") == []
