@@ -27,11 +27,12 @@ import pypdfium2.raw as pdfium_c
 from . import ocr as ocr_module
 from .errors import DocumentError
 from .models import Line, PageLayout
-from .pdfdoc import load_page, open_pdf
+from .pdfdoc import PDFIUM_LOCK, load_page, open_document
 from .rules import RulesModel, load_rules
 from .textnorm import normalize
 
 OCR_MODES = ("auto", "always", "never")
+REOPEN_EVERY = 50  # pages read before the document is closed and opened again
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,22 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold
 _ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.I)
 
 
+@functools.lru_cache(maxsize=1024)
+def _font_name(raw: bytes) -> tuple[str, bool, bool]:
+    """A font's name without its subset prefix, and whether the name says bold or italic."""
+    name = raw.decode("utf-8", "replace")
+    if len(name) > 7 and name[6] == "+" and name[:6].isupper():
+        name = name[7:]
+    return name, bool(_BOLD_NAME.search(name)), bool(_ITALIC_NAME.search(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared_font(size: float, name: str, bold: bool, italic: bool, horizontal: bool) -> _FontInfo:
+    return _FontInfo(size, name, bold, italic, horizontal)
+
+
 def _font_info(textpage, index: int, transform) -> _FontInfo:
+    """The font of character ``index`` (looked up once per text object)."""
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
     matrix = pdfium_c.FS_MATRIX()
     if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
@@ -118,12 +134,11 @@ def _font_info(textpage, index: int, transform) -> _FontInfo:
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int(0)
     length = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.value.decode("utf-8", "replace") if length else ""
-    name = name.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", name) else name
+    name, bold_name, italic_name = _font_name(buffer.value if length else b"")
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    bold = weight >= 600 or bool(_BOLD_NAME.search(name)) or bool(flags.value & (1 << 18))
-    italic = bool(flags.value & (1 << 6)) or bool(_ITALIC_NAME.search(name))
-    return _FontInfo(round(size, 2), name, bold, italic, horizontal)
+    bold = weight >= 600 or bold_name or bool(flags.value & (1 << 18))
+    italic = italic_name or bool(flags.value & (1 << 6))
+    return _shared_font(round(size, 2), name, bold, italic, horizontal)
 
 
 class _Transform:
@@ -616,6 +631,7 @@ def remove_running_lines(pages: list[PageLayout], settings: LayoutSettings = SET
 _LEADER_NUMBER = re.compile(r"(?:\.{2,}|…+|(?:\. ){2,}|_{3,})\s*(\d{1,4})$")
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,4})$")
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_WORD = re.compile(r"[^\W\d]{3,}")
 
 
 def _toc_entries(page: PageLayout) -> list[int]:
@@ -630,13 +646,17 @@ def _toc_entries(page: PageLayout) -> list[int]:
         row.sort(key=lambda l: l.x0)
         for i, line in enumerate(row):
             text = line.text.strip()
+            if not text[-1:].isdigit():
+                continue
             match = _LEADER_NUMBER.search(text)
             if match:
                 found[id(line)] = int(match.group(1))
             elif i and i == len(row) - 1 and _BARE_NUMBER.match(text) and re.search(r"[^\W\d]", row[i - 1].text):
                 found[id(line)] = int(text)
-            elif len(row) == 1 and re.search(r"[^\W\d]{3,}.*\s\d{1,3}$", text):
-                found[id(line)] = -int(_TRAILING_NUMBER.search(text).group(1))
+            elif len(row) == 1:
+                trailing = _TRAILING_NUMBER.search(text)
+                if trailing and _WORD.search(text, 0, trailing.start()):
+                    found[id(line)] = -int(trailing.group(1))
     return [found[id(line)] for line in page.lines if id(line) in found]
 
 
@@ -698,19 +718,28 @@ def read_layout(path: str | Path, *, ocr: str = "auto", settings: LayoutSettings
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     pages: list[PageLayout] = []
     can_ocr = ocr != "never" and ocr_module.available()
-    with open_pdf(path) as document:
-        for index in range(len(document)):
-            page = load_page(document, index, path)
-            try:
-                layout = read_page(page, index + 1, settings)
-                if can_ocr and (ocr == "always" or not layout.has_text):
-                    try:
-                        layout = ocr_module.ocr_page(page, index + 1)
-                    except DocumentError as exc:
-                        raise DocumentError(f"{Path(path).name}: {exc}") from None
-            finally:
-                page.close()
-            pages.append(layout)
+    with PDFIUM_LOCK:
+        document = open_document(path)
+        try:
+            for index in range(len(document)):
+                if index and index % REOPEN_EVERY == 0:
+                    # pdfium keeps what it parsed (fonts, resources) for the life
+                    # of a document: reopening keeps memory flat on long PDFs
+                    document.close()
+                    document = open_document(path)
+                page = load_page(document, index, path)
+                try:
+                    layout = read_page(page, index + 1, settings)
+                    if can_ocr and (ocr == "always" or not layout.has_text):
+                        try:
+                            layout = ocr_module.ocr_page(page, index + 1)
+                        except DocumentError as exc:
+                            raise DocumentError(f"{Path(path).name}: {exc}") from None
+                finally:
+                    page.close()
+                pages.append(layout)
+        finally:
+            document.close()
     remove_running_lines(pages, settings)
     for page in pages:
         page.is_toc = is_toc_page(page, len(pages))
