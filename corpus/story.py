@@ -37,6 +37,27 @@ from render import BULLETS, SpecError, TParagraph, TTable, cell_lines, cell_text
     table_style, toc_flowables
 
 ITEM_KINDS = ("goal", "indicator", "activity")
+BLOCK_KEYS = {  # every key a block may have; anything else is a typo and an error
+    "cover": {"cover"}, "toc": {"toc"},
+    "h": {"h", "level", "num", "numbered", "toc", "upper", "item"},
+    "p": {"p", "style", "item"},
+    "list": {"list", "items", "each", "start", "indent"},
+    "table": {"table"}, "columns": {"columns"}, "other": {"other"},
+    "pagebreak": {"pagebreak"}, "condbreak": {"condbreak"}, "spacer": {"spacer"},
+}
+TABLE_KEYS = {"header", "rows", "widths", "grid", "repeat", "numeric", "each", "font_size"}
+LIST_ITEM_KEYS = {"text", "item", "depth", "marker"}
+SPEC_KEYS = {"name", "split", "description", "meta", "layout", "content"}
+META_KEYS = {"kommun", "kommun_code", "organ", "doc_type", "period_start", "period_end", "adopted",
+             "diarienummer", "title"}
+LAYOUT_KEYS = {"pagesize", "font", "body_size", "heading_sizes", "page_style", "plain_first_page", "toc_depth",
+               "number_headings", "header", "header_rule", "footer", "margins", "scan"}
+
+
+def check_keys(where: str, given, allowed: set) -> None:
+    unknown = set(given) - allowed
+    if unknown:
+        raise SpecError(f"{where}: unknown keys {sorted(unknown)}")
 
 
 @dataclass
@@ -120,6 +141,9 @@ class Builder:
 
     # -- blocks -----------------------------------------------------------
     def build(self):
+        check_keys(f"{self.spec.get('name')}", self.spec, SPEC_KEYS)
+        check_keys(f"{self.spec.get('name')}: meta", self.spec.get("meta", {}), META_KEYS)
+        check_keys(f"{self.spec.get('name')}: layout", self.layout, LAYOUT_KEYS)
         story = []
         blocks = self.spec.get("content", [])
         for index, block in enumerate(blocks):
@@ -139,9 +163,10 @@ class Builder:
         if not isinstance(block, dict) or not block:
             raise SpecError(f"content block must be a mapping: {block!r}")
         kind = next(iter(block))
-        handler = getattr(self, f"b_{kind}", None)
-        if handler is None:
+        if kind not in BLOCK_KEYS:
             raise SpecError(f"unknown content block {kind!r}")
+        check_keys(f"{kind} block {str(block[kind])[:40]!r}", block, BLOCK_KEYS[kind])
+        handler = getattr(self, f"b_{kind}")
         return handler(block)
 
     def b_cover(self, block):
@@ -203,6 +228,7 @@ class Builder:
         for entry in block["items"]:
             if isinstance(entry, str):
                 entry = {"text": entry}
+            check_keys(f"list item {str(entry.get('text'))[:40]!r}", entry, LIST_ITEM_KEYS)
             depth = int(entry.get("depth", 0))
             if "marker" in entry:
                 marker = str(entry["marker"])
@@ -226,6 +252,7 @@ class Builder:
 
     def b_table(self, block):
         spec = block["table"]
+        check_keys("table", spec, TABLE_KEYS)
         header = spec.get("header")
         size = spec.get("font_size")
         cell_style = self.styles["cell"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -66,6 +67,26 @@ def test_generator_is_deterministic(spec, tmp_path):
     assert gold1["items"][1]["values"] == [{"period": "2024", "value": 7.1}]
     assert expected1["toc_pages"] == [2]
     assert expected1["running"]["2"] == ["Sala kommun", f"Sida 2 av {expected1['pages']}"]
+
+
+def _spec_with(change):
+    spec = copy.deepcopy(TINY_SPEC)
+    change(spec)
+    return spec
+
+
+@pytest.mark.parametrize("spec, message", [
+    (_spec_with(lambda s: s["content"][2].update(levle=2)), "unknown keys ['levle']"),
+    (_spec_with(lambda s: s["layout"].update(pagesise="A5")), "layout: unknown keys ['pagesise']"),
+    (_spec_with(lambda s: s["content"].append({"figure": "x.png"})), "unknown content block 'figure'"),
+    (_spec_with(lambda s: s["content"][4]["table"].update(widths=[0.1, 0.1, 0.8])), "does not fit its column"),
+    (_spec_with(lambda s: s["content"][3]["items"][0]["item"].update(colour="red")), "unknown goal keys"),
+    (_spec_with(lambda s: s["content"][4]["table"]["rows"][0][-1].update(goal="g7")), "not a goal"),
+    (_spec_with(lambda s: s["content"][4]["table"]["rows"][0].insert(0, "extra")), "has 4 cells, header has 3"),
+])
+def test_bad_spec_is_an_error_naming_the_problem(spec, message):
+    with pytest.raises(generate.SpecError, match=re.escape(message)):
+        generate.build(spec)
 
 
 @pytest.mark.parametrize("name", NAMES)
