@@ -289,7 +289,22 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """The organisation's own name; goals with their document's facets."""
+    db["documents"].add_column("org_name", str)
+    db.execute(
+        """
+        CREATE VIEW goal_overview AS
+        SELECT g.id, g.text, g.level, g.status, g.page, g.document_id, d.file,
+               d.kommun, d.doc_type, d.period_start, d.period_end,
+               (SELECT count(*) FROM activities a WHERE a.goal_id = g.id) AS activities,
+               (SELECT count(*) FROM indicators i WHERE i.goal_id = g.id) AS indicators
+          FROM goals g JOIN documents d ON d.id = g.document_id
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -369,6 +384,7 @@ def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
             "title": meta.title if meta else None,
             "kommun": meta.kommun if meta else None,
             "kommun_code": meta.kommun_code if meta else None,
+            "org_name": meta.org_name if meta else None,
             "org_type": meta.org_type if meta else None,
             "organ": meta.organ if meta else None,
             "doc_type": meta.doc_type if meta else None,
