@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -148,7 +148,8 @@ def make_styles(layout: dict) -> dict:
     lead = size * 1.3
     base = dict(fontName=regular, fontSize=size, leading=lead, embeddedHyphenation=1, uriWasteReduce=0.3)
     styles = {
-        "body": ParagraphStyle("body", spaceAfter=size * 0.6, **base),
+        "body": ParagraphStyle("body", spaceAfter=size * 0.6, alignment=TA_JUSTIFY if layout.get("justify") else 0,
+                               **base),
         "small": ParagraphStyle("small", **{**base, "fontSize": size - 2, "leading": (size - 2) * 1.3},
                                 spaceAfter=3),
         "item": ParagraphStyle("item", leftIndent=16, bulletIndent=5, spaceAfter=2, **base),

@@ -51,7 +51,7 @@ SPEC_KEYS = {"name", "split", "description", "meta", "layout", "content"}
 META_KEYS = {"kommun", "kommun_code", "organ", "doc_type", "period_start", "period_end", "adopted",
              "diarienummer", "title"}
 LAYOUT_KEYS = {"pagesize", "font", "body_size", "heading_sizes", "page_style", "plain_first_page", "toc_depth",
-               "number_headings", "header", "header_rule", "footer", "margins", "scan"}
+               "number_headings", "header", "header_rule", "footer", "margins", "scan", "justify"}
 
 
 def check_keys(where: str, given, allowed: set) -> None:
