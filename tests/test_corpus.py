@@ -151,6 +151,16 @@ def test_heldout_is_about_a_third_and_listed():
         assert name in readme
 
 
+def test_readme_table_lists_every_document_with_its_split_and_pages():
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    rows = {name: (split, int(pages))
+            for name, split, pages in re.findall(r"^\| `([^`]+)` \| \**(\w+)\** \| (\d+) \|", readme, re.M)}
+    assert set(rows) == set(NAMES)
+    for name, (split, pages) in rows.items():
+        gold = _load(CORPUS / "gold" / f"{name}.json")
+        assert (split, pages) == (gold["split"], gold["document"]["pages"]), name
+
+
 def test_corpus_covers_every_kind_and_a_document_without_goals():
     golds = [_load(CORPUS / "gold" / f"{name}.json") for name in NAMES]
     kinds = {item["kind"] for gold in golds for item in gold["items"]}
