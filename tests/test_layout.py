@@ -168,6 +168,28 @@ def test_table_cells_are_separate_lines_in_row_order(tmp_path):
     assert [round(line.x0) for line in lines[:3]] == [72, 230, 420]
 
 
+def test_stretched_justified_line_stays_whole_but_narrow_cells_split(tmp_path):
+    path = tmp_path / "justerad.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    text = pdf.beginText(72, 700)
+    text.setFont("Vera", 11)
+    text.setWordSpace(8)  # spaces stretched to about one em, as in justified text
+    text.textLine("inte finns sökande som har legitimation för tjänsten")
+    text.setWordSpace(0)
+    pdf.drawText(text)
+    pdf.setFont("Vera", 11)
+    # two-word cells 13 pt (1.2 em) apart
+    pdf.drawString(72, 650, "Ej beslutat")
+    pdf.drawString(72 + pdf.stringWidth("Ej beslutat", "Vera", 11) + 13, 650, "Åtgärden föreslogs i planen")
+    pdf.showPage()
+    pdf.save()
+    assert texts(read_layout(path, ocr="never")[0]) == [
+        "inte finns sökande som har legitimation för tjänsten",
+        "Ej beslutat",
+        "Åtgärden föreslogs i planen",
+    ]
+
+
 def test_bullet_and_section_number_stay_with_their_text(tmp_path):
     path = tmp_path / "lista.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)
@@ -200,7 +222,7 @@ def test_letter_spaced_heading_is_read_as_words(tmp_path):
     text.setCharSpace(4)
     text.textOut("Varför")
     text.setCharSpace(0)
-    text.textOut("   ")
+    text.textOut(" ")
     text.setCharSpace(4)
     text.textOut("klimatet")
     pdf.drawText(text)

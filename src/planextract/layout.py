@@ -40,7 +40,7 @@ class LayoutSettings:
     """Thresholds of the layout layer, in ems (font sizes) or page shares."""
 
     word_gap: float = 0.16  # a gap wider than this between glyphs is a space
-    split_gap: float = 1.1  # ...wider than this (and than the row's spaces) splits the row
+    split_gap: float = 0.9  # ...wider than this (and 2.5 times the row's spaces) splits the row
     wide_split_gap: float = 2.5  # ...wider than this always splits
     gutter_gap: float = 0.6  # ...or than this where the gap holds a two-column gutter
     marker_gap: float = 4.0  # a bullet or section number joins the text up to this gap
@@ -332,11 +332,15 @@ def _segments(
     """Split a row's words into segments at wide gaps and at the page's gutter."""
     if not words:
         return []
-    # the row's ordinary word spacing: a split needs a gap well above it
-    inner = sorted(gaps[1:])
+    # the row's ordinary word spacing (wide gaps between cells left out): a
+    # split needs a gap well above it, so stretched justified lines hold
+    inner = sorted(gap for gap in gaps[1:] if gap < settings.split_gap)
     usual = inner[len(inner) // 2] if inner else 0.3
     threshold = max(settings.split_gap, 2.5 * usual)
-    gutter_gap = max(settings.gutter_gap, 1.8 * usual)
+    every = sorted(gaps[1:])
+    if len(every) >= 3 and every[-1] <= 1.5 * every[0] and every[-1] < settings.wide_split_gap:
+        threshold = settings.wide_split_gap  # even, stretched spaces: a justified line
+    gutter_gap = max(settings.gutter_gap, 1.8 * usual, 1.5 * every[len(every) // 2] if every else 0.0)
     wide = settings.wide_split_gap
     segments: list[list[list[Glyph]]] = [[words[0]]]
     previous = words[0]
