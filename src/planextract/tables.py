@@ -25,7 +25,7 @@ import ctypes
 import functools
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -73,6 +73,7 @@ class TextRules(RulesModel):
     min_rows: int
     min_multi_rows: int
     min_multi_rows_plain: int
+    min_cols_plain: int
     plain_multi_share: float
     prose_chars: int
     max_short_tokens: float
@@ -164,7 +165,7 @@ def find_tables(path: str | Path, pages: Sequence[PageLayout], *, rules_folder: 
     candidates = screen_pages(path, pages, rules_folder=rules_folder)
     grids: list[_Grid] = _ruled_grids(path, candidates, comp) if candidates else []
     for page in pages:
-        if page.is_toc or not page.lines:
+        if not page.lines:
             continue
         taken = [g.bbox for g in grids if g.page == page.number]
         grids.extend(_text_grids(page, taken, comp))
@@ -192,7 +193,7 @@ def screen_pages(
     with open_pdf(path) as doc:
         count = len(doc)
         for layout in pages:
-            if layout.source != "text" or layout.is_toc or not 1 <= layout.number <= count:
+            if layout.source != "text" or not 1 <= layout.number <= count:
                 continue
             page = load_page(doc, layout.number - 1, path)
             try:
@@ -528,6 +529,37 @@ def _bands(lines: list[Line]) -> list[_Band]:
     return bands
 
 
+def _split_band(band: _Band, gaps: list[tuple[float, float]]) -> _Band:
+    """Split a line that runs across one column gap at the space nearest the gap.
+
+    The layout joins two cells into one line when the white space between
+    them is narrower than its own split width.  Without character positions
+    the split point is estimated from the share of characters before each
+    space; only a line crossing exactly one gap is split.
+    """
+    out: list[Line] = []
+    changed = False
+    for line in band.lines:
+        crossed = [g for g in gaps if line.x0 < g[0] and line.x1 > g[1]]
+        text = line.text
+        if len(crossed) != 1 or " " not in text:
+            out.append(line)
+            continue
+        g0, g1 = crossed[0]
+        per_char = (line.x1 - line.x0) / max(len(text), 1)
+        spaces = [k for k, ch in enumerate(text) if ch == " "]
+        k = min(spaces, key=lambda k: abs(line.x0 + k * per_char - (g0 + g1) / 2))
+        at = line.x0 + k * per_char
+        if not g0 - 4 * per_char <= at <= g1 + 4 * per_char:
+            out.append(line)
+            continue
+        left, right = text[:k].strip(), text[k + 1 :].strip()
+        out.append(replace(line, text=left, bbox=(line.x0, line.top, min(at, g0), line.bottom)))
+        out.append(replace(line, text=right, bbox=(max(at, g1), line.top, line.x1, line.bottom)))
+        changed = True
+    return _Band(out, band.top, band.bottom) if changed else band
+
+
 def _narrow(gaps: list[tuple[float, float]], band: _Band, min_gap: float) -> Optional[list[tuple[float, float]]]:
     """The column gaps left after ``band``; ``None`` when a line crosses one."""
     out = []
@@ -577,6 +609,7 @@ def _text_grids(page: PageLayout, taken: list[BBox], comp: _Compiled) -> list[_G
             band = bands[j]
             if band.top - block[-1].bottom > rules.max_row_gap * line_h or len(band.lines) > rules.max_cols:
                 break
+            band = _split_band(band, gaps)
             narrowed = _narrow(gaps, band, rules.min_gap)
             if narrowed is None:
                 break
@@ -621,15 +654,20 @@ def _grid_from_bands(number: int, block: list[_Band], gaps, comp: _Compiled) -> 
         spans.append((min(l.x0 for l in members), max(l.x1 for l in members)) if members else (0.0, 0.0))
     bbox = union_bbox(l.bbox for band in block for l in band.lines)
     grid = _Grid(page=number, bbox=bbox, cells=cells, bold=bold, spans=spans, strategy="text")
-    if len(cells) < rules.min_rows or not _prune_and_check(grid, comp):
+    if not _prune_and_check(grid, comp) or len(grid.cells) < rules.min_rows:
         return None
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
     headed = _is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold))
     if headed:
         if multi < rules.min_multi_rows:
             return None
-    elif multi < rules.min_multi_rows_plain or multi < rules.plain_multi_share * len(grid.cells):
-        return None
+    elif (
+        grid.n_cols < rules.min_cols_plain
+        or multi < rules.min_multi_rows_plain
+        or multi < rules.plain_multi_share * len(grid.cells)
+        or _numeric_columns(grid.cells, comp) >= {0}
+    ):
+        return None  # without a header: no labels in the first column, or too few columns
     if _looks_like_prose(grid, rules) or _looks_like_labels(grid) or _looks_like_list(grid) or _garbled(grid, rules):
         return None
     return grid
@@ -649,7 +687,7 @@ def _looks_like_prose(grid: _Grid, rules: TextRules) -> bool:
         lengths = [len(row[c]) for row in grid.cells if row[c]]
         if lengths and statistics.median(lengths) > rules.prose_chars:
             long_cols += 1
-    return long_cols >= 2 and grid.n_cols <= 3
+    return long_cols >= 2
 
 
 _LEADER = re.compile(r"\.{4,}|(?:\. ){4,}|…{2,}")
