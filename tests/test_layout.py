@@ -127,6 +127,11 @@ def test_toc_page_marked(plan_pdf):
     assert [page.is_toc for page in pages] == [True, False, False, False]
 
 
+_WORDS = "nämnden ska öka andelen nöjda brukare inom vård och omsorg under perioden med stöd av".split()
+LEFT = [f"Rad {row + 1} " + " ".join(_WORDS[(row + k) % len(_WORDS)] for k in range(3 + row % 3)) for row in range(20)]
+RIGHT = [f"Höger {row + 1} " + " ".join(_WORDS[(2 * row + k) % len(_WORDS)] for k in range(4 + row % 2)) for row in range(20)]
+
+
 def two_column_page(path: Path) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.setFont("Vera-Bold", 16)
@@ -134,8 +139,8 @@ def two_column_page(path: Path) -> Path:
     pdf.setFont("Vera", 10)
     for row in range(20):
         y = HEIGHT - 120 - row * 13
-        pdf.drawString(72, y, f"Vänster spalt rad {row + 1:02d} med löpande text här")
-        pdf.drawString(312, y, f"Höger spalt rad {row + 1:02d} med löpande text där")
+        pdf.drawString(72, y, LEFT[row])
+        pdf.drawString(312, y, RIGHT[row])
     pdf.setFont("Vera", 10)
     pdf.drawString(72, HEIGHT - 420, "En avslutande rad som går tvärs över båda spalterna och sidan.")
     pdf.showPage()
@@ -147,9 +152,7 @@ def test_two_columns_left_before_right(tmp_path):
     page = read_layout(two_column_page(tmp_path / "spalter.pdf"), ocr="never")[0]
     lines = texts(page)
     assert lines[0] == "En rubrik över båda spalterna på sidan"
-    left = [f"Vänster spalt rad {i:02d} med löpande text här" for i in range(1, 21)]
-    right = [f"Höger spalt rad {i:02d} med löpande text där" for i in range(1, 21)]
-    assert lines[1:41] == left + right
+    assert lines[1:41] == LEFT + RIGHT
     assert lines[41] == "En avslutande rad som går tvärs över båda spalterna och sidan."
 
 

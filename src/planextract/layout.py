@@ -13,6 +13,7 @@ go to :mod:`planextract.ocr` when asked.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import functools
 import math
@@ -327,9 +328,9 @@ def _unspace(words: list[list[Glyph]], gaps: list[float]) -> tuple[list[list[Gly
 
 
 def _segments(
-    words: list[list[Glyph]], gaps: list[float], settings: LayoutSettings, gutter: float | None = None
+    words: list[list[Glyph]], gaps: list[float], settings: LayoutSettings, gutters: list[float] = ()
 ) -> list[list[list[Glyph]]]:
-    """Split a row's words into segments at wide gaps and at the page's gutter."""
+    """Split a row's words into segments at wide gaps and at the page's column gutters."""
     if not words:
         return []
     # the row's ordinary word spacing (wide gaps between cells left out): a
@@ -345,7 +346,7 @@ def _segments(
     segments: list[list[list[Glyph]]] = [[words[0]]]
     previous = words[0]
     for gap, item in zip(gaps[1:], words[1:]):
-        if gutter is not None and previous[-1][2] <= gutter <= item[0][0] and gap >= gutter_gap:
+        if gap >= gutter_gap and any(previous[-1][2] <= x <= item[0][0] for x in gutters):
             segments.append([item])  # the gap holds the gutter of two columns
         elif gap > threshold or gap > wide:
             current = segments[-1]
@@ -401,14 +402,14 @@ def build_lines(
 ) -> list[Line]:
     """The lines of a page in reading order."""
     worded = [_words(row, settings) for row in _rows(glyphs, settings)]
-    gutter = find_gutter([words for words, _ in worded], width, settings)
+    gutters = find_gutters([words for words, _ in worded], 0.0, width, settings)
     rows: list[list[Line]] = []
     for words, gaps in worded:
-        lines = [_make_line(segment, page_number) for segment in _segments(words, gaps, settings, gutter)]
+        lines = [_make_line(segment, page_number) for segment in _segments(words, gaps, settings, gutters)]
         lines = [line for line in lines if line is not None]
         if lines:
             rows.append(lines)
-    return reading_order(rows, gutter, settings)
+    return reading_order(rows, gutters, settings)
 
 
 # --------------------------------------------------------------------------
@@ -416,18 +417,35 @@ def build_lines(
 # --------------------------------------------------------------------------
 
 
-def find_gutter(rows: list[list[list[Glyph]]], width: float, settings: LayoutSettings = SETTINGS) -> float | None:
-    """The x of a vertical white strip between two columns, or ``None``.
+def find_gutters(rows: list[list[list[Glyph]]], lo: float, hi: float, settings: LayoutSettings = SETTINGS) -> list[float]:
+    """The x of each white strip between columns in ``lo``..``hi`` (two, three or four columns).
+
+    Finds one gutter, then looks for more on each side of it.
+    """
+    x = find_gutter(rows, lo, hi, settings)
+    if x is None:
+        return []
+    found = [x]
+    for side_lo, side_hi in ((lo, x), (x, hi)):
+        if side_hi - side_lo < 0.45 * (hi - lo) or side_hi - side_lo < 150:
+            continue  # too narrow to hold two more columns
+        inside = [[w for w in words if w[0][0] >= side_lo and w[-1][2] <= side_hi] for words in rows]
+        found.extend(find_gutters([words for words in inside if words], side_lo, side_hi, settings))
+    return sorted(found)
+
+
+def find_gutter(rows: list[list[list[Glyph]]], lo: float, hi: float, settings: LayoutSettings = SETTINGS) -> float | None:
+    """The x of a vertical white strip between two columns in ``lo``..``hi``, or ``None``.
 
     ``rows`` holds each row's words.  The strip lies in the middle of the
-    page (30-70 % of its width), few rows have a word across it (titles and
-    intro paragraphs spanning both columns may), and enough rows have text
-    on each side of it.
+    span (30-70 % of it), few rows have a word across it (titles and intro
+    paragraphs spanning both columns may), and enough rows have text on
+    each side of it.
     """
     if len(rows) < settings.min_column_lines:
         return None
     step = 2.0
-    first, last = int(width * 0.3 / step), int(width * 0.7 / step)
+    first, last = int((lo + (hi - lo) * 0.3) / step), int((lo + (hi - lo) * 0.7) / step)
     if last <= first:
         return None
     crossing = [0] * (last - first + 1)
@@ -461,6 +479,17 @@ def find_gutter(rows: list[list[list[Glyph]]], width: float, settings: LayoutSet
     lows = [best_run[0] + i for i, count in enumerate(inside) if count == fewest]
     best_run = (lows[0], lows[-1] + 1)
     x = (first + (best_run[0] + best_run[1]) / 2) * step
+    # the width of the dip in crossings around x, half-way down from the usual level
+    level = sorted(crossing)[len(crossing) // 2]
+    half = (fewest + level) / 2
+    start, end = best_run
+    while start > 0 and crossing[start - 1] <= half:
+        start -= 1
+    while end < len(crossing) and crossing[end] <= half:
+        end += 1
+    sizes = sorted(words[0][0][5].size for words in rows if words)
+    if (end - start) * step < 0.6 * sizes[len(sizes) // 2]:
+        return None  # narrower than a column gutter: word gaps that line up
     left = sum(1 for x0, _ in extents if x0 < x)
     right = sum(1 for _, x1 in extents if x1 > x)
     if fewest * 2 > min(left, right) or min(left, right) - fewest < settings.min_column_lines:
@@ -509,25 +538,32 @@ def _paragraph_starts(side: list[Line]) -> list[float]:
     return tops[:1] + [b for a, b in zip(tops, tops[1:]) if b - a > 1.4 * pitch]
 
 
-def reading_order(rows: list[list[Line]], gutter: float | None, settings: LayoutSettings = SETTINGS) -> list[Line]:
-    """Lines top to bottom, left column before right on two-column prose.
+def reading_order(rows: list[list[Line]], gutters: list[float], settings: LayoutSettings = SETTINGS) -> list[Line]:
+    """Lines top to bottom, each prose column before the next one to its right.
 
-    A row with a line across the gutter (a title, a full-width paragraph)
-    ends a two-column block; within a block the left column comes first.
+    Only gutters between prose columns change the order (a table's columns
+    stay in row order).  A row with a line across such a gutter (a title, a
+    full-width paragraph) ends a block of columns.
     """
     lines = [line for row in rows for line in row]
-    if gutter is None or not _prose_columns(lines, gutter, settings):
+    bounds = [-math.inf, *gutters, math.inf]
+    ordering = [
+        x for i, x in enumerate(gutters, start=1)
+        if _prose_columns(lines, x, settings)
+        or _prose_columns([l for l in lines if bounds[i - 1] <= l.x0 and l.x1 <= bounds[i + 1]], x, settings)
+    ]
+    if not ordering:
         return lines
     ordered: list[Line] = []
     block: list[Line] = []
 
     def flush():
-        ordered.extend(line for line in block if line.x1 <= gutter)
-        ordered.extend(line for line in block if line.x1 > gutter)
+        block.sort(key=lambda line: bisect.bisect_right(ordering, line.x0))  # stable: top to bottom within
+        ordered.extend(block)
         block.clear()
 
     for row in rows:
-        if any(line.x0 < gutter < line.x1 for line in row):
+        if any(line.x0 < x < line.x1 for line in row for x in ordering):
             flush()
             ordered.extend(row)
         else:
