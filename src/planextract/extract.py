@@ -20,24 +20,21 @@ from typing import Hashable, Optional
 from . import classify as C
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
+from .table_items import TableReader, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
     Block,
     Extraction,
     Goal,
     Indicator,
-    IndicatorValue,
     ParsedDocument,
     Section,
-    Table,
     Target,
 )
 
 # The statement opening a goal heading's section is a goal only when short.
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
-_NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
-_GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
@@ -51,11 +48,25 @@ def extract_items(parsed: ParsedDocument) -> Extraction:
 # --------------------------------------------------------------------------
 
 
-def parse_target(text: str) -> Optional[Target]:
-    """A target from ``text`` (None when it states none)."""
+def parse_target(text: str, *, known_target: bool = False, year: Optional[int] = None) -> Optional[Target]:
+    """A target from ``text`` (None when it states none).
+
+    ``known_target``: the text is known to state a target (a "Mål" cell, an
+    indicator's own wording); ``year``: the target year when the text names
+    none ("Mål 2025" over its column).
+    """
     if not text or not text.strip():
         return None
-    return targets.parse_target(text)
+    return targets.parse_target(text, known_target=known_target, year=year)
+
+
+def _column_target(text: str, year: Optional[int]) -> Optional[Target]:
+    """The target of a "Mål 2025" cell: the column's year is the target year
+    of a value ("Minst 80"), not of a bare direction ("Öka")."""
+    target = parse_target(text, known_target=True, year=year)
+    if target is not None and year is not None and target.target_value is None and str(year) not in text:
+        target.target_year = None
+    return target
 
 
 def kolada_ids(text: str) -> list[str]:
@@ -63,18 +74,6 @@ def kolada_ids(text: str) -> list[str]:
     from .nlp import kolada_ids as find  # spaCy loads only when a document is read
 
     return find(text or "")
-
-
-def parse_value(text: str) -> Optional[float]:
-    """A measured value: "37,4" -> 37.4, "1 104" -> 1104.0; None when not a number."""
-    m = _NUMBER.match(text or "")
-    if not m:
-        return None
-    number = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    try:
-        return float(number)
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------
@@ -122,6 +121,8 @@ class _Reader:
         self.children: dict[int, list[Section]] = {}
         self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
         self.field_for: dict[int, tuple[Activity, str]] = {}  # subsection -> (activity, field it fills)
+        self.open_action: Optional[Activity] = None  # the action a table of fields may follow
+        self.tables = TableReader(self)
         for section in parsed.sections:
             if section.parent_index is not None:
                 self.children.setdefault(section.parent_index, []).append(section)
@@ -137,8 +138,8 @@ class _Reader:
             elif event == "block":
                 self._block(obj)
             else:
-                self._table(obj)
-        self._flush_coded()
+                self.tables.read(obj)
+        self.flush_coded()
         link_items(self.out, self.anchors, self.goal_regions)
         parents = {g.parent_key for g in self.out.goals}
         for goal in self.out.goals:
@@ -201,7 +202,7 @@ class _Reader:
 
     # ---- goals -----------------------------------------------------------
 
-    def _goal(self, text, level, page, bbox, source, parent=None, target=None) -> Goal:
+    def add_goal(self, text, level, page, bbox, source, parent=None, target=None) -> Goal:
         """A new goal, or the earlier goal ``text`` restates."""
         text = C.clean_text(text)
         earlier = same_goal(text, self.out.goals)
@@ -219,7 +220,7 @@ class _Reader:
         self.goal_regions[goal.key] = self.region
         return goal
 
-    def _goal_by_key(self, key: Optional[int]) -> Optional[Goal]:
+    def goal_by_key(self, key: Optional[int]) -> Optional[Goal]:
         for goal in self.out.goals:
             if goal.key == key:
                 return goal
@@ -230,15 +231,15 @@ class _Reader:
         self.next_key += 1
         return key
 
-    def _level(self, *texts) -> Optional[str]:
+    def level(self, *texts) -> Optional[str]:
         return C.goal_level([t for t in texts if t]) or self.default_level
 
-    def _own_target(self, text: str) -> Optional[Target]:
+    def own_target(self, text: str, *, year: Optional[int] = None) -> Optional[Target]:
         """A goal's own target: a value, or a movement it asks for ("Minska sjukfrånvaron med 1 %").
 
         Dropped after linking when one of the goal's indicators has a target.
         """
-        target = parse_target(text)
+        target = parse_target(text, year=year)
         if target is None or target.direction is None and target.target_value is None:
             return None
         if target.direction == "reach" and target.target_value is None and target.target_year is None:
@@ -261,7 +262,7 @@ class _Reader:
         self.lead = None  # the lead-in line governing the next list
         self.first_block = True
         self.in_goal_list = False
-        self._flush_coded()
+        self.flush_coded()
 
         field = self.action_fields.get(section.parent_index)
         if field is not None:
@@ -274,9 +275,9 @@ class _Reader:
             return
         children = self.children.get(section.index, [])
         if own is None and children and C.is_action_description(children[0].heading):
-            activity = self._activity(
+            activity = self.add_activity(
                 C.clean_text(heading), section.page, section.bbox, "heading",
-                Anchor(None, self._nearest_goal(), self.region),
+                Anchor(None, self.nearest_goal(), self.region),
             )
             self.action_fields[section.index] = activity
             state.kind = "goal_item"
@@ -307,11 +308,11 @@ class _Reader:
             if statement and self._area_at(rank) is not None:
                 rank += 0.25  # "1.1 Ystad ska vara en trygg kommun" after the area "Trygghet och livskvalitet"
             self._pop_scopes(rank)
-            level = "kf" if area else (C.level_in(heading) or self._level(*texts[1:]))
+            level = "kf" if area else (C.level_in(heading) or self.level(*texts[1:]))
             text = C.strip_goal_number(C.clean_text(heading))
-            goal = self._goal(
+            goal = self.add_goal(
                 text, level, section.page, section.bbox, "heading",
-                parent=self.scope_goal, target=self._own_target(text),
+                parent=self.scope_goal, target=self.own_target(text),
             )
             self._push_scope(rank, goal.key)
             self.areas[goal.key] = not statement
@@ -325,7 +326,7 @@ class _Reader:
         if own in ("skip", "never", "goal_area"):
             self._pop_scopes(rank)
         elif own == "goal" and self.scopes:
-            top = self._goal_by_key(self.scope_goal)
+            top = self.goal_by_key(self.scope_goal)
             cue = C.level_in(heading)
             if top is not None and cue and cue != top.level and rank <= self.scopes[-1].rank:
                 self._pop_scopes(rank)  # "Nämndens egna utvecklingsmål" after the KF goal areas
@@ -367,7 +368,7 @@ class _Reader:
             children[0].heading
         )
 
-    def _goal_by_number(self, number: str) -> Optional[int]:
+    def goal_by_number(self, number: str) -> Optional[int]:
         """The goal a table names by number: a numbered goal heading, else the
         n-th goal of the latest list of goals long enough."""
         if number in self.numbered:
@@ -398,11 +399,11 @@ class _Reader:
 
     # ---- blocks ----------------------------------------------------------
 
-    def _section_state(self, index: Optional[int]) -> _SectionState:
+    def section_state(self, index: Optional[int]) -> _SectionState:
         return self.sections.get(index) or _SectionState(own=None, kind=None)
 
     def _block(self, block: Block) -> None:
-        state = self._section_state(block.section_index)
+        state = self.section_state(block.section_index)
         if block.kind != "list_item":
             self.in_goal_list = False
         first = self.first_block
@@ -419,10 +420,10 @@ class _Reader:
                 return
             lead_text = self.lead[1] if self.lead else None
             own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None
-            level = own_cue or self._level(lead_text, *state.texts)
-            goal = self._goal(
+            level = own_cue or self.level(lead_text, *state.texts)
+            goal = self.add_goal(
                 text, level, block.page, block.bbox, "list",
-                parent=self.scope_goal, target=self._own_target(text),
+                parent=self.scope_goal, target=self.own_target(text),
             )
             self.last_goal = goal.key
             if not self.in_goal_list:
@@ -433,9 +434,9 @@ class _Reader:
         elif kind == "indicator":
             if C.is_group_label(text):
                 return
-            self._indicator(text, block.page, block.bbox, "list", Anchor(None, self._nearest_goal(), self.region))
+            self.add_indicator(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
         elif kind == "activity":
-            self._activity(text, block.page, block.bbox, "list", Anchor(None, self._nearest_goal(), self.region))
+            self.add_activity(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:
@@ -444,7 +445,7 @@ class _Reader:
                 setattr(activity, name, text)
             return
         if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(text)):
-            self.coded.append((block, Anchor(None, self._nearest_goal(), self.region)))
+            self.coded.append((block, Anchor(None, self.nearest_goal(), self.region)))
             return
         if state.kind in ("activity", None) and self.scope_goal is None and C.names_a_goal(text):
             # "Åtgärderna inom området bidrar till målet om fossilfria verksamheter"
@@ -456,13 +457,13 @@ class _Reader:
         if (
             state.goal_key is not None
             and self.areas.get(state.goal_key)
-            and self._statement_child(self._goal_by_key(state.goal_key)) is None
+            and self._statement_child(self.goal_by_key(state.goal_key)) is None
             and not self._statement_follows(block.section_index)
         ):
-            area = self._goal_by_key(state.goal_key)
+            area = self.goal_by_key(state.goal_key)
             sentence = C.area_statement(text, area.text) if area.level == "kf" else None
             if sentence:
-                goal = self._goal(sentence, "kf", block.page, block.bbox, "prose", parent=area.key)
+                goal = self.add_goal(sentence, "kf", block.page, block.bbox, "prose", parent=area.key)
                 section = self._section_for(block.section_index)
                 self._push_scope((section.level if section else 0) + 0.5, goal.key)
                 self.last_goal = goal.key
@@ -477,7 +478,7 @@ class _Reader:
         self.lead = None
         found = C.attainment(text)
         if found and self.last_goal is not None:
-            goal = self._goal_by_key(self.last_goal)
+            goal = self.goal_by_key(self.last_goal)
             if goal is not None and goal.status is None:
                 goal.status, goal.status_text = found
         if (
@@ -492,10 +493,10 @@ class _Reader:
             and not _META_START.match(text)
         ):
             # "Kommunfullmäktiges utvecklingsmål" followed by its one sentence
-            level = self._level(*state.texts)
-            goal = self._goal(
+            level = self.level(*state.texts)
+            goal = self.add_goal(
                 text, level, block.page, block.bbox, "prose",
-                parent=self.scope_goal, target=self._own_target(text),
+                parent=self.scope_goal, target=self.own_target(text),
             )
             section = self._section_for(block.section_index)
             rank = (section.level if section else 0) + 0.5
@@ -503,7 +504,7 @@ class _Reader:
             self._push_scope(rank, goal.key)
             self.last_goal = goal.key
 
-    def _flush_coded(self) -> None:
+    def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline
         fields ("Ansvarig: Vöfab. Tidplan: 2026.")."""
         if not self.coded:
@@ -517,7 +518,7 @@ class _Reader:
             block, anchor = next((b, a) for start, b, a in reversed(starts) if start <= offset)
             body, fields = C.inline_fields(item)
             if body:
-                self._activity(body, block.page, block.bbox, "list", anchor, **fields)
+                self.add_activity(body, block.page, block.bbox, "list", anchor, **fields)
 
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
         for section in self.parsed.sections:
@@ -525,18 +526,21 @@ class _Reader:
                 return section
         return None
 
-    def _nearest_goal(self) -> Optional[int]:
+    def nearest_goal(self) -> Optional[int]:
         return self.scope_goal
 
     # ---- items -----------------------------------------------------------
 
-    def _indicator(self, text, page, bbox, source, anchor, *, measure=None, target_text=None, values=()) -> Indicator:
+    def add_indicator(
+        self, text, page, bbox, source, anchor, *, measure=None, target_text=None, target_year=None, values=()
+    ) -> Indicator:
+        """A new indicator; its target from ``target_text`` (a "Mål" cell) or its own wording."""
         kpis = kolada_ids(" ".join([text, measure or ""]))
         targets: list[Target] = []
         if target_text and not C.is_blank_value(target_text):
-            targets.append(parse_target(target_text) or Target(text=target_text))
+            targets.append(_column_target(target_text, target_year) or Target(text=target_text))
         else:
-            stated = parse_target(text)
+            stated = _column_target(text, target_year)
             if stated is not None and (stated.direction or stated.target_value is not None):
                 targets.append(stated)
         indicator = Indicator(
@@ -548,171 +552,8 @@ class _Reader:
         self.anchors[("indicator", indicator.key)] = anchor
         return indicator
 
-    def _activity(self, text, page, bbox, source, anchor, **fields) -> Activity:
+    def add_activity(self, text, page, bbox, source, anchor, **fields) -> Activity:
         activity = Activity(key=self._key(), text=text, page=page, bbox=bbox, source=source, **fields)
         self.out.activities.append(activity)
         self.anchors[("activity", activity.key)] = anchor
         return activity
-
-    # ---- tables ----------------------------------------------------------
-
-    def _table(self, table: Table) -> None:
-        """Items of one table, row by row, from the roles of its columns."""
-        self._flush_coded()
-        rows, pages = list(table.rows), list(table.row_pages)
-        columns = C.column_roles(table.header)
-        if not _has_items(columns) and rows:
-            first_row = C.column_roles(rows[0])  # a header the table finder took for a row
-            if _has_items(first_row):
-                columns, rows, pages = first_row, rows[1:], pages[1:]
-        if not _has_items(columns):
-            return
-        state = self._section_state(table.section_index)
-        if columns and C.is_calendar_header(columns[0].header):
-            return  # "Datum | Aktivitet": the calendar of a process
-        if _statistics_only(columns) and state.kind != "indicator":
-            return  # "Nyckeltal | Budget 2025 | Plan 2026": statistics without a stated target
-        roles = _RoleIndex(columns)
-        header_words = [C.clean_cell(c.header).lower() for c in columns]
-        carried: list[Optional[int]] = [None] * len(roles.goal)
-        last_indicators: list[Indicator] = []
-        last_activities: list[Activity] = []
-        for r, row in enumerate(rows):
-            raw = list(row) + [""] * (len(columns) - len(row))
-            cells = [C.clean_cell(c) for c in raw]
-            if not any(cells) or [c.lower() for c in cells] == header_words:
-                continue
-            page = pages[r] if r < len(pages) else table.page_start
-            bbox = table.bbox
-            row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
-            anchor = Anchor(row_goal, self._nearest_goal(), self.region)
-            if roles.indicator:
-                found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
-                if found:
-                    last_indicators = found
-            if roles.activity:
-                found = self._row_activities(roles, raw, cells, page, bbox, anchor, last_activities)
-                if found:
-                    last_activities = found
-
-    def _row_goals(self, roles, columns, raw, cells, carried, state, page, bbox) -> Optional[int]:
-        """Goals of one row (a goal column may hold the parent of the next);
-        an empty goal cell continues the goal above it (a merged cell)."""
-        row_goal = None
-        parent = self.scope_goal
-        others = any(cells[i] for i in roles.item_cells)
-        for n, col in enumerate(roles.goal):
-            text = cells[col]
-            number = _GOAL_NUMBER.fullmatch(text)
-            if number:
-                # "1.1": the goal heading with that number, named by reference
-                carried[n] = self._goal_by_number(number.group(1).rstrip("."))
-                if carried[n] is None:
-                    continue
-            elif text and not C.is_blank_value(text) and not C.is_group_label(text):
-                level = C.level_in(columns[col].header) or self._level(*state.texts)
-                target = None if roles.indicator else self._own_target(text)
-                goal = self._goal(text, level, page, bbox, "table", parent=parent, target=target)
-                carried[n] = goal.key
-                self.last_goal = goal.key
-            elif not others:
-                continue
-            if carried[n] is not None:
-                parent = row_goal = carried[n]
-        if row_goal is not None:
-            goal = self._goal_by_key(row_goal)
-            for col in roles.status:
-                status = C.status_word(cells[col])
-                if status and goal.status is None:
-                    goal.status, goal.status_text = status, cells[col]
-            for col in roles.comment + roles.analysis:
-                found = C.attainment(cells[col])
-                if found and goal.status is None:
-                    goal.status, goal.status_text = found
-        return row_goal
-
-    def _row_indicators(self, roles, columns, raw, cells, page, bbox, anchor, last) -> list[Indicator]:
-        col = roles.indicator[0]
-        measure = " ".join(cells[i] for i in roles.measure if cells[i]) or None
-        target_col = roles.target[0] if roles.target else None
-        target_text = cells[target_col] if target_col is not None else None
-        values = [
-            IndicatorValue(period=columns[i].period or str(columns[i].year), value=parse_value(cells[i]), text=cells[i])
-            for i in roles.outcome
-            if cells[i] and not C.is_blank_value(cells[i])
-        ]
-        pieces = C.split_cell_items(raw[col]) if cells[col] else []
-        if not pieces:
-            if last and (measure or values):  # a row continuing the indicator above
-                ind = last[-1]
-                if measure:
-                    ind.measure = f"{ind.measure} {measure}".strip() if ind.measure else measure
-                known = {v.period for v in ind.values}
-                ind.values.extend(v for v in values if v.period not in known)
-            return []
-        found = []
-        for piece in pieces:
-            ind = self._indicator(
-                piece, page, bbox, "table", anchor,
-                measure=measure, target_text=target_text if len(pieces) == 1 else None, values=values,
-            )
-            if target_col is not None and columns[target_col].year:
-                for target in ind.targets:
-                    if target.target_year is None and target.target_value is not None:
-                        target.target_year = columns[target_col].year
-            found.append(ind)
-        if len(found) == 1 and found[0].kolada_kpi is None:
-            kpis = kolada_ids(" ".join(cells))
-            if len(kpis) == 1:
-                found[0].kolada_kpi = kpis[0]
-        return found
-
-    def _row_activities(self, roles, raw, cells, page, bbox, anchor, last) -> list[Activity]:
-        col = roles.activity[0]
-
-        def joined(indexes):
-            return " ".join(cells[i] for i in indexes if cells[i] and not C.is_blank_value(cells[i])) or None
-
-        fields = dict(
-            detail=joined(roles.activity_detail),
-            responsible=joined(roles.responsible),
-            timeline=joined(roles.timeline),
-            follow_up=joined(roles.follow_up),
-            status=joined(roles.status) or joined(roles.comment),
-        )
-        pieces = C.split_bullets(raw[col]) if cells[col] else []
-        if not pieces:
-            if last and any(fields.values()):  # a row continuing the activity above
-                act = last[-1]
-                for name, value in fields.items():
-                    if value:
-                        old = getattr(act, name)
-                        setattr(act, name, f"{old} {value}" if old else value)
-            return []
-        return [self._activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
-
-
-class _RoleIndex:
-    """Column indexes by role."""
-
-    def __init__(self, columns) -> None:
-        by_role: dict[str, list[int]] = {}
-        for i, col in enumerate(columns):
-            by_role.setdefault(col.role, []).append(i)
-        for role in C.COLUMN_ROLES:
-            setattr(self, role, by_role.get(role, []))
-        self.item_cells = sorted(
-            by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
-        )
-
-
-def _statistics_only(columns) -> bool:
-    """A table of key figures: "Nyckeltal" as its only item column, no goal, no target."""
-    roles = {c.role for c in columns}
-    if roles & {"goal", "target", "activity"}:
-        return False
-    return all(C.column_role(c.header).role == "measure" for c in columns if c.role == "indicator")
-
-
-def _has_items(columns) -> bool:
-    return any(c.role in ("goal", "indicator", "activity") for c in columns)

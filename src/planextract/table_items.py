@@ -1,0 +1,261 @@
+"""Items from tables: what each column holds (rules/columns.yaml) says what
+each cell of a row is.
+
+A row may hold goals (a goal column may name the parent of the next one; an
+empty goal cell continues the goal above it, a merged cell), indicators with
+their measure, target and measured values per period, and activities with
+their fields (responsible, timeline, follow-up, status).  A table of fields
+alone ("Förvaltning | Ansvarig | Tidsplan") right after an action gives
+that action its fields.  Tables of statistics without a stated target and
+calendars ("Datum | Aktivitet") yield nothing.
+
+:class:`TableReader` works for the document reader of :mod:`planextract.extract`,
+which owns the goals, the scope and the keys.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import classify as C
+from .link import Anchor
+from .models import Activity, Indicator, IndicatorValue, Table
+
+_NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
+_GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
+# roles of a table that only gives an action its fields
+FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
+
+
+def parse_value(text: str) -> Optional[float]:
+    """A measured value: "37,4" -> 37.4, "1 104" -> 1104.0; None when not a number."""
+    m = _NUMBER.match(text or "")
+    if not m:
+        return None
+    number = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        return float(number)
+    except ValueError:
+        return None
+
+
+class TableReader:
+    """Reads the tables of one document for its document reader ``doc``."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+
+    def read(self, table: Table) -> None:
+        """Items of one table, row by row, from the roles of its columns."""
+        doc = self.doc
+        doc.flush_coded()
+        rows, pages = list(table.rows), list(table.row_pages)
+        columns = C.column_roles(table.header)
+        if not has_items(columns) and rows:
+            first_row = C.column_roles(rows[0])  # a header the table finder took for a row
+            if has_items(first_row):
+                columns, rows, pages = first_row, rows[1:], pages[1:]
+        if not has_items(columns):
+            if is_fields_table(columns) and doc.open_action is not None:
+                self._fields(doc.open_action, columns, rows)
+            return
+        state = doc.section_state(table.section_index)
+        if columns and C.is_calendar_header(columns[0].header):
+            return  # "Datum | Aktivitet": the calendar of a process
+        if _statistics_only(columns) and state.kind != "indicator":
+            return  # "Nyckeltal | Budget 2025 | Plan 2026": statistics without a stated target
+        roles = _RoleIndex(columns)
+        header_words = [C.clean_cell(c.header).lower() for c in columns]
+        carried: list[Optional[int]] = [None] * len(roles.goal)
+        last_indicators: list[Indicator] = []
+        last_activities: list[Activity] = []
+        grouped = _has_group_rows(rows, roles.activity[:1])
+        for r, row in enumerate(rows):
+            raw = list(row) + [""] * (len(columns) - len(row))
+            cells = [C.clean_cell(c) for c in raw]
+            if not any(cells) or [c.lower() for c in cells] == header_words:
+                continue
+            page = pages[r] if r < len(pages) else table.page_start
+            bbox = table.bbox
+            row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
+            anchor = Anchor(row_goal, doc.nearest_goal(), doc.region)
+            if roles.indicator:
+                found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
+                if found:
+                    last_indicators = found
+            if roles.activity:
+                found = self._row_activities(roles, raw, cells, page, bbox, anchor, last_activities, grouped)
+                if found:
+                    last_activities = found
+
+    # ---- rows --------------------------------------------------------------
+
+    def _row_goals(self, roles, columns, raw, cells, carried, state, page, bbox) -> Optional[int]:
+        """Goals of one row (a goal column may hold the parent of the next);
+        an empty goal cell continues the goal above it (a merged cell)."""
+        doc = self.doc
+        row_goal = None
+        parent = doc.scope_goal
+        others = any(cells[i] for i in roles.item_cells)
+        for n, col in enumerate(roles.goal):
+            text = cells[col]
+            number = _GOAL_NUMBER.fullmatch(text)
+            if number:
+                # "1.1": the goal heading with that number, named by reference
+                carried[n] = doc.goal_by_number(number.group(1).rstrip("."))
+                if carried[n] is None:
+                    continue
+            elif text and not C.is_blank_value(text) and not C.is_group_label(text):
+                level = C.level_in(columns[col].header) or doc.level(*state.texts)
+                target = None if roles.indicator else doc.own_target(text, year=columns[col].year)
+                goal = doc.add_goal(text, level, page, bbox, "table", parent=parent, target=target)
+                carried[n] = goal.key
+                doc.last_goal = goal.key
+            elif not others:
+                continue
+            if carried[n] is not None:
+                parent = row_goal = carried[n]
+        if row_goal is not None:
+            goal = doc.goal_by_key(row_goal)
+            for col in roles.status:
+                status = C.status_word(cells[col])
+                if status and goal.status is None:
+                    goal.status, goal.status_text = status, cells[col]
+            for col in roles.comment + roles.analysis:
+                found = C.attainment(cells[col])
+                if found and goal.status is None:
+                    goal.status, goal.status_text = found
+        return row_goal
+
+    def _row_indicators(self, roles, columns, raw, cells, page, bbox, anchor, last) -> list[Indicator]:
+        col = roles.indicator[0]
+        measure = " ".join(cells[i] for i in roles.measure if cells[i]) or None
+        target_col = roles.target[0] if roles.target else None
+        target_text = cells[target_col] if target_col is not None else None
+        target_year = columns[target_col].year if target_col is not None else None
+        values = [
+            IndicatorValue(period=columns[i].period or str(columns[i].year), value=parse_value(cells[i]), text=cells[i])
+            for i in roles.outcome
+            if cells[i] and not C.is_blank_value(cells[i])
+        ]
+        pieces = C.split_cell_items(raw[col]) if cells[col] else []
+        if not pieces:
+            if last and (measure or values):  # a row continuing the indicator above
+                ind = last[-1]
+                if measure:
+                    ind.measure = f"{ind.measure} {measure}".strip() if ind.measure else measure
+                known = {v.period for v in ind.values}
+                ind.values.extend(v for v in values if v.period not in known)
+            return []
+        found = []
+        for piece in pieces:
+            ind = self.doc.add_indicator(
+                piece, page, bbox, "table", anchor,
+                measure=measure, target_text=target_text if len(pieces) == 1 else None,
+                target_year=target_year, values=values,
+            )
+            found.append(ind)
+        if len(found) == 1 and found[0].kolada_kpi is None:
+            from .extract import kolada_ids
+
+            kpis = kolada_ids(" ".join(cells))
+            if len(kpis) == 1:
+                found[0].kolada_kpi = kpis[0]
+        return found
+
+    def _row_activities(self, roles, raw, cells, page, bbox, anchor, last, grouped=False) -> list[Activity]:
+        col = roles.activity[0]
+
+        def joined(indexes):
+            return " ".join(cells[i] for i in indexes if cells[i] and not C.is_blank_value(cells[i])) or None
+
+        fields = dict(
+            detail=joined(roles.activity_detail),
+            responsible=joined(roles.responsible),
+            timeline=joined(roles.timeline),
+            follow_up=joined(roles.follow_up),
+            status=joined(roles.status) or joined(roles.comment),
+        )
+        pieces = C.split_bullets(raw[col]) if cells[col] else []
+        if not pieces:
+            if last and any(fields.values()):  # a row continuing the activity above
+                act = last[-1]
+                for name, value in fields.items():
+                    if value:
+                        old = getattr(act, name)
+                        setattr(act, name, f"{old} {value}" if old else value)
+            return []
+        if grouped and _is_group_row(cells, col):
+            return []  # "Bohusbanan, Strömstad - Göteborg" over the actions of that line
+        return [self.doc.add_activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
+
+    # ---- fields of an action -------------------------------------------------
+
+    def _fields(self, activity: Activity, columns, rows) -> None:
+        """Fill an action's fields from a table of them, one row per unit:
+        "Kommunledningsförv: Teknisk chef; Olofströms Hus AB: Fastighetschef"."""
+        names = [i for i, c in enumerate(columns) if c.role == "ignore"]
+        by_field: dict[str, list[str]] = {}
+        for row in rows:
+            cells = [C.clean_cell(c) for c in list(row) + [""] * (len(columns) - len(row))]
+            unit = cells[names[0]] if names else ""
+            for i, col in enumerate(columns):
+                if col.role not in FIELD_ROLES or not cells[i] or C.is_blank_value(cells[i]):
+                    continue
+                name = "status" if col.role == "comment" else col.role
+                value = f"{unit}: {cells[i]}" if unit and name == "responsible" else cells[i]
+                values = by_field.setdefault(name, [])
+                if value not in values:
+                    values.append(value)
+        for name, values in by_field.items():
+            if getattr(activity, name) is None:
+                setattr(activity, name, "; ".join(values))
+
+
+class _RoleIndex:
+    """Column indexes by role."""
+
+    def __init__(self, columns) -> None:
+        by_role: dict[str, list[int]] = {}
+        for i, col in enumerate(columns):
+            by_role.setdefault(col.role, []).append(i)
+        for role in C.COLUMN_ROLES:
+            setattr(self, role, by_role.get(role, []))
+        self.item_cells = sorted(
+            by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
+        )
+
+
+def _statistics_only(columns) -> bool:
+    """A table of key figures: "Nyckeltal" as its only item column, no goal, no target."""
+    roles = {c.role for c in columns}
+    if roles & {"goal", "target", "activity"}:
+        return False
+    return all(C.column_role(c.header).role == "measure" for c in columns if c.role == "indicator")
+
+
+def _is_group_row(cells: list[str], col: int) -> bool:
+    """A row naming only a group of the rows below it (every other cell empty)."""
+    return all(not cell for i, cell in enumerate(cells) if i != col)
+
+
+def _has_group_rows(rows, item_cols) -> bool:
+    """Rows naming groups between item rows: a few rows with the item cell
+    alone in a table whose other rows fill more cells."""
+    if not item_cols or len(rows) < 4:
+        return False
+    col = item_cols[0]
+    cells = [[C.clean_cell(c) for c in row] for row in rows if col < len(row) and C.clean_cell(row[col])]
+    alone = sum(1 for row in cells if _is_group_row(row, col))
+    return 0 < alone <= len(cells) // 3
+
+
+def has_items(columns) -> bool:
+    return any(c.role in ("goal", "indicator", "activity") for c in columns)
+
+
+def is_fields_table(columns) -> bool:
+    """A table of an action's fields only ("Förvaltning/Bolag | Ansvarig | Tidsplan")."""
+    roles = {c.role for c in columns}
+    return bool(roles & {"responsible", "timeline"}) and roles <= set(FIELD_ROLES) | {"ignore"}
