@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= plans.db
 
-.PHONY: setup system-deps demo test bench clean
+.PHONY: setup system-deps demo test bench corpus clean
 
 $(BIN)/planextract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: setup system-deps
 
 bench: setup
 	$(BIN)/python benchmarks/ingest.py
+
+corpus: setup
+	$(BIN)/python corpus/generate.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm test-artifacts

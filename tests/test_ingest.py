@@ -142,9 +142,9 @@ def hanging_processor(path, **kwargs):
 
 def test_timeout_stops_a_document_and_the_batch_goes_on(tmp_path, good_pdf, db_path):
     hang = pdfs.plan_pdf(tmp_path / "hang.pdf", kommun="Flen")
-    summary = ingest([hang, good_pdf], db_path, IngestOptions(workers=1, timeout=3, ocr="never"), processor=hanging_processor)
+    summary = ingest([hang, good_pdf], db_path, IngestOptions(workers=1, timeout=10, ocr="never"), processor=hanging_processor)
     assert [Path(p).name for p in summary.ingested] == [good_pdf.name]
-    assert [f.reason for f in summary.failed] == ["hang.pdf: timed out after 3 s (--timeout)"]
+    assert [f.reason for f in summary.failed] == ["hang.pdf: timed out after 10 s (--timeout)"]
 
 
 def test_cli_summary_and_strict(tmp_path, good_pdf, db_path):

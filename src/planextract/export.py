@@ -32,6 +32,7 @@ ORDER = (
     "activities",
     "canonical_indicators",
     "items",
+    "goal_overview",
 )
 CHUNK_ROWS = 50_000
 XLSX_MAX_ROWS = 1_048_575  # a sheet's rows, less the header

@@ -158,10 +158,16 @@ def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
 
 
 def _worker_main(conn, options: IngestOptions, processor: Optional[Processor]) -> None:
-    """A worker process: receive jobs, send back results, until told to stop."""
+    """A worker process: warm up, say so, then receive jobs and send back results."""
+    from .pipeline import warm_up
+
     if processor is None:
         from .pipeline import process_file as processor
-
+    try:
+        warm_up(extract=options.extract)
+    except Exception:  # a broken install shows itself on the first document
+        pass
+    conn.send(READY)
     while True:
         try:
             job = conn.recv()
@@ -173,19 +179,38 @@ def _worker_main(conn, options: IngestOptions, processor: Optional[Processor]) -
         conn.send(result)
 
 
+READY = "ready"
+STARTUP_TIMEOUT = 300.0  # seconds a new worker may take to import and warm up
+
+
 class _Worker:
     def __init__(self, context, options: IngestOptions, processor: Optional[Processor]) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, options, processor), daemon=True)
         self.process.start()
         child.close()
+        self.ready = False
         self.job: Optional[Job] = None
-        self.started = 0.0
+        self.started = time.monotonic()
 
     def submit(self, job: Job) -> None:
+        """Give the worker a job; it is sent once the worker is ready."""
         self.job = job
+        if self.ready:
+            self._send()
+
+    def _send(self) -> None:
         self.started = time.monotonic()
-        self.conn.send(job)
+        self.conn.send(self.job)
+
+    def mark_ready(self) -> None:
+        self.ready = True
+        if self.job is not None:
+            self._send()
+
+    def limit(self, timeout: Optional[float]) -> Optional[float]:
+        """Seconds the worker may run on from its start or its job's start."""
+        return STARTUP_TIMEOUT if not self.ready else timeout
 
     def stop(self) -> None:
         try:
@@ -223,10 +248,13 @@ def run_jobs(
                 worker.submit(pending.pop())
         while any(w.job is not None for w in workers):
             busy = [w for w in workers if w.job is not None]
-            timeout = None
-            if options.timeout is not None:
-                now = time.monotonic()
-                timeout = max(0.0, min(w.started + options.timeout - now for w in busy))
+            now = time.monotonic()
+            limits = [
+                w.started + w.limit(options.timeout) - now
+                for w in busy
+                if w.limit(options.timeout) is not None
+            ]
+            timeout = max(0.0, min(limits)) if limits else None
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
             now = time.monotonic()
             for index, worker in enumerate(workers):
@@ -235,11 +263,16 @@ def run_jobs(
                 job = worker.job
                 result: Optional[DocumentResult] = None
                 replace = False
+                limit = worker.limit(options.timeout)
                 if worker.conn in ready:
                     try:
-                        result = worker.conn.recv()
+                        message = worker.conn.recv()
                     except (EOFError, OSError):
-                        result = None
+                        message = None
+                    if message == READY:
+                        worker.mark_ready()
+                        continue
+                    result = message
                     if result is None:
                         replace = True
                         result = _failed(job, "the worker process died while reading it")
@@ -247,9 +280,12 @@ def run_jobs(
                     replace = True
                     code = worker.process.exitcode
                     result = _failed(job, f"the worker process died while reading it (exit code {code})")
-                elif options.timeout is not None and now - worker.started >= options.timeout:
+                elif limit is not None and now - worker.started >= limit:
                     replace = True
-                    result = _failed(job, f"timed out after {options.timeout:g} s (--timeout)")
+                    if worker.ready:
+                        result = _failed(job, f"timed out after {limit:g} s (--timeout)")
+                    else:
+                        result = _failed(job, f"the worker process did not start within {limit:g} s")
                 if result is None:
                     continue
                 worker.job = None

@@ -40,6 +40,23 @@ def parse_pdf(path: str | Path, *, ocr: str = "auto") -> ParsedDocument:
     return parsed
 
 
+def warm_up(*, extract: bool = True) -> None:
+    """Import the pipeline and load what it loads lazily (rules, lemma table).
+
+    Worker processes call this before they take their first document, so
+    that a document's time limit measures the document, not the start-up.
+    """
+    from . import layout, metadata, structure, tables  # noqa: F401
+
+    if extract:
+        from . import extract as extract_module  # noqa: F401
+        from .nlp import kolada_ids
+        from .targets import parse_target
+
+        parse_target("Andelen ska öka från 60 % (2022) till minst 70 % till 2025")
+        kolada_ids("N31848")
+
+
 def process_file(
     path: str | Path,
     *,
