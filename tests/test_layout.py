@@ -343,3 +343,21 @@ def test_every_real_pdf_reads_inside_its_pages():
                 assert -2 <= x0 <= x1 <= page.width + 2 and -2 <= top <= bottom <= page.height + 2, (path.name, line)
                 assert line.text == line.text.strip() and "  " not in line.text
                 assert "\u00ad" not in line.text and "\ufb01" not in line.text
+
+
+def test_long_document_read_across_reopenings(tmp_path, monkeypatch):
+    """The document is closed and opened again every few pages; no page is lost or doubled."""
+    from planextract import layout
+
+    monkeypatch.setattr(layout, "REOPEN_EVERY", 7)
+    path = tmp_path / "lång.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number in range(1, 31):
+        pdf.setFont("Vera", 11)
+        pdf.drawString(72, 700, f"Innehåll på sidan {number}")
+        pdf.drawString(WIDTH / 2, 30, str(number))
+        pdf.showPage()
+    pdf.save()
+    pages = read_layout(path, ocr="never")
+    assert [texts(page) for page in pages] == [[f"Innehåll på sidan {n}"] for n in range(1, 31)]
+    assert [[line.text for line in page.removed] for page in pages] == [[str(n)] for n in range(1, 31)]

@@ -46,7 +46,8 @@ class LayoutSettings:
     gutter_gap: float = 0.6  # ...or than this where the gap holds a two-column gutter
     marker_gap: float = 4.0  # a bullet or section number joins the text up to this gap
     row_tolerance: float = 0.5  # vertical centres closer than this share of a glyph's height share a row
-    margin: float = 0.11  # share of the page height at top and bottom where running lines live
+    margin: float = 0.11  # share of the page height at top and bottom where page numbers live
+    running_margin: float = 0.09  # ...and where repeated headers and footers live
     repeat_share: float = 0.3  # a running line repeats on this share of the pages (and on 2+)
     repeat_offset: float = 6.0  # points a running line may move between pages
     min_column_lines: int = 6  # lines each side needs for a page to count as two-column prose
@@ -642,6 +643,10 @@ def remove_running_lines(pages: list[PageLayout], settings: LayoutSettings = SET
     usual_offsets = {offset for offset, count in offsets.items() if count >= 2 or len(text_pages) <= 2}
     for page in text_pages:
         remove = []
+        edge = {id(line) for line, _ in candidates[page.number]}
+        body = [line for line in page.lines if id(line) not in edge]
+        body_top = min((line.top for line in body), default=math.inf)
+        body_bottom = max((line.bottom for line in body), default=-math.inf)
         for line, zone in candidates[page.number]:
             value = _page_number_value(line.text)
             if value is True or (value is not None and (value - page.number) in usual_offsets):
@@ -649,6 +654,13 @@ def remove_running_lines(pages: list[PageLayout], settings: LayoutSettings = SET
                 continue
             if value is not None and _DIGITS.fullmatch(line.text.strip()) is None:
                 remove.append(line)  # "Sida 3", "17 (34)": page numbers by their form
+                continue
+            # repeated text: a header or footer keeps its distance from the
+            # body; a table's header row repeated on each page does not
+            height = line.bottom - line.top
+            gap = body_top - line.bottom if zone == "top" else line.top - body_bottom
+            inside = line.bottom <= page.height * settings.running_margin or line.top >= page.height * (1 - settings.running_margin)
+            if gap < height or not inside:
                 continue
             places = seen[(zone, _mask(line.text))]
             near = {
