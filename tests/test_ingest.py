@@ -209,3 +209,13 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, db_path):
     after = rows(db_path, "SELECT d.file, count(s.id) FROM documents d LEFT JOIN sections s ON s.document_id = d.id GROUP BY d.file")
     assert after == reference
     assert rows(db_path, "SELECT count(*), count(DISTINCT sha256) FROM documents") == [(n_docs, n_docs)]
+
+
+def test_duplicate_files_in_a_batch_are_stored_once(tmp_path, good_pdf, db_path):
+    copy = tmp_path / "copy" / "same-plan.pdf"
+    copy.parent.mkdir()
+    copy.write_bytes(good_pdf.read_bytes())
+    summary = ingest([good_pdf, copy], db_path, OPTIONS)
+    assert [Path(p).name for p in summary.ingested] == [good_pdf.name]
+    assert summary.duplicates == [(str(copy), str(good_pdf))]
+    assert rows(db_path, "SELECT file FROM documents") == [(good_pdf.name,)]

@@ -63,6 +63,7 @@ class IngestSummary:
 
     ingested: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same bytes as)
     no_text: list[Failure] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     pages: int = 0
@@ -71,7 +72,10 @@ class IngestSummary:
 
     @property
     def total(self) -> int:
-        return len(self.ingested) + len(self.skipped) + len(self.no_text) + len(self.failed)
+        return (
+            len(self.ingested) + len(self.skipped) + len(self.duplicates)
+            + len(self.no_text) + len(self.failed)
+        )
 
 
 @dataclass
@@ -123,12 +127,18 @@ def _surrogate_sha(path: Path) -> str:
 
 
 def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
-    """Split files into jobs to run, files to skip and files that cannot be read."""
+    """Split files into jobs to run, files to skip, duplicates and files that cannot be read.
+
+    A file with the same bytes as another of the batch is a duplicate: the
+    document is stored once, under the first file's name.
+    """
     from .store import known_documents
 
     known = known_documents(db)
     jobs: list[Job] = []
     skipped: list[str] = []
+    duplicates: list[tuple[str, str]] = []
+    first_with: dict[str, str] = {}
     unreadable: list[DocumentResult] = []
     for pdf in pdfs:
         try:
@@ -143,13 +153,17 @@ def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
                 )
             )
             continue
+        if sha in first_with:
+            duplicates.append((str(pdf), first_with[sha]))
+            continue
+        first_with[sha] = str(pdf)
         status = known.get(sha)
         redo = options.force or (options.retry_failed and status == "failed")
         if status is not None and not redo:
             skipped.append(str(pdf))
             continue
         jobs.append(Job(str(pdf), sha))
-    return jobs, skipped, unreadable
+    return jobs, skipped, duplicates, unreadable
 
 
 # --------------------------------------------------------------------------
@@ -338,11 +352,12 @@ def ingest(
     db = open_db(db_path)
     try:
         pdfs = find_pdfs(paths)
-        jobs, skipped, unreadable = plan_jobs(db, pdfs, options)
+        jobs, skipped, duplicates, unreadable = plan_jobs(db, pdfs, options)
         summary.skipped = skipped
+        summary.duplicates = duplicates
         if progress:
             progress("start", len(pdfs), None)
-            for path in skipped:
+            for path in skipped + [path for path, _ in duplicates]:
                 progress("skip", path, None)
         if options.executor == "dask":
             from .distributed import run_jobs_dask

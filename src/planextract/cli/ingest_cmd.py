@@ -48,17 +48,24 @@ def ingest(paths, db_path, force, retry_failed, strict, workers, timeout, ocr, e
     bar.close()
     click.echo(
         f"Ingested {len(summary.ingested)}, skipped {len(summary.skipped)} "
-        f"(already in the database), no text {len(summary.no_text)}, "
+        f"(already in the database){_duplicates(summary)}, no text {len(summary.no_text)}, "
         f"failed {len(summary.failed)}; {summary.pages} pages in {summary.seconds:.1f} s"
     )
     if summary.ingested:
         click.echo("Found " + ", ".join(f"{n} {kind}" for kind, n in summary.items.items()))
+    for path, original in summary.duplicates:
+        click.echo(f"  duplicate: {Path(path).name} has the same bytes as {Path(original).name}")
     for failure in summary.no_text:
         click.echo(f"  no text: {failure.reason}")
     for failure in summary.failed:
         click.echo(f"  failed:  {failure.reason}")
     if strict and (summary.failed or summary.no_text):
         raise SystemExit(1)
+
+
+def _duplicates(summary) -> str:
+    n = len(summary.duplicates)
+    return f", {n} duplicate{'s' if n != 1 else ''} (same bytes as another file)" if n else ""
 
 
 class _ProgressBar:
