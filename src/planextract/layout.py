@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import functools
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -449,17 +450,20 @@ def find_gutter(rows: list[list[list[Glyph]]], lo: float, hi: float, settings: L
     first, last = int((lo + (hi - lo) * 0.3) / step), int((lo + (hi - lo) * 0.7) / step)
     if last <= first:
         return None
-    crossing = [0] * (last - first + 1)
+    size = last - first + 1
+    changes = [0] * (size + 1)  # +1 where a word starts covering a bin, -1 after it ends
     extents = []
     for words in rows:
         if not words:
             continue
-        extents.append((words[0][0][0], max(g[2] for g in words[-1])))
+        extents.append((words[0][0][0], words[-1][-1][2]))
         for word in words:
-            x0, x1 = word[0][0], word[-1][2]
-            lo, hi = max(first, int(x0 / step)), min(last, int(x1 / step))
-            for b in range(lo, hi + 1):
-                crossing[b - first] += 1
+            start, end = int(word[0][0] / step) - first, int(word[-1][2] / step) - first
+            if end < 0 or start >= size:
+                continue
+            changes[start if start > 0 else 0] += 1
+            changes[(end if end < size else size - 1) + 1] -= 1
+    crossing = list(itertools.accumulate(changes[:size]))
     fewest = min(crossing)
     if fewest * 2 > len(extents):
         return None
