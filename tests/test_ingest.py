@@ -219,3 +219,23 @@ def test_duplicate_files_in_a_batch_are_stored_once(tmp_path, good_pdf, db_path)
     assert [Path(p).name for p in summary.ingested] == [good_pdf.name]
     assert summary.duplicates == [(str(copy), str(good_pdf))]
     assert rows(db_path, "SELECT file FROM documents") == [(good_pdf.name,)]
+
+
+@pytest.mark.slow
+def test_scanned_real_pdf_is_read_with_ocr(db_path):
+    import shutil
+
+    from .conftest import real_pdf
+
+    scanned = real_pdf("tolkformedling-vast-internkontrollrapport-2025-scanned.pdf")
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    never = ingest([scanned], db_path, IngestOptions(workers=1, ocr="never"))
+    assert [f.reason.split(":")[0] for f in never.no_text] == [scanned.name]
+    assert "OCR is needed" in never.no_text[0].reason
+    auto = ingest([scanned], db_path, IngestOptions(workers=1, ocr="auto", retry_failed=True, force=True))
+    assert [Path(p).name for p in auto.ingested] == [scanned.name]
+    (ocr_pages, status), = rows(db_path, "SELECT ocr_pages, status FROM documents")
+    assert (ocr_pages, status) == (2, "ok")
+    text = " ".join(r[0] for r in rows(db_path, "SELECT text FROM blocks"))
+    assert "internkontroll" in text.lower()
