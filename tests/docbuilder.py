@@ -7,6 +7,9 @@
         ("t", ["Aktiviteter", "Kommentar"], [["Planering av resor", "Pågår"]]),
         ("page",),   # the next items are on a new page
     ])
+
+A heading may carry its number (``("h", 3, "Tilläggsisolera", "1.1")``) and a
+list item its marker (``("li", "Minskad energianvändning", "1.")``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def build(items, *, organ: str | None = None) -> ParsedDocument:
             continue
         bbox = (50.0, top, 500.0, top + 12.0)
         if kind == "h":
-            _, level, text = item
+            _, level, text, *number = item
             parent = None
             for lv in sorted(open_at):
                 if lv < level:
@@ -36,15 +39,15 @@ def build(items, *, organ: str | None = None) -> ParsedDocument:
             for lv in [lv for lv in open_at if lv >= level]:
                 del open_at[lv]
             index = len(sections)
-            sections.append(Section(index, parent, level, None, text, page, bbox))
+            sections.append(Section(index, parent, level, number[0] if number else None, text, page, bbox))
             open_at[level] = index
             current = index
             top += 20
         elif kind in ("p", "li"):
             text = item[1]
+            marker = (item[2] if len(item) > 2 else "•") if kind == "li" else None
             blocks.append(
-                Block("paragraph" if kind == "p" else "list_item", text, page, bbox, current,
-                      marker="•" if kind == "li" else None)
+                Block("paragraph" if kind == "p" else "list_item", text, page, bbox, current, marker=marker)
             )
             top += 14
         elif kind == "t":

@@ -186,3 +186,12 @@ def test_rules_files_reject_unknown_keys(tmp_path, name, model):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=f"{name}: unknown key 'unknown_key'"):
         parse_rules(path, model)
+
+
+def test_numbered_action_codes():
+    assert C.ITEM_CODE.match("3.3 Utred möjligheterna för en bilpool")
+    assert C.ITEM_CODE.match("3.4 ”lånecyklar” pendelprojekt")
+    assert C.ITEM_CODE.match("T1 Bygga ut laddinfrastruktur")
+    assert not C.ITEM_CODE.match("2. Optimera")
+    assert [t for _, t in C.coded_items("3.3 Utred bilpool. 3.4 Genomför pendelprojekt.")] == [
+        "Utred bilpool.", "Genomför pendelprojekt."]

@@ -387,3 +387,63 @@ def test_coded_actions_in_running_text_serve_the_goal_their_area_names():
     assert ind.goal_key == ext.goals[0].key  # "1": the first goal of the list
     assert ind.targets[0].target_year == 2030
     assert len(ext.activities) == 2  # the calendar is not activities
+
+
+# --------------------------------------------------------------------------
+# An action plan: numbered areas, a goal stated under each, numbered actions
+# with a description and a table of who does what when.
+# --------------------------------------------------------------------------
+
+FIELDS = ["Förvaltning/Bolag", "Ansvarig", "Tidsplan"]
+
+
+@pytest.fixture(scope="module")
+def action_plan():
+    doc = build([
+        ("h", 1, "Handlingsplan för klimat och energi"),
+        ("h", 2, "Åtgärdsplan"),
+        ("li", "Minskad energianvändning", "1."),
+        ("p", "Blekinge bidrar till Sveriges mål om 50 procent effektivare energianvändning till år 2030 jämfört med 2005."),
+        ("h", 3, "Tilläggsisolera, byta fönster osv.", "1.1"),
+        ("p", "Vid större planerade åtgärder tilläggsisoleras fastigheterna."),
+        ("t", FIELDS, [["Kommunledningsförv", "Teknisk chef", "31 maj 2026"], ["Miljöförbundet", "", ""],
+                       ["Olofströms Hus AB", "Fastighetschef", "31 maj 2026"]]),
+        ("p", "1.2 Utred möjligheterna för en bil- och elcykelpool av de kommunala"),
+        ("p", "tjänstefordonen som står stilla på kvällar och helger."),
+        ("t", FIELDS, [["Kommunledningsförv", "Miljösamordnare", "31 dec 2023"]]),
+        ("li", "Förnybar energi", "2."),
+        ("p", "Blekinges elproduktion är 100 procent förnybar år 2040. Solelen ska stå för cirka 5 procent av elanvändningen senast år 2030."),
+        ("h", 3, "Ta fram en lista för lämpliga tak för solcellsetablering.", "2.1"),
+        ("p", "Utreda och sammanställa en lista över tak."),
+        ("t", FIELDS, [["Kommunledningsförv", "Teknisk chef", "31 dec 2025"]]),
+    ])
+    return extract_items(doc)
+
+
+def test_action_plan_areas_and_their_stated_goals(action_plan):
+    ext = action_plan
+    area = by_text(ext.goals, "Minskad energianvändning")
+    assert (area.level, area.parent_key) == ("kf", None)
+    stated = by_text(ext.goals, "Blekinge bidrar till Sveriges mål om 50 procent effektivare energianvändning till år 2030 jämfört med 2005.")
+    assert stated.parent_key == area.key
+    # two dated sentences: two goals
+    other = by_text(ext.goals, "Förnybar energi")
+    assert by_text(ext.goals, "Blekinges elproduktion är 100 procent förnybar år 2040.").parent_key == other.key
+    solar = by_text(ext.goals, "Solelen ska stå för cirka 5 procent av elanvändningen senast år 2030.")
+    assert solar.target is not None and solar.target.target_year == 2030
+    assert len(ext.goals) == 5
+
+
+def test_action_plan_actions_with_fields_serve_their_area(action_plan):
+    ext = action_plan
+    area = by_text(ext.goals, "Minskad energianvändning")
+    act = by_text(ext.activities, "Tilläggsisolera, byta fönster osv.")
+    assert act.detail == "Vid större planerade åtgärder tilläggsisoleras fastigheterna."
+    assert act.responsible == "Kommunledningsförv: Teknisk chef; Olofströms Hus AB: Fastighetschef"
+    assert (act.timeline, act.source, act.goal_key) == ("31 maj 2026", "heading", area.key)
+    # an action numbered in running text, its title broken over two lines
+    pool = by_text(ext.activities, "Utred möjligheterna för en bil- och elcykelpool av de kommunala tjänstefordonen som står stilla på kvällar och helger.")
+    assert (pool.responsible, pool.timeline, pool.goal_key) == ("Kommunledningsförv: Miljösamordnare", "31 dec 2023", area.key)
+    roof = by_text(ext.activities, "Ta fram en lista för lämpliga tak för solcellsetablering.")
+    assert roof.goal_key == by_text(ext.goals, "Förnybar energi").key
+    assert len(ext.activities) == 3

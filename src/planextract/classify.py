@@ -410,6 +410,11 @@ _SENTENCE_END = re.compile(r"[.!]\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-zåäö0-9%)][.!])\s+(?=[A-ZÅÄÖ])")
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph."""
+    return [part.strip() for part in _SENTENCE_SPLIT.split(clean_text(text, numbering=False)) if part.strip()]
+
+
 def split_cell_items(text: str) -> list[str]:
     """Items of one table cell: bullets or lines that each end a sentence.
 
@@ -567,8 +572,10 @@ def split_bullets(text: str) -> list[str]:
 # Coded actions in running text ("T1 Bygga ut ... Ansvarig: X. Tidplan: 2025.")
 # --------------------------------------------------------------------------
 
-ITEM_CODE = re.compile(r"^([A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-ZÅÄÖ])")
-_CODE_SPLIT = re.compile(r"(?:^|(?<=[.!]\s))([A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-ZÅÄÖ])")
+# "T1", "E2", "A1.3", or a bare "3.3" (two numbers: "2. Optimera" is a list)
+_CODE = r"(?:[A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})"
+ITEM_CODE = re.compile(r"^(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
+_CODE_SPLIT = re.compile(r"(?:^|(?<=[.!]\s))(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
 _FIELD = re.compile(r"(?:^|(?<=[.!;]\s))([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?(?:\s?\([^)]*\))?):\s+")
 _FIELD_ROLES = {"responsible", "timeline", "follow_up", "status", "comment"}
 

@@ -20,7 +20,7 @@ from typing import Hashable, Optional
 from . import classify as C
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
-from .table_items import TableReader, parse_value  # noqa: F401  (parse_value: part of this module's API)
+from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
     Block,
@@ -35,6 +35,7 @@ from .models import (
 # The statement opening a goal heading's section is a goal only when short.
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
+_YEAR = re.compile(r"\b20\d\d\b")
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
@@ -122,7 +123,19 @@ class _Reader:
         self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
         self.field_for: dict[int, tuple[Activity, str]] = {}  # subsection -> (activity, field it fills)
         self.open_action: Optional[Activity] = None  # the action a table of fields may follow
+        self.area_goal: Optional[int] = None  # an action area whose goal statement may follow
+        self.stated_targets: set[int] = set()  # goals whose stated target stands ("till år 2030")
         self.tables = TableReader(self)
+        # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
+        self.field_tables = {
+            t.section_index for t in parsed.tables if is_fields_table(C.column_roles(t.header))
+        }
+        # "1" -> level of the sections numbered "1.1", "1.2": list item "1." titles their area
+        self.area_numbers: dict[str, int] = {}
+        for section in parsed.sections:
+            head, _, rest = (section.number or "").partition(".")
+            if head.isdigit() and rest.strip("."):
+                self.area_numbers.setdefault(head, section.level)
         for section in parsed.sections:
             if section.parent_index is not None:
                 self.children.setdefault(section.parent_index, []).append(section)
@@ -143,6 +156,8 @@ class _Reader:
         link_items(self.out, self.anchors, self.goal_regions)
         parents = {g.parent_key for g in self.out.goals}
         for goal in self.out.goals:
+            if goal.key in self.stated_targets:
+                continue
             if goal.source in ("heading", "prose") or goal.key in parents:
                 goal.target = None  # stated as a direction of work, or followed through its sub-goals
         return self.out
@@ -263,6 +278,8 @@ class _Reader:
         self.first_block = True
         self.in_goal_list = False
         self.flush_coded()
+        self.open_action = None
+        self.area_goal = None
 
         field = self.action_fields.get(section.parent_index)
         if field is not None:
@@ -281,6 +298,16 @@ class _Reader:
             )
             self.action_fields[section.index] = activity
             state.kind = "goal_item"
+            return
+        if own is None and section.index in self.field_tables and not C.is_group_label(heading):
+            # "1.1 Tilläggsisolera" over its description and a table of who does it when
+            if self.scopes and rank <= self.scopes[-1].rank:
+                self._pop_scopes(rank)
+            self.open_action = self.add_activity(
+                C.clean_text(heading), section.page, section.bbox, "heading",
+                Anchor(None, self.nearest_goal(), self.region),
+            )
+            state.kind = "activity"
             return
 
         restated = self._restated(heading, own)
@@ -436,7 +463,35 @@ class _Reader:
                 return
             self.add_indicator(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
         elif kind == "activity":
+            rank = self._area_rank(block, text)
+            if rank is not None:
+                # "1. Minskad energianvändning" over the actions "1.1", "1.2": their area
+                self._pop_scopes(rank)
+                goal = self.add_goal(text.rstrip("."), "kf", block.page, block.bbox, "list", parent=self.scope_goal)
+                self._push_scope(rank, goal.key)
+                self.area_goal = self.last_goal = goal.key
+                return
             self.add_activity(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
+
+    def _area_statements(self, block: Block, text: str, area: int) -> None:
+        """The goals an action area states under its title: one a sentence when
+        each names its year, else the paragraph; their targets stand."""
+        parts = C.sentences(text)
+        if len(parts) < 2 or not all(_YEAR.search(p) for p in parts):
+            parts = [text]
+        for part in parts:
+            dated = next((t for t in C.sentences(part) if _YEAR.search(t)), part)
+            goal = self.add_goal(part, "kf", block.page, block.bbox, "prose", parent=area,
+                                 target=parse_target(dated, known_target=True))
+            self.goal_regions[goal.key] = ("statement", goal.key)  # the area's actions serve the area
+            self.stated_targets.add(goal.key)
+
+    def _area_rank(self, block: Block, text: str) -> Optional[float]:
+        """The scope rank of an action area titled by a numbered list item, else None."""
+        number = (block.marker or "").strip().rstrip(".)")
+        if number not in self.area_numbers or len(text.split()) > 8:
+            return None
+        return self.area_numbers[number] - 0.5
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:
@@ -444,9 +499,19 @@ class _Reader:
             if getattr(activity, name) is None:
                 setattr(activity, name, text)
             return
-        if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(text)):
+        if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))):
             self.coded.append((block, Anchor(None, self.nearest_goal(), self.region)))
             return
+        if self.open_action is not None:
+            action = self.open_action  # its description, until its table of fields
+            action.detail = f"{action.detail} {text}" if action.detail else text
+            return
+        if self.area_goal is not None:
+            area, self.area_goal = self.area_goal, None
+            if len(text) <= MAX_STATEMENT_CHARS and _YEAR.search(text):
+                # "Blekinge bidrar till Sveriges mål om 50 procent effektivare energianvändning till år 2030"
+                self._area_statements(block, text, area)
+                return
         if state.kind in ("activity", None) and self.scope_goal is None and C.names_a_goal(text):
             # "Åtgärderna inom området bidrar till målet om fossilfria verksamheter"
             named = goal_named_in(text, self.out.goals)
@@ -518,7 +583,7 @@ class _Reader:
             block, anchor = next((b, a) for start, b, a in reversed(starts) if start <= offset)
             body, fields = C.inline_fields(item)
             if body:
-                self.add_activity(body, block.page, block.bbox, "list", anchor, **fields)
+                self.open_action = self.add_activity(body, block.page, block.bbox, "list", anchor, **fields)
 
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
         for section in self.parsed.sections:

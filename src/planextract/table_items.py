@@ -24,6 +24,7 @@ from .models import Activity, Indicator, IndicatorValue, Table
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
 _GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 # roles of a table that only gives an action its fields
 FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
 
@@ -59,6 +60,7 @@ class TableReader:
         if not has_items(columns):
             if is_fields_table(columns) and doc.open_action is not None:
                 self._fields(doc.open_action, columns, rows)
+                doc.open_action = None
             return
         state = doc.section_state(table.section_index)
         if columns and C.is_calendar_header(columns[0].header):
@@ -200,6 +202,8 @@ class TableReader:
         for row in rows:
             cells = [C.clean_cell(c) for c in list(row) + [""] * (len(columns) - len(row))]
             unit = cells[names[0]] if names else ""
+            if _SECTION_NUMBER.match(unit):
+                continue  # the title of the next action, caught in the table
             for i, col in enumerate(columns):
                 if col.role not in FIELD_ROLES or not cells[i] or C.is_blank_value(cells[i]):
                     continue
