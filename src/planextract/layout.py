@@ -508,8 +508,26 @@ def _prose_columns(lines: list[Line], gutter: float, settings: LayoutSettings) -
     Each side needs enough lines, most starting at one x and most running
     most of the side's width: wrapped paragraphs, not table cells.
     """
+    if not lines:
+        return False
+    # also judged on body text only: chart labels and captions are set smaller
+    body = Counter(line.font_size for line in lines).most_common(1)[0][0]
+    same_size = [line for line in lines if abs(line.font_size - body) <= 0.08 * body]
+    return _prose_sides(lines, gutter, settings) or (
+        len(same_size) < len(lines) and _prose_sides(same_size, gutter, settings)
+    )
+
+
+def _prose_sides(lines: list[Line], gutter: float, settings: LayoutSettings) -> bool:
     left = [line for line in lines if line.x1 <= gutter]
     right = [line for line in lines if line.x0 >= gutter]
+    if not left or not right:
+        return False
+    # judge the stretch where both sides hold text (a chart under one column is not prose)
+    top = max(min(line.top for line in left), min(line.top for line in right))
+    bottom = min(max(line.bottom for line in left), max(line.bottom for line in right))
+    left = [line for line in left if line.bottom >= top and line.top <= bottom]
+    right = [line for line in right if line.bottom >= top and line.top <= bottom]
     spans = []
     for side in (left, right):
         if len(side) < settings.min_column_lines:
