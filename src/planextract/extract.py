@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Hashable, Optional
 
 from . import classify as C
+from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
@@ -96,6 +97,7 @@ class _SectionState:
     kind: Optional[str]  # what lists under it hold (own or inherited)
     texts: list[str] = field(default_factory=list)  # headings, nearest first (level cues)
     goal_key: Optional[int] = None  # the heading is this goal
+    paragraph_goals: bool = False  # each paragraph under the heading states a goal
 
 
 class _Reader:
@@ -125,6 +127,7 @@ class _Reader:
         self.open_action: Optional[Activity] = None  # the action a table of fields may follow
         self.area_goal: Optional[int] = None  # an action area whose goal statement may follow
         self.stated_targets: set[int] = set()  # goals whose stated target stands ("till år 2030")
+        self.followups: set[Optional[int]] = set()  # sections following up goals stated earlier
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
         self.field_tables = {
@@ -321,6 +324,18 @@ class _Reader:
             state.goal_key = restated.key
             state.kind = own if own in ("indicator", "activity") else "goal_item"
             self.last_goal = (focus or restated).key
+            return
+
+        state.paragraph_goals = own not in ("skip", "never") and prose.heads_goal_paragraphs(heading)
+        name = prose.area_name(heading) if own in (None, "goal", "goal_area") else None
+        if name is not None:
+            # "Utvecklingsområde Läsfrämjande": the goal area "Läsfrämjande"
+            self._pop_scopes(rank)
+            goal = self.add_goal(name, "kf", section.page, section.bbox, "heading", parent=self.scope_goal)
+            self._push_scope(rank, goal.key)
+            self.areas[goal.key] = True
+            state.goal_key, state.kind = goal.key, "goal_item"
+            self.last_goal = goal.key
             return
 
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
@@ -534,6 +549,8 @@ class _Reader:
                 self.last_goal = goal.key
                 if not C.is_lead_in(text):
                     return
+        if self._prose(block, text, state):
+            return
         if C.is_lead_in(text):
             kind = C.heading_kind(text)
             self.lead = (kind, text) if kind else None
@@ -568,6 +585,47 @@ class _Reader:
             self._pop_scopes(rank)
             self._push_scope(rank, goal.key)
             self.last_goal = goal.key
+
+    def _prose(self, block: Block, text: str, state: _SectionState) -> bool:
+        """Goals and actions stated in running text (see :mod:`planextract.prose`);
+        True when the paragraph is used up."""
+        if state.own in ("skip", "never") or state.kind in ("skip", "never"):
+            return False
+        section = self._section_for(block.section_index)
+        rank = (section.level if section else 0) + 0.5
+        if state.paragraph_goals:
+            if prose.states_goal(text):  # "Inriktning budget 2026" / one direction a paragraph
+                goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
+                                     parent=self.scope_goal)
+                self.last_goal = goal.key
+            return True
+        restated = same_goal(text, self.out.goals)
+        if restated is not None and restated.source == "prose":
+            # a follow-up opening with the goal it follows up: what follows serves it
+            self._pop_scopes(rank)
+            self._push_scope(rank, restated.key)
+            self.followups.update({section.index, section.parent_index} if section else set())
+            return True
+        in_followup = section is not None and (
+            section.index in self.followups or section.parent_index in self.followups
+        )
+        used = False
+        for sentence in C.sentences(text):
+            if prose.is_goal_sentence(sentence):
+                # "Målet är att alla skolor ska ha tydliga rutiner ..."
+                level = "verksamhet" if in_followup else self.level(*state.texts)
+                goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,
+                                     target=self.own_target(sentence))
+                self.stated_targets.add(goal.key)
+                self._pop_scopes(rank + 0.25)
+                self._push_scope(rank + 0.25, goal.key)
+                self.last_goal = goal.key
+                used = True
+            elif in_followup and prose.is_action_sentence(sentence):
+                self.add_activity(sentence, block.page, block.bbox, "prose",
+                                  Anchor(None, self.nearest_goal(), self.region))
+                used = True
+        return used or in_followup
 
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline

@@ -1,0 +1,83 @@
+"""Goals and actions stated in running text (rules/prose.yaml).
+
+Some plans state their goals as paragraphs rather than lists ("Inriktning
+budget 2026": one political direction a paragraph), name a goal area by a
+prefix ("Utvecklingsområde Läsfrämjande"), or state a goal in one sentence
+of a paragraph ("Målet är att alla skolor ska ha ...").  A follow-up then
+reports, goal by goal, what was done: the sentences that report an action
+("Under våren genomförs uppföljningar ...") are its activities.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from . import classify as C
+from .fuzzy import normalize
+from .rules import RulesModel, load_rules
+
+
+class ProseRules(RulesModel):
+    paragraph_goal_headings: list[str]
+    area_prefixes: list[str]
+    meta_words: list[str]
+    goal_sentences: list[str]
+    action_sentences: list[str]
+    not_action_sentences: list[str]
+
+
+def prose_rules() -> ProseRules:
+    return load_rules("prose.yaml", ProseRules)
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(name: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in getattr(prose_rules(), name))
+
+
+def heads_goal_paragraphs(heading: str) -> bool:
+    """A heading whose paragraphs each state a goal ("Inriktning budget 2026")."""
+    words = normalize(C.heading_base(heading)).split()
+    if not words:
+        return False
+    terms = [normalize(t).split() for t in prose_rules().paragraph_goal_headings]
+    return any(words[: len(t)] == t for t in terms)
+
+
+def area_name(heading: str) -> Optional[str]:
+    """"Utvecklingsområde Läsfrämjande" -> "Läsfrämjande"; None for other headings."""
+    base = C.heading_base(heading)
+    for prefix in sorted(prose_rules().area_prefixes, key=len, reverse=True):
+        m = re.match(re.escape(prefix) + r"\s*[:–—-]?\s+(?=[A-ZÅÄÖ])(.+)$", base, re.IGNORECASE)
+        if m and not re.match(r"\d", m.group(1)):
+            return m.group(1).strip()
+    return None
+
+
+def is_meta(text: str) -> bool:
+    """A paragraph about the document ("Inriktningen framgår nedan ...")."""
+    words = set(normalize(text).split())
+    return bool(words & {normalize(w) for w in prose_rules().meta_words})
+
+
+def states_goal(text: str) -> bool:
+    """A paragraph that may be a goal: not about the document, the goals, nor a question."""
+    return not (is_meta(text) or C.mentions_goals(text) or C.is_lead_in(text) or C.is_question(text))
+
+
+def goal_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that state a goal ("Målet är att ...")."""
+    return [s for s in C.sentences(text) if any(p.match(s) for p in _patterns("goal_sentences"))]
+
+
+def is_goal_sentence(sentence: str) -> bool:
+    return any(p.match(sentence) for p in _patterns("goal_sentences"))
+
+
+def is_action_sentence(sentence: str) -> bool:
+    """A sentence that reports an action taken or planned."""
+    if any(p.search(sentence) for p in _patterns("not_action_sentences")):
+        return False
+    return any(p.search(sentence) for p in _patterns("action_sentences"))
