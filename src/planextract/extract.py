@@ -446,6 +446,7 @@ class _Reader:
 
     def _block(self, block: Block) -> None:
         state = self.section_state(block.section_index)
+        self.pending_area = False  # "Fokusområden" with a text of its own: the next heading is no area
         if block.kind != "list_item":
             self.in_goal_list = False
         first = self.first_block
@@ -552,8 +553,9 @@ class _Reader:
         if self._prose(block, text, state):
             return
         if C.is_lead_in(text):
-            kind = C.heading_kind(text)
-            self.lead = (kind, text) if kind else None
+            # the sentence that leads in ("Måluppföljningen visar att:"), in a section that may hold items
+            kind = C.heading_kind((C.sentences(text) or [text])[-1])
+            self.lead = (kind, text) if kind and state.kind not in ("skip", "never") else None
             return
         if C.is_group_label(text):
             return
@@ -614,8 +616,11 @@ class _Reader:
             if prose.is_goal_sentence(sentence):
                 # "Målet är att alla skolor ska ha tydliga rutiner ..."
                 level = "verksamhet" if in_followup else self.level(*state.texts)
+                target = self.own_target(sentence)
+                if target is not None and target.target_year is None and target.target_value is None:
+                    target = None  # "en mer sammanhållen verksamhet": a direction, no level to reach
                 goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,
-                                     target=self.own_target(sentence))
+                                     target=target)
                 self.stated_targets.add(goal.key)
                 self._pop_scopes(rank + 0.25)
                 self._push_scope(rank + 0.25, goal.key)

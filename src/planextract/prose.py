@@ -63,8 +63,10 @@ def is_meta(text: str) -> bool:
 
 
 def states_goal(text: str) -> bool:
-    """A paragraph that may be a goal: not about the document, the goals, nor a question."""
-    return not (is_meta(text) or C.mentions_goals(text) or C.is_lead_in(text) or C.is_question(text))
+    """A paragraph that may be a goal: not about the document, nor about goals
+    in its first sentence, nor a question."""
+    first = (C.sentences(text) or [text])[0]
+    return not (is_meta(first) or C.mentions_goals(first) or C.is_lead_in(text) or C.is_question(text))
 
 
 def goal_sentences(text: str) -> list[str]:
