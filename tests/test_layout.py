@@ -156,6 +156,22 @@ def test_two_columns_left_before_right(tmp_path):
     assert lines[41] == "En avslutande rad som går tvärs över båda spalterna och sidan."
 
 
+def test_side_box_beside_body_text_is_read_after_it(tmp_path):
+    path = tmp_path / "faktaruta.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Vera", 11)
+    body = [f"Brödtext rad {row + 1} om cykelvägar och trafiksäkerhet" for row in range(10)]
+    for row, text in enumerate(body):
+        pdf.drawString(72, 700 - row * 13.2, text)
+    pdf.setFont("Vera-Italic", 12)
+    box = ["Barn som blir skjutsade", "till skolan blir tröttare", "under hela skoldagen", "(Aktiva skoltransporter)."]
+    for row, text in enumerate(box):
+        pdf.drawString(400, 694 - row * 13.8, text)
+    pdf.showPage()
+    pdf.save()
+    assert texts(read_layout(path, ocr="never")[0]) == body + box
+
+
 def test_table_cells_are_separate_lines_in_row_order(tmp_path):
     path = tmp_path / "tabell.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)

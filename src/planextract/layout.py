@@ -52,6 +52,7 @@ class LayoutSettings:
     repeat_share: float = 0.3  # a running line repeats on this share of the pages (and on 2+)
     repeat_offset: float = 6.0  # points a running line may move between pages
     min_column_lines: int = 6  # lines each side needs for a page to count as two-column prose
+    min_gutter_rows: int = 3  # rows with text on each side of a white strip for it to split lines
 
 
 SETTINGS = LayoutSettings()
@@ -257,7 +258,30 @@ def _rows(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
         rows.append(current)
         height = glyph[3] - glyph[1]
         limit = mid2 + 2 * tolerance * (height if height > 0 else 1.0)
+    if len(rows) > 1:
+        _settle(rows)
     return rows
+
+
+def _settle(rows: list[list[Glyph]]) -> None:
+    """Move glyphs that joined a row at its edge to the next row when they sit on it.
+
+    Rows grow in order of the glyphs' centres, so a glyph a little above
+    its own line can land in the row of the line before (a side box beside
+    the body text, an accented letter with a taller box).
+    """
+    middles = [(row[len(row) // 2][1] + row[len(row) // 2][3]) for row in rows]  # twice the median centre
+    for i in range(len(rows) - 1):
+        row, middle, below = rows[i], middles[i], middles[i + 1]
+        if (row[-1][1] + row[-1][3]) - middle < 0.6 * (row[-1][3] - row[-1][1]):
+            continue  # the row's last (lowest) glyph sits on it: nothing strays
+        keep, move = [], []
+        for glyph in row:
+            mid2 = glyph[1] + glyph[3]
+            (move if below - mid2 < mid2 - middle else keep).append(glyph)
+        if move and keep:
+            rows[i] = keep
+            rows[i + 1].extend(move)
 
 
 def _centre_key(glyph: Glyph) -> float:
@@ -497,7 +521,7 @@ def find_gutter(rows: list[list[list[Glyph]]], lo: float, hi: float, settings: L
         return None  # narrower than a column gutter: word gaps that line up
     left = sum(1 for x0, _ in extents if x0 < x)
     right = sum(1 for _, x1 in extents if x1 > x)
-    if fewest * 2 > min(left, right) or min(left, right) - fewest < settings.min_column_lines:
+    if fewest * 2 > min(left, right) or min(left, right) - fewest < settings.min_gutter_rows:
         return None
     return x
 
@@ -551,6 +575,35 @@ def _prose_sides(lines: list[Line], gutter: float, settings: LayoutSettings) -> 
     return not (len(left_starts) >= 3 and level >= 0.7 * len(left_starts))
 
 
+def _side_box(lines: list[Line], gutter: float) -> bool:
+    """True when one side of ``gutter`` holds a box of text set apart beside body text.
+
+    A pull quote or fact box: a run of at least three lines without
+    paragraph gaps, all in one style (size, slant, font) of their own,
+    beside at least three lines of text in other styles.
+    """
+    left = sorted((line for line in lines if line.x1 <= gutter), key=lambda l: l.top)
+    right = sorted((line for line in lines if line.x0 >= gutter), key=lambda l: l.top)
+    for box_side, body_side in ((right, left), (left, right)):
+        runs: list[list[Line]] = []
+        for line in box_side:
+            if runs and line.top - runs[-1][-1].bottom <= 0.8 * (line.bottom - line.top):
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        for run in runs:
+            if len(run) < 3:
+                continue
+            style = {(round(line.font_size), line.italic, line.fontname) for line in run}
+            beside = [line for line in body_side if line.bottom >= run[0].top and line.top <= run[-1].bottom]
+            level = any(abs(line.top - run[0].top) <= 2.0 for line in beside)  # a table row
+            if len(style) == 1 and len(beside) >= 3 and not level and not style & {
+                (round(line.font_size), line.italic, line.fontname) for line in beside
+            }:
+                return True
+    return False
+
+
 def _paragraph_starts(side: list[Line]) -> list[float]:
     """Tops of the lines that follow a wider than usual vertical gap."""
     tops = sorted({round(line.top, 1) for line in side})
@@ -574,6 +627,7 @@ def reading_order(rows: list[list[Line]], gutters: list[float], settings: Layout
         x for i, x in enumerate(gutters, start=1)
         if _prose_columns(lines, x, settings)
         or _prose_columns([l for l in lines if bounds[i - 1] <= l.x0 and l.x1 <= bounds[i + 1]], x, settings)
+        or _side_box(lines, x)
     ]
     if not ordering:
         return lines
