@@ -48,6 +48,8 @@ class HeadingRules(RulesModel):
     action_description_headings: list[str]
     calendar_headers: list[str]
     group_labels: list[str]
+    goal_labels: list[str]
+    means_labels: list[str]
 
 
 class GoalLevelRules(RulesModel):
@@ -302,7 +304,7 @@ def heading_base(text: str) -> str:
 
 def heading_kind(text: str) -> Optional[str]:
     """The kind of a heading or lead-in line (see headings.yaml), or ``None``."""
-    if not text or numbered_goal(text):
+    if not text or numbered_goal(text) or labelled_goal(text):
         return None
     rules = heading_rules()
     base = heading_base(text)
@@ -365,6 +367,25 @@ def mentions_goals(text: str) -> bool:
 def numbered_goal(text: str) -> bool:
     """"Mål 1: Hög sysselsättning ..." names a goal, not a list of goals."""
     return bool(_NUMBERED_GOAL.match(_HEAD_NUMBER.sub("", text or "")))
+
+
+_LABEL_DASH = re.compile(r"^\s*([^\W\d_]+)(?:\s+[–—-]|\s*[–—:])\s+(\S.*)$")
+_LEAD_LABEL = re.compile(r"^[^:.]{1,40}:\s+(?=\S)")
+
+
+def labelled_goal(text: str) -> Optional[tuple[str, str]]:
+    """(label, goal) for a goal stated after its label: "Mål – tågresandet ska
+    tredubblas" -> ("mål", "tågresandet ska tredubblas"); "Samhällsmål –
+    framtida tillstånd: ökad tillgång ..." -> ("samhällsmål", "ökad tillgång ...")."""
+    m = _LABEL_DASH.match(clean_text(text or "", numbering=False))
+    if not m or normalize(m.group(1)) not in {normalize(w) for w in heading_rules().goal_labels}:
+        return None
+    goal = _LEAD_LABEL.sub("", m.group(2).strip(), count=1)
+    return normalize(m.group(1)), goal.strip()
+
+
+def is_means_label(label: str) -> bool:
+    return normalize(label) in {normalize(w) for w in heading_rules().means_labels}
 
 
 def strip_goal_number(text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Hashable, Optional
 from . import classify as C
 from . import prose
 from . import targets
-from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
+from .link import Anchor, goal_by_wording, goal_named_in, link_items, same_goal, set_parent
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
@@ -128,6 +128,8 @@ class _Reader:
         self.area_goal: Optional[int] = None  # an action area whose goal statement may follow
         self.stated_targets: set[int] = set()  # goals whose stated target stands ("till år 2030")
         self.followups: set[Optional[int]] = set()  # sections following up goals stated earlier
+        self.last_end: Optional[int] = None  # the latest goal labelled "Mål" (an end, not a means)
+        self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
         self.field_tables = {
@@ -283,6 +285,7 @@ class _Reader:
         self.flush_coded()
         self.open_action = None
         self.area_goal = None
+        self.opening_target = None
 
         field = self.action_fields.get(section.parent_index)
         if field is not None:
@@ -338,6 +341,19 @@ class _Reader:
             self.last_goal = goal.key
             return
 
+        followed = self._followed_up(heading) if own is None else None
+        if followed is not None:
+            # "Bilaga 1 – uppföljning av infrastrukturåtgärder": follows up "infrastrukturen byggs ut"
+            self._pop_scopes(rank)
+            self._push_scope(rank, followed.key)
+            state.goal_key, state.kind = followed.key, "goal_item"
+            return
+        labelled = C.labelled_goal(heading) if own is None else None
+        if labelled is not None:
+            # "Mål – tågresandet ska tredubblas"; "Medel – infrastrukturen byggs ut" under it
+            self._labelled_goal(labelled, section.page, section.bbox, "heading", rank, state)
+            return
+
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
             area
             or C.numbered_goal(heading)
@@ -382,6 +398,29 @@ class _Reader:
             state.kind = None
         else:
             state.kind = inherited
+
+    def _labelled_goal(self, labelled, page, bbox, source, rank, state) -> Goal:
+        """A goal stated after its label; a means ("Medel") serves the end labelled before it."""
+        label, text = labelled
+        means = C.is_means_label(label)
+        if means and self.last_end is not None:
+            while self.scopes and self.scopes[-1].goal_key != self.last_end:
+                self.scopes.pop()
+            rank = max(rank, (self.scopes[-1].rank + 0.25) if self.scopes else rank)
+        self._pop_scopes(rank)
+        goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=self.scope_goal)
+        self._push_scope(rank, goal.key)
+        if not means:
+            self.last_end = goal.key
+        self.last_goal = state.goal_key = goal.key
+        state.kind = "goal_item"
+        self.opening_target = goal
+        return goal
+
+    def _followed_up(self, heading: str) -> Optional[Goal]:
+        """The goal a heading "Uppföljning av ..." follows up by its wording, if any."""
+        m = re.search(r"\buppföljning av (.+)$", C.heading_base(heading), re.IGNORECASE)
+        return goal_by_wording(m.group(1), self.out.goals) if m else None
 
     def _restated(self, heading: str, own: Optional[str]) -> Optional[Goal]:
         """An earlier goal this heading names again (whole, or after a dash)."""
@@ -611,6 +650,18 @@ class _Reader:
         in_followup = section is not None and (
             section.index in self.followups or section.parent_index in self.followups
         )
+        opening, self.opening_target = self.opening_target, None
+        labelled = C.labelled_goal(text)
+        if labelled is not None and len(text.split()) <= MAX_HEADING_GOAL_WORDS:
+            # "Samhällsmål – framtida tillstånd: ökad tillgång till arbete ..."
+            self._labelled_goal(labelled, block.page, block.bbox, "prose", rank, state)
+            return True
+        first = (C.sentences(text) or [""])[0]
+        if opening is not None and opening.target is None and re.match(r"målet\b", first, re.I):
+            # "Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas från 10,5 miljoner ..."
+            opening.target = parse_target(first, known_target=True)
+            self.stated_targets.add(opening.key)
+            return False
         used = False
         for sentence in C.sentences(text):
             if prose.is_goal_sentence(sentence):
