@@ -239,3 +239,21 @@ def test_scanned_real_pdf_is_read_with_ocr(db_path):
     assert (ocr_pages, status) == (2, "ok")
     text = " ".join(r[0] for r in rows(db_path, "SELECT text FROM blocks"))
     assert "internkontroll" in text.lower()
+
+
+@pytest.mark.slow
+def test_dask_executor_on_a_local_cluster(tmp_path, good_pdf, db_path):
+    pytest.importorskip("dask.distributed")
+    folder = tmp_path / "dask"
+    folder.mkdir()
+    for n, kommun in enumerate(["Sala", "Flen", "Götene"]):
+        pdfs.plan_pdf(folder / f"plan-{n}.pdf", kommun=kommun)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n% truncated")
+    summary = ingest([folder], db_path, IngestOptions(workers=2, ocr="never", executor="dask"))
+    assert sorted(Path(p).name for p in summary.ingested) == ["plan-0.pdf", "plan-1.pdf", "plan-2.pdf"]
+    assert [Path(f.file).name for f in summary.failed] == ["broken.pdf"]
+    # the same rows as the local executor gives
+    local = tmp_path / "local.db"
+    ingest([folder], local, OPTIONS)
+    query = "SELECT d.file, count(s.id) FROM documents d LEFT JOIN sections s ON s.document_id = d.id GROUP BY d.file"
+    assert rows(db_path, query) == rows(local, query)
