@@ -111,7 +111,8 @@ def expected_structure(spec, pdf_name, track, state) -> dict:
         tables.append({"header": table["header"], "rows": table["rows"],
                        "page_start": min(pages), "page_end": max(pages),
                        "row_pages": [track.pages[r] for r in table["row_ids"]],
-                       "grid": table["grid"], "repeat_header": table["repeat_header"]})
+                       "grid": table["grid"], "repeat_header": table["repeat_header"],
+                       **({"spans": table["spans"]} if "spans" in table else {})})
     return {
         "file": pdf_name,
         "generator": {"reportlab": reportlab.Version},

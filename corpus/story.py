@@ -8,7 +8,7 @@ names its kind:
     h         text   (level, num, toc, upper, item)
     p         text   (style: body|small|bold|italic, item, text)
     list      bullet|dash|numbered   (items, each, start)
-    table     {header, rows, widths, grid: full|horizontal|none, repeat, numeric, each, font_size}
+    table     {header, rows, widths, grid: full|horizontal|none, repeat, numeric, each, font_size, spans}
     columns   [blocks]                         two-column frames (starts a new page)
     other     [blocks]                         the other orientation (starts a new page)
     pagebreak / condbreak mm / spacer mm
@@ -17,7 +17,9 @@ Any heading, paragraph, list item or table row may carry an ``item``
 annotation (kind goal | indicator | activity plus gold fields).  In tables
 a row is a list of cells, optionally ending in a mapping that annotates it;
 ``"@N"`` in an annotation means the text of cell N, and a table's or list's
-``each`` mapping is merged into every annotated row or item.
+``each`` mapping is merged into every annotated row or item.  A table's
+``spans`` lists ``[column, first_row, last_row]`` (body rows, 0-based): that
+column's cell is merged over those rows, the cells below the first left empty.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ BLOCK_KEYS = {  # every key a block may have; anything else is a typo and an err
     "table": {"table"}, "columns": {"columns"}, "other": {"other"},
     "pagebreak": {"pagebreak"}, "condbreak": {"condbreak"}, "spacer": {"spacer"},
 }
-TABLE_KEYS = {"header", "rows", "widths", "grid", "repeat", "numeric", "each", "font_size"}
+TABLE_KEYS = {"header", "rows", "widths", "grid", "repeat", "numeric", "each", "font_size", "spans"}
 LIST_ITEM_KEYS = {"text", "item", "depth", "marker"}
 SPEC_KEYS = {"name", "split", "description", "meta", "layout", "content"}
 META_KEYS = {"kommun", "kommun_code", "organ", "doc_type", "period_start", "period_end", "adopted",
@@ -290,20 +292,43 @@ class Builder:
         header_rows = 1 if header else 0
         repeat = header_rows if spec.get("repeat", True) else 0
         table = TTable(data, colWidths=col_widths, repeatRows=repeat, hAlign="LEFT")
-        table.setStyle(table_style(spec.get("grid", "full"), header_rows, len(data)))
+        style = table_style(spec.get("grid", "full"), header_rows, len(data))
+        spans = self._spans(spec.get("spans") or [], body, ncols)
+        for col, first, last in spans:
+            style.add("SPAN", (col, first + header_rows), (col, last + header_rows))
+        table.setStyle(style)
         table._row_ids, table._tbl = row_ids, tbl_id
-        self.state.tables.append({
+        entry = {
             "tid": tbl_id, "grid": spec.get("grid", "full"), "repeat_header": bool(repeat),
             "header": [plain(h) for h in header] if header else [],
             "rows": [[cell_text(c) for c in row] for row in body],
             "row_ids": row_ids[header_rows:],
-        })
+        }
+        if spans:
+            entry["spans"] = spans
+        self.state.tables.append(entry)
         each = spec.get("each")
         for annotation, rid, row in annotations:
             if annotation is None and each is None:
                 continue
             self.add_item(annotation or {}, rid, cell_text(row[0], keep_bullets=False), cells=row, each=each)
         return [Spacer(1, 2 * mm), table, Spacer(1, 4 * mm)]
+
+    @staticmethod
+    def _spans(spans, body, ncols):
+        """Validated ``[column, first_row, last_row]`` merges; covered cells must be empty."""
+        out = []
+        for span in spans:
+            if not (isinstance(span, list) and len(span) == 3 and all(isinstance(v, int) for v in span)):
+                raise SpecError(f"table span must be [column, first_row, last_row]: {span!r}")
+            col, first, last = span
+            if not (0 <= col < ncols and 0 <= first < last < len(body)):
+                raise SpecError(f"table span {span!r} outside the table")
+            for row in body[first + 1:last + 1]:
+                if cell_text(row[col]):
+                    raise SpecError(f"table span {span!r} covers a non-empty cell: {row[col]!r}")
+            out.append([col, first, last])
+        return out
 
     def _check_fit(self, rows, col_widths, head_style, cell_style):
         """Refuse words wider than their column: reportlab would break them mid-word."""
