@@ -351,6 +351,7 @@ def train(
     seed: int = 0,
     dev_share: float = 0.2,
     none_ratio: float = 4.0,
+    overrides: Optional[dict] = None,
 ) -> TrainResult:
     """Train the classifier on ``data`` and write it to ``out_dir/model``.
 
@@ -358,6 +359,7 @@ def train(
     ``dev_share`` of the segments (chosen by a hash of their text) picks the
     best checkpoint.  ``none`` segments are cut to ``none_ratio`` times the
     items (a fixed random choice) so that the rare classes are learnt.
+    ``overrides`` are spaCy config overrides (``{"training.max_epochs": 5}``).
     """
     import spacy
     from spacy.training.initialize import init_nlp
@@ -386,6 +388,7 @@ def train(
         _docbin(blank, [t for t, d in zip(texts, dev) if d], [l for l, d in zip(labels, dev) if d], tmp / "dev.spacy")
         cfg = load_config(config, overrides={
             "paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"), "system.seed": seed,
+            **(overrides or {}),
         }, interpolate=False)
         fix_random_seed(seed)
         nlp = init_nlp(cfg)
