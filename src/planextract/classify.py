@@ -284,7 +284,7 @@ def column_roles(header: list[str]) -> list[Column]:
 
 _HEAD_NUMBER = re.compile(r"^\s*(?:kapitel\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s+")
 _NUMBERED_GOAL = re.compile(
-    r"^\s*(?:(?:strategiskt\s+|övergripande\s+|nämndens\s+)?mål|delmål|målområde|inriktningsmål)"
+    r"^\s*(?:(?:strategiskt\s+|övergripande\s+|nämndens\s+)?mål|delmål|målområde|inriktningsmål|nämndmål|nämndsmål|verksamhetsmål)"
     r"\s*\d{1,2}(?:\.\d{1,2})?\s*[:.–-]\s*\S",
     re.IGNORECASE,
 )
@@ -391,8 +391,27 @@ def is_means_label(label: str) -> bool:
 def strip_goal_number(text: str) -> str:
     """"Mål 1: Hög sysselsättning" -> "Hög sysselsättning" (the goal's own words)."""
     text = _HEAD_NUMBER.sub("", text)
-    m = re.match(r"^\s*(?:[\wåäöÅÄÖ]+\s+){0,1}(?:mål|delmål|målområde|inriktningsmål)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.–-]\s*", text, re.I)
+    m = _GOAL_NUMBER_PREFIX.match(text)
     return text[m.end():].strip() if m else text
+
+
+_GOAL_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:[\wåäöÅÄÖ]+\s+){0,1}(?:mål|delmål|målområde|inriktningsmål|nämndmål|nämndsmål|verksamhetsmål)"
+    r"\s*(\d{1,2}(?:\.\d{1,2})?)\s*[:.–-]\s*",
+    re.IGNORECASE,
+)
+
+
+def goal_number(text: str) -> Optional[str]:
+    """The number a goal is given in its text ("Nämndmål 3. Sjukfrånvaron ..." -> "3")."""
+    m = _GOAL_NUMBER_PREFIX.match(_HEAD_NUMBER.sub("", text or ""))
+    return m.group(1) if m else None
+
+
+def goal_reference(text: str) -> Optional[str]:
+    """The number of a goal a heading refers to ("Aktiviteter – nämndmål 3" -> "3")."""
+    m = re.search(r"\b\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)\s*$", heading_base(text), re.IGNORECASE)
+    return m.group(1) if m else None
 
 
 def is_question(text: str) -> bool:

@@ -232,10 +232,15 @@ class _Reader:
             if earlier.target is None and target is not None:
                 earlier.target = target
             return earlier
+        number = C.goal_number(text)
+        if number is not None:
+            text = C.strip_goal_number(text)  # "Nämndmål 3. Sjukfrånvaron ..." -> "Sjukfrånvaron ..."
         goal = Goal(
             key=self._key(), level=level, text=text, page=page, bbox=bbox,
             source=source, parent_key=parent, target=target,
         )
+        if number is not None:
+            self.numbered.setdefault(number, goal.key)
         self.out.goals.append(goal)
         self.goal_regions[goal.key] = self.region
         return goal
@@ -341,12 +346,20 @@ class _Reader:
             self.last_goal = goal.key
             return
 
-        followed = self._followed_up(heading) if own is None else None
+        reference = C.goal_reference(heading) if own in ("activity", "indicator") else None
+        named = self.goal_by_number(reference) if reference else None
+        if named is not None:
+            # "Aktiviteter – nämndmål 3": the actions of that goal
+            self._pop_scopes(rank)
+            self._push_scope(rank, named)
+            state.kind = own
+            return
+        followed = self._followed_up(heading) if own in (None, "never", "activity") else None
         if followed is not None:
             # "Bilaga 1 – uppföljning av infrastrukturåtgärder": follows up "infrastrukturen byggs ut"
             self._pop_scopes(rank)
             self._push_scope(rank, followed.key)
-            state.goal_key, state.kind = followed.key, "goal_item"
+            state.goal_key, state.kind = followed.key, ("activity" if own == "activity" else "goal_item")
             return
         labelled = C.labelled_goal(heading) if own is None else None
         if labelled is not None:
@@ -640,12 +653,14 @@ class _Reader:
                                      parent=self.scope_goal)
                 self.last_goal = goal.key
             return True
-        restated = same_goal(text, self.out.goals)
-        if restated is not None and restated.source == "prose":
-            # a follow-up opening with the goal it follows up: what follows serves it
+        restated = same_goal(C.strip_goal_number(text), self.out.goals)
+        if restated is not None:
+            # the goal named again ("Nämndmål 1. Äldre med hemtjänst ..."): what follows serves it;
+            # a goal stated in prose opens its follow-up in prose
             self._pop_scopes(rank)
             self._push_scope(rank, restated.key)
-            self.followups.update({section.index, section.parent_index} if section else set())
+            if restated.source == "prose":
+                self.followups.update({section.index, section.parent_index} if section else set())
             return True
         in_followup = section is not None and (
             section.index in self.followups or section.parent_index in self.followups

@@ -57,6 +57,9 @@ class TableReader:
             first_row = C.column_roles(rows[0])  # a header the table finder took for a row
             if has_items(first_row):
                 columns, rows, pages = first_row, rows[1:], pages[1:]
+        by_label = not has_items(columns) and _row_labels(columns)
+        if by_label:
+            columns = by_label
         if not has_items(columns):
             if is_fields_table(columns) and doc.open_action is not None:
                 self._fields(doc.open_action, columns, rows)
@@ -82,6 +85,8 @@ class TableReader:
             bbox = table.bbox
             row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
             anchor = Anchor(row_goal, doc.nearest_goal(), doc.region)
+            if by_label and not any(cells[i] for i, c in enumerate(columns) if c.role in ("target", "outcome")):
+                continue  # a label alone: a note or a group over the rows, no indicator
             if roles.indicator:
                 found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
                 if found:
@@ -253,6 +258,23 @@ def _has_group_rows(rows, item_cols) -> bool:
     cells = [[C.clean_cell(c) for c in row] for row in rows if col < len(row) and C.clean_cell(row[col])]
     alone = sum(1 for row in cells if _is_group_row(row, col))
     return 0 < alone <= len(cells) // 3
+
+
+def _row_labels(columns) -> list:
+    """Columns of a table of targets whose rows are named by a label column
+    ("Bana | Hastighet 2013 | Hastighet 2035 enligt målbild | Nuläge"): the
+    first unnamed column holds the indicators, unnamed columns of a year their
+    measured values.  Empty when the table has no target column."""
+    if not any(c.role == "target" for c in columns):
+        return []
+    out, label = [], False
+    for col in columns:
+        if col.role == "ignore" and col.year is None and not label:
+            col, label = C.Column("indicator", col.header), True
+        elif col.role == "ignore" and col.year is not None:
+            col = C.Column("outcome", col.header, year=col.year, period=str(col.year))
+        out.append(col)
+    return out if label else []
 
 
 def has_items(columns) -> bool:
