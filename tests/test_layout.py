@@ -377,3 +377,25 @@ def test_long_document_read_across_reopenings(tmp_path, monkeypatch):
     pages = read_layout(path, ocr="never")
     assert [texts(page) for page in pages] == [[f"Innehåll på sidan {n}"] for n in range(1, 31)]
     assert [[line.text for line in page.removed] for page in pages] == [[str(n)] for n in range(1, 31)]
+
+
+def test_short_toc_above_content_moves_to_removed(tmp_path):
+    path = tmp_path / "kort-innehall.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Vera-Bold", 18)
+    pdf.drawString(72, 760, "Innehåll")
+    pdf.setFont("Vera", 11)
+    for row, (entry, target) in enumerate([("Sammanfattning", 1), ("1. Schema", 2), ("2. Samlokalisering", 2)]):
+        pdf.drawString(72, 730 - row * 16, entry + " " + "." * 50 + " " + str(target))
+    body = [f"Sammanfattningens rad {row + 1} om verksamhetens ekonomi." for row in range(12)]
+    for row, text in enumerate(body):
+        pdf.drawString(72, 640 - row * 14, text)
+    pdf.showPage()
+    pdf.setFont("Vera", 11)
+    pdf.drawString(72, 760, "Sida två")
+    pdf.showPage()
+    pdf.save()
+    page = read_layout(path, ocr="never")[0]
+    assert not page.is_toc
+    assert texts(page) == body
+    assert [line.text.split(" ")[0] for line in page.removed] == ["Innehåll", "Sammanfattning", "1.", "2."]

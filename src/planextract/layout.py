@@ -42,6 +42,7 @@ class LayoutSettings:
     """Thresholds of the layout layer, in ems (font sizes) or page shares."""
 
     word_gap: float = 0.16  # a gap wider than this between glyphs is a space
+    word_gap_max: float = 0.6  # ...and up to this an ordinary space between words
     split_gap: float = 0.9  # ...wider than this (and 2.5 times the row's spaces) splits the row
     wide_split_gap: float = 2.5  # ...wider than this always splits
     gutter_gap: float = 0.6  # ...or than this where the gap holds a two-column gutter
@@ -361,7 +362,7 @@ def _segments(
         return []
     # the row's ordinary word spacing (wide gaps between cells left out): a
     # split needs a gap well above it, so stretched justified lines hold
-    inner = sorted(gap for gap in gaps[1:] if gap < settings.split_gap)
+    inner = sorted(gap for gap in gaps[1:] if gap < settings.word_gap_max)
     usual = inner[len(inner) // 2] if inner else 0.3
     threshold = max(settings.split_gap, 2.5 * usual)
     every = sorted(gaps[1:])
@@ -762,8 +763,8 @@ _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _WORD = re.compile(r"[^\W\d]{3,}")
 
 
-def _toc_entries(page: PageLayout) -> list[int]:
-    """Page numbers that end the entries of a table of contents, in reading order.
+def _toc_entries(page: PageLayout) -> list[tuple[int, int]]:
+    """``(line index, page number)`` of the entries of a table of contents, in reading order.
 
     An entry ends in a dot leader and a number, or is a row whose last line
     is a bare number after text; numbers after words without a leader
@@ -785,7 +786,7 @@ def _toc_entries(page: PageLayout) -> list[int]:
                 trailing = _TRAILING_NUMBER.search(text)
                 if trailing and _WORD.search(text, 0, trailing.start()):
                     found[id(line)] = -int(trailing.group(1))
-    return [found[id(line)] for line in page.lines if id(line) in found]
+    return [(i, found[id(line)]) for i, line in enumerate(page.lines) if id(line) in found]
 
 
 def _line_rows(lines: list[Line]) -> list[list[Line]]:
@@ -802,23 +803,58 @@ def _line_rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def is_toc_page(page: PageLayout, page_count: int) -> bool:
-    """True for a table-of-contents page (a TOC heading and/or many page references)."""
+def _toc_block(page: PageLayout, page_count: int) -> tuple[int, int] | None:
+    """The slice ``(start, end)`` of ``page.lines`` holding a table of contents, or ``None``.
+
+    A TOC is a heading ("Innehåll") with at least three entries whose page
+    numbers mostly ascend, or, without a heading, six or more entries with
+    a dot leader or a page number of their own that make up half the page.
+    """
     if not page.lines:
-        return False
+        return None
     headings, _ = _rules()
-    heading = any(
-        line.text.strip().rstrip(":").casefold() in headings for line in page.lines[:8]
+    heading = next(
+        (i for i, line in enumerate(page.lines[:8]) if line.text.strip().rstrip(":").casefold() in headings),
+        None,
     )
-    numbers = _toc_entries(page)
-    strong = [n for n in numbers if n >= 0]
-    plausible = [abs(n) for n in (numbers if heading else strong) if abs(n) <= page_count + 20]
-    ascending = sum(1 for a, b in zip(plausible, plausible[1:]) if b >= a)
-    ordered = not plausible[1:] or ascending >= 0.7 * (len(plausible) - 1)
-    if heading and len(plausible) >= 3 and ordered:
-        return True
-    text_rows = len(_line_rows(page.lines))
-    return len(strong) >= 6 and len(plausible) >= 0.5 * text_rows and ordered
+    entries = _toc_entries(page)
+    strong = [(i, n) for i, n in entries if n >= 0]
+    usable = entries if heading is not None else strong
+    plausible = [(i, abs(n)) for i, n in usable if abs(n) <= page_count + 20]
+    numbers = [n for _, n in plausible]
+    ascending = sum(1 for a, b in zip(numbers, numbers[1:]) if b >= a)
+    ordered = not numbers[1:] or ascending >= 0.7 * (len(numbers) - 1)
+    if not ordered or not plausible:
+        return None
+    if heading is not None and len(plausible) >= 3:
+        return heading, max(i for i, _ in plausible) + 1
+    if len(strong) >= 6 and len(plausible) >= 0.5 * len(_line_rows(page.lines)):
+        return min(i for i, _ in plausible), max(i for i, _ in plausible) + 1
+    return None
+
+
+def is_toc_page(page: PageLayout, page_count: int) -> bool:
+    """True for a page that is mostly a table of contents."""
+    block = _toc_block(page, page_count)
+    return block is not None and block[1] - block[0] >= 0.6 * len(page.lines)
+
+
+def mark_toc(page: PageLayout, page_count: int) -> None:
+    """Set ``is_toc`` on a table-of-contents page.
+
+    A short table of contents at the top of a page that goes on with text
+    (a summary, a table) is not marked: its lines move to ``removed``, like
+    running headers, so the rest of the page stays content.
+    """
+    block = _toc_block(page, page_count)
+    if block is None:
+        return
+    start, end = block
+    if end - start >= 0.6 * len(page.lines):
+        page.is_toc = True
+        return
+    page.removed.extend(page.lines[start:end])
+    page.lines = page.lines[:start] + page.lines[end:]
 
 
 # --------------------------------------------------------------------------
@@ -870,5 +906,5 @@ def read_layout(path: str | Path, *, ocr: str = "auto", settings: LayoutSettings
             document.close()
     remove_running_lines(pages, settings)
     for page in pages:
-        page.is_toc = is_toc_page(page, len(pages))
+        mark_toc(page, len(pages))
     return pages
