@@ -131,3 +131,31 @@ def test_always_mode_recognises_a_text_page(tmp_path):
     assert [line.text for line in page.lines] == ["Andelen nöjda brukare ska öka till 2026"]
     assert page.lines[0].x0 == pytest.approx(72, abs=3)
     assert read_layout(path, ocr="never")[0].source == "text"
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_scan_with_a_text_stamp_is_recognised(tmp_path):
+    """A page-sized image with only a stamp in the text layer is read by OCR in auto mode."""
+    from reportlab.lib.utils import ImageReader
+
+    source = tmp_path / "original.pdf"
+    pdf = canvas.Canvas(str(source), pagesize=A4)
+    pdf.setFont("Helvetica", 16)
+    pdf.drawString(72, 700, "Andelen nöjda brukare ska öka")
+    pdf.showPage()
+    pdf.save()
+    document = pdfium.PdfDocument(str(source))
+    image = document[0].render(scale=200 / 72, grayscale=True).to_pil()
+    document.close()
+    path = tmp_path / "stämplad.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(40, 820, "Inkom 2025-01-02")
+    pdf.showPage()
+    pdf.save()
+    assert [line.text for line in read_layout(path, ocr="never")[0].lines] == ["Inkom 2025-01-02"]
+    page = read_layout(path, ocr="auto")[0]
+    assert page.source == "ocr"
+    assert "Andelen nöjda brukare ska öka" in [line.text for line in page.lines]

@@ -35,6 +35,7 @@ from .textnorm import normalize
 
 OCR_MODES = ("auto", "always", "never")
 REOPEN_EVERY = 50  # pages read before the document is closed and opened again
+SCAN_TEXT_LIMIT = 40  # characters below which a page covered by an image is taken for a scan
 
 
 @dataclass(frozen=True)
@@ -869,6 +870,21 @@ def read_page(page, number: int, settings: LayoutSettings = SETTINGS) -> PageLay
     return PageLayout(number=number, width=round(width, 2), height=round(height, 2), lines=lines)
 
 
+def _needs_ocr(page, layout: PageLayout) -> bool:
+    """True for a page without text, or with a few words over a page-sized image (a scan with a stamp)."""
+    if not layout.has_text:
+        return True
+    if sum(len(line.text) for line in layout.lines) >= SCAN_TEXT_LIMIT:
+        return False
+    left, bottom, right, top = page.get_cropbox()
+    area = max((right - left) * (top - bottom), 1.0)
+    covered = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        x0, y0, x1, y1 = image.get_bounds()
+        covered = max(covered, (min(x1, right) - max(x0, left)) * (min(y1, top) - max(y0, bottom)))
+    return covered >= 0.5 * area
+
+
 def read_layout(path: str | Path, *, ocr: str = "auto", settings: LayoutSettings = SETTINGS) -> list[PageLayout]:
     """Every page of a PDF as normalised lines in reading order.
 
@@ -894,7 +910,7 @@ def read_layout(path: str | Path, *, ocr: str = "auto", settings: LayoutSettings
                 page = load_page(document, index, path)
                 try:
                     layout = read_page(page, index + 1, settings)
-                    if can_ocr and (ocr == "always" or not layout.has_text):
+                    if can_ocr and (ocr == "always" or _needs_ocr(page, layout)):
                         try:
                             layout = ocr_module.ocr_page(page, index + 1)
                         except DocumentError as exc:
