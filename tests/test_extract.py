@@ -447,3 +447,153 @@ def test_action_plan_actions_with_fields_serve_their_area(action_plan):
     roof = by_text(ext.activities, "Ta fram en lista för lämpliga tak för solcellsetablering.")
     assert roof.goal_key == by_text(ext.goals, "Förnybar energi").key
     assert len(ext.activities) == 3
+
+
+# --------------------------------------------------------------------------
+# Goals and actions in running text: directions one a paragraph, their
+# follow-up goal by goal, "Målet är att ..." sentences.
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def prose_follow_up():
+    doc = build([
+        ("h", 1, "Uppföljning inriktning budget"),
+        ("h", 1, "Inriktning budget 2026"),
+        ("p", "Inriktningen i budget framgår nedan och därefter följer en redovisning av förvaltningens insatser."),
+        ("p", "Det långsiktiga arbetet med tidiga insatser för att elever i årskurs 3 ska klara de nationella proven fortsätter."),
+        ("p", "De ökade resurserna till förskolor och skolor syftar till att minska arbetsbelastningen."),
+        ("h", 2, "Uppföljning per område"),
+        ("h", 3, "Tidiga insatser"),
+        ("p", "Det långsiktiga arbetet med tidiga insatser för att elever i årskurs 3 ska klara de nationella proven fortsätter."),
+        ("p", "Arbetet inriktas under året mot att stärka stödet. Målet är att alla skolor ska ha fungerande rutiner vid utgången av 2026. "
+              "Under våren genomförs uppföljningar av skolornas handlingsplaner. Syftet är att skapa en sammanhållen struktur."),
+        ("h", 3, "Förbättra arbetsmiljön"),
+        ("p", "De ökade resurserna till förskolor och skolor syftar till att minska arbetsbelastningen."),
+        ("p", "I förvaltningens uppföljning konstateras att arbetet fungerar väl. Mallar och checklistor ska ses över."),
+        ("h", 2, "Sammanfattning"),
+        ("p", "Arbetet med tidiga insatser pågår enligt plan."),
+    ], organ="Barn- och ungdomsnämnden")
+    return extract_items(doc)
+
+
+def test_directions_one_a_paragraph_are_goals(prose_follow_up):
+    ext = prose_follow_up
+    early = by_text(ext.goals, "Det långsiktiga arbetet med tidiga insatser för att elever i årskurs 3 ska klara de nationella proven fortsätter.")
+    assert (early.level, early.source) == ("namnd", "prose")
+    assert not any("framgår nedan" in g.text for g in ext.goals)
+
+
+def test_follow_up_goal_sentences_and_actions(prose_follow_up):
+    ext = prose_follow_up
+    early = by_text(ext.goals, "Det långsiktiga arbetet med tidiga insatser för att elever i årskurs 3 ska klara de nationella proven fortsätter.")
+    goal = by_text(ext.goals, "Målet är att alla skolor ska ha fungerande rutiner vid utgången av 2026.")
+    assert (goal.level, goal.parent_key, goal.target.target_year) == ("verksamhet", early.key, 2026)
+    act = by_text(ext.activities, "Under våren genomförs uppföljningar av skolornas handlingsplaner.")
+    assert (act.goal_key, act.source) == (goal.key, "prose")
+    work = by_text(ext.activities, "Mallar och checklistor ska ses över.")
+    assert work.goal_key == by_text(ext.goals, "De ökade resurserna till förskolor och skolor syftar till att minska arbetsbelastningen.").key
+    # purposes, findings and directions are no actions; nor is a summary outside the follow-up
+    assert [a.text for a in ext.activities] == [act.text, work.text]
+    assert len(ext.goals) == 3
+
+
+def test_areas_named_by_prefix_and_their_shifts():
+    doc = build([
+        ("h", 1, "Strategiska utvecklingsområden"),
+        ("h", 2, "Samverkan"),
+        ("p", "Målet är en mer sammanhållen biblioteksverksamhet där invånare ges goda möjligheter att ta del av utbudet."),
+        ("h", 2, "Utvecklingsområde Läsfrämjande"),
+        ("p", "Läsfrämjande är ett av bibliotekens kärnuppdrag."),
+        ("h", 3, "Förflyttningar folkbibliotek"),
+        ("p", "Folkbiblioteket fortsätter arbetet med att stärka Alingsås som litteraturstad. Biblioteket ska uppmuntra lustläsning."),
+    ], organ="Kultur- och utbildningsnämnden")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Läsfrämjande")
+    assert (area.level, area.source) == ("kf", "heading")
+    shift = by_text(ext.goals, "Folkbiblioteket fortsätter arbetet med att stärka Alingsås som litteraturstad. Biblioteket ska uppmuntra lustläsning.")
+    assert (shift.level, shift.parent_key) == ("verksamhet", area.key)
+    whole = by_text(ext.goals, "Målet är en mer sammanhållen biblioteksverksamhet där invånare ges goda möjligheter att ta del av utbudet.")
+    assert whole.target is None  # a direction, no level or year to reach
+    assert len(ext.goals) == 3 and ext.activities == []
+
+
+def test_goals_after_labels_means_and_a_followed_up_appendix():
+    doc = build([
+        ("h", 1, "Mål- och medeluppföljning"),
+        ("p", "Samhällsmål – framtida tillstånd: ökad tillgång till arbete, utbildning och fritid"),
+        ("h", 3, "Mål – tågresandet ska tredubblas"),
+        ("p", "Målet enligt målbilden är att tågtrafiken ska tredubblas från 10,5 miljoner resor år 2006 till 39 miljoner resor 2035."),
+        ("h", 3, "Medel – infrastrukturen byggs ut för att klara trafikökningen"),
+        ("h", 1, "Bilaga 1 – uppföljning av infrastrukturåtgärder"),
+        ("t", ["Åtgärd", "Målår", "Status"], [["Mötesstation Grohed", "2017", "Genomfört"]]),
+    ])
+    ext = extract_items(doc)
+    assert by_text(ext.goals, "ökad tillgång till arbete, utbildning och fritid").source == "prose"
+    end = by_text(ext.goals, "tågresandet ska tredubblas")
+    assert end.target is not None and end.target.target_value == 39.0
+    means = by_text(ext.goals, "infrastrukturen byggs ut för att klara trafikökningen")
+    assert means.parent_key == end.key
+    assert by_text(ext.activities, "Mötesstation Grohed").goal_key == means.key
+
+
+def test_goals_named_by_number_in_tables_and_headings():
+    doc = build([
+        ("h", 1, "Mål, indikatorer och aktiviteter"),
+        ("h", 2, "Attraktiv arbetsgivare"),
+        ("t", ["Nämndmål", "Indikator", "Målvärde 2026"], [
+            ["Nämndmål 3. Sjukfrånvaron bland nämndens medarbetare ska minska.", "Sjukfrånvaro totalt, %", "Högst 8,0 %"],
+            ["Nämndmål 4. Fler medarbetare ska ha rätt utbildning.", "Andel undersköterskor, %", "Minst 80 %"]]),
+        ("h", 3, "Aktiviteter – nämndmål 3"),
+        ("li", "Tidig kontakt med företagshälsovården vid upprepad korttidsfrånvaro."),
+        ("h", 3, "Aktiviteter – nämndmål 4"),
+        ("li", "Erbjuda validering av reell kompetens till alla vårdbiträden."),
+    ], organ="Vård- och omsorgsnämnden")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Attraktiv arbetsgivare")
+    sick = by_text(ext.goals, "Sjukfrånvaron bland nämndens medarbetare ska minska.")
+    assert sick.parent_key == area.key
+    assert by_text(ext.activities, "Tidig kontakt med företagshälsovården vid upprepad korttidsfrånvaro.").goal_key == sick.key
+    skills = by_text(ext.goals, "Fler medarbetare ska ha rätt utbildning.")
+    assert by_text(ext.activities, "Erbjuda validering av reell kompetens till alla vårdbiträden.").goal_key == skills.key
+    assert by_text(ext.indicators, "Sjukfrånvaro totalt, %").targets[0].target_year == 2026
+
+
+def test_targets_by_row_label_and_group_rows():
+    doc = build([
+        ("h", 1, "Bilaga 2 – hastigheter per bana"),
+        ("t", ["Bana", "Hastighet 2013 (km/h)", "Hastighet 2035 enligt målbild (km/h)", "Hastighet nuläge (km/h)"], [
+            ["Bohusbanan: Strömstad–Göteborg", "90–140", "110–160", "90–140"],
+            ["Göteborg – Borås kommer inte att uppnå 320 km/h.", "", "", ""],
+            ["Älvsborgsbanan: Uddevalla–Borås", "90–160", "160", "90–160"]]),
+        ("h", 1, "Bilaga 1 – infrastrukturåtgärder"),
+        ("t", ["Åtgärd", "Målår", "Status"], [
+            ["Bohusbanan, Strömstad - Göteborg", "", ""],
+            ["Mötesstation Grohed", "2017", "Genomfört"],
+            ["Förlängda mötesspår i Säve och Kode", "2020", "Ej beslutat"],
+            ["Plattformsförlängningar till 250 m", "2028", "Beslutat"]]),
+    ])
+    ext = extract_items(doc)
+    assert [i.text for i in ext.indicators] == ["Bohusbanan: Strömstad–Göteborg", "Älvsborgsbanan: Uddevalla–Borås"]
+    speed = ext.indicators[1]
+    assert [v.period for v in speed.values] == ["2013", "Hastighet nuläge (km/h)"]
+    assert speed.targets[0].target_value == 160.0
+    assert [a.text for a in ext.activities] == [
+        "Mötesstation Grohed", "Förlängda mötesspår i Säve och Kode", "Plattformsförlängningar till 250 m"]
+    assert ext.activities[0].status == "Genomfört"
+
+
+def test_headings_of_background_goals_by_level_are_no_goals():
+    doc = build([
+        ("h", 1, "Mål för hållbar utveckling"),
+        ("p", "Många mål på internationell, nationell och kommunal nivå utgör en grund för arbetet."),
+        ("h", 2, "Regional nivå"),
+        ("li", "Strategisk plan för ökad cykling i Västra Götaland (VGR, 2024)"),
+        ("h", 1, "Fokusområden"),
+        ("p", "För att nå målen har två fokusområden tagits fram."),
+        ("li", "Beteendepåverkande åtgärder"),
+        ("h", 1, "Kvaliteter"),
+        ("p", "Nio kvaliteter har tagits fram."),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == []

@@ -511,7 +511,7 @@ class _Reader:
             return
         kind = self.lead[0] if self.lead else state.kind
         if kind == "goal":
-            if C.is_group_label(text) or C.is_question(text):
+            if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text):
                 return
             lead_text = self.lead[1] if self.lead else None
             own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None
@@ -682,7 +682,7 @@ class _Reader:
             if prose.is_goal_sentence(sentence):
                 # "Målet är att alla skolor ska ha tydliga rutiner ..."
                 level = "verksamhet" if in_followup else self.level(*state.texts)
-                target = self.own_target(sentence)
+                target = parse_target(sentence, known_target=True)
                 if target is not None and target.target_year is None and target.target_value is None:
                     target = None  # "en mer sammanhållen verksamhet": a direction, no level to reach
                 goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,

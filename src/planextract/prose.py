@@ -26,6 +26,7 @@ class ProseRules(RulesModel):
     goal_sentences: list[str]
     action_sentences: list[str]
     not_action_sentences: list[str]
+    reference_items: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -83,3 +84,8 @@ def is_action_sentence(sentence: str) -> bool:
     if any(p.search(sentence) for p in _patterns("not_action_sentences")):
         return False
     return any(p.search(sentence) for p in _patterns("action_sentences"))
+
+
+def is_reference(text: str) -> bool:
+    """A list item citing a document by source and year: background, not a goal."""
+    return any(p.match(text) for p in _patterns("reference_items"))
