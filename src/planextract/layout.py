@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from . import ocr as ocr_module
-from .errors import DocumentError
+from .errors import BrokenPDF, DocumentError
 from .layout_furniture import is_toc_page, mark_toc, remove_running_lines
 from .layout_glyphs import Glyph, read_glyphs
 from .layout_lines import SETTINGS, LayoutSettings, build_lines, find_gutters, reading_order
@@ -49,11 +50,6 @@ __all__ = [
 OCR_MODES = ("auto", "always", "never")
 REOPEN_EVERY = 50  # pages read before the document is closed and opened again
 SCAN_TEXT_LIMIT = 40  # characters below which a page covered by an image is taken for a scan
-
-
-# --------------------------------------------------------------------------
-# The whole document
-# --------------------------------------------------------------------------
 
 
 def read_page(page, number: int, settings: LayoutSettings = SETTINGS) -> PageLayout:
@@ -102,7 +98,12 @@ def read_layout(path: str | Path, *, ocr: str = "auto", settings: LayoutSettings
                     document = open_document(path)
                 page = load_page(document, index, path)
                 try:
-                    layout = read_page(page, index + 1, settings)
+                    try:
+                        layout = read_page(page, index + 1, settings)
+                    except pdfium.PdfiumError as exc:
+                        raise BrokenPDF(
+                            f"{Path(path).name}: damaged PDF: the text of page {index + 1} cannot be read ({exc})"
+                        ) from None
                     if can_ocr and (ocr == "always" or _needs_ocr(page, layout)):
                         try:
                             layout = ocr_module.ocr_page(page, index + 1)
