@@ -40,6 +40,15 @@ _YEAR = re.compile(r"\b20\d\d\b")
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
+def _label_kind(text: str) -> Optional[str]:
+    """The kind a short paragraph names as a label over what follows
+    ("Så här mäter vi", "MÅLOMRÅDE 1"), else None."""
+    text = C.clean_text(text, numbering=False)
+    if not text or len(text.split()) > 5 or text.endswith((".", "?")):
+        return None
+    return C.heading_kind(re.sub(r"\s+\d{1,2}\s*$", "", text))
+
+
 def extract_items(parsed: ParsedDocument) -> Extraction:
     """Goals, indicators and activities of one document, linked."""
     return _Reader(parsed).run()
@@ -130,11 +139,19 @@ class _Reader:
         self.followups: set[Optional[int]] = set()  # sections following up goals stated earlier
         self.last_end: Optional[int] = None  # the latest goal labelled "Mål" (an end, not a means)
         self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
+        self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
         self.field_tables = {
             t.section_index for t in parsed.tables if is_fields_table(C.column_roles(t.header))
         }
+        # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
+        self.lead_owners: set[int] = set()
+        for before, after in zip(parsed.blocks, parsed.blocks[1:]):
+            if (before.kind == "list_item" and after.kind == "paragraph"
+                    and after.section_index == before.section_index
+                    and _label_kind(after.text) in ("indicator", "activity")):
+                self.lead_owners.add(id(before))
         # "1" -> level of the sections numbered "1.1", "1.2": list item "1." titles their area
         self.area_numbers: dict[str, int] = {}
         for section in parsed.sections:
@@ -291,6 +308,7 @@ class _Reader:
         self.open_action = None
         self.area_goal = None
         self.opening_target = None
+        self.measured_goal = None
 
         field = self.action_fields.get(section.parent_index)
         if field is not None:
@@ -510,6 +528,9 @@ class _Reader:
             self._paragraph(block, text, state, first)
             return
         kind = self.lead[0] if self.lead else state.kind
+        owner = id(block) in self.lead_owners and (state.kind == "goal" or self.lead is not None)
+        if owner:
+            kind, self.lead = "goal", None  # the goal the next "Så här mäter vi" measures
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text):
                 return
@@ -521,6 +542,7 @@ class _Reader:
                 parent=self.scope_goal, target=self.own_target(text),
             )
             self.last_goal = goal.key
+            self.measured_goal = goal.key if owner else None
             if not self.in_goal_list:
                 self.goal_lists.append([])
             self.goal_lists[-1].append(goal.key)
@@ -529,7 +551,8 @@ class _Reader:
         elif kind == "indicator":
             if C.is_group_label(text):
                 return
-            self.add_indicator(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
+            self.add_indicator(text, block.page, block.bbox, "list",
+                               Anchor(self.measured_goal, self.nearest_goal(), self.region))
         elif kind == "activity":
             rank = self._area_rank(block, text)
             if rank is not None:
@@ -602,6 +625,13 @@ class _Reader:
                 self.last_goal = goal.key
                 if not C.is_lead_in(text):
                     return
+        label = _label_kind(text)
+        if label == "goal_area":
+            self.pending_area = True  # "MÅLOMRÅDE 1" over the area's heading
+            return
+        if label in ("indicator", "activity", "goal") and state.kind not in ("skip", "never"):
+            self.lead = (label, text)  # "Så här mäter vi" over the list of measures
+            return
         if self._prose(block, text, state):
             return
         if C.is_lead_in(text):
