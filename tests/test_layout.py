@@ -233,6 +233,22 @@ def test_overprinted_fake_bold_is_read_once(tmp_path):
     assert texts(read_layout(path, ocr="never")[0]) == ["Mål för nämnden"]
 
 
+def test_filled_and_stroked_text_counts_as_bold(tmp_path):
+    path = tmp_path / "kontur.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    text = pdf.beginText(72, 700)
+    text.setFont("Vera", 14)
+    text.setTextRenderMode(2)  # fill, then stroke
+    text.textLine("Nämndens mål")
+    text.setTextRenderMode(0)
+    text.textLine("Brödtext")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    lines = read_layout(path, ocr="never")[0].lines
+    assert [(line.text, line.bold) for line in lines] == [("Nämndens mål", True), ("Brödtext", False)]
+
+
 def test_letter_spaced_heading_is_read_as_words(tmp_path):
     path = tmp_path / "spärrad.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)

@@ -70,8 +70,13 @@ def _shared_font(size: float, name: str, bold: bool, italic: bool, horizontal: b
     return _FontInfo(size, name, bold, italic, horizontal)
 
 
-def _font_info(textpage, index: int, transform) -> _FontInfo:
-    """The font of character ``index`` (looked up once per text object)."""
+def emboldened(font: _FontInfo) -> _FontInfo:
+    """The same font, bold."""
+    return _shared_font(font.size, font.name, True, font.italic, font.horizontal)
+
+
+def _font_info(textpage, index: int, obj, transform) -> _FontInfo:
+    """The font of character ``index`` of text object ``obj`` (looked up once per object)."""
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
     matrix = pdfium_c.FS_MATRIX()
     if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
@@ -86,6 +91,9 @@ def _font_info(textpage, index: int, transform) -> _FontInfo:
     name, bold_name, italic_name = _font_name(buffer.value if length else b"")
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
     bold = weight >= 600 or bold_name or bool(flags.value & (1 << 18))
+    if not bold and obj:  # filled and stroked glyphs: a common way to fake bold
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT))
+        bold = mode in (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
     italic = italic_name or bool(flags.value & (1 << 6))
     return _shared_font(round(size, 2), name, bold, italic, horizontal)
 
@@ -167,7 +175,7 @@ def read_glyphs(page) -> list[Glyph]:
             obj = text_object(handle, index)
             font = fonts.get(obj)
             if font is None:
-                font = fonts[obj] = _font_info(textpage.raw, index, transform)
+                font = fonts[obj] = _font_info(textpage.raw, index, obj, transform)
             if not font.horizontal:
                 continue  # rotated text (chart labels, margin notes)
             if upright:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 
-from .layout_glyphs import Glyph
+from .layout_glyphs import Glyph, emboldened
 from .models import Line
 from .textnorm import normalize
 
@@ -121,6 +121,8 @@ def _words(row: list[Glyph], settings: LayoutSettings) -> tuple[list[list[Glyph]
         if previous is not None:
             width = previous[2] - previous[0]
             if x0 - previous[0] < 0.3 * width and glyph[4] == previous[4] and abs(glyph[1] - previous[1]) < 0.3 * (previous[3] - previous[1]):
+                if not previous[5].bold:  # overprinting is how some PDFs fake bold
+                    previous = word[-1] = (*previous[:5], emboldened(previous[5]), *previous[6:])
                 continue  # an overprinted copy
             size = glyph[5].size
             other = previous[5].size
