@@ -198,12 +198,12 @@ def _segments(
     return segments
 
 
-_MARKER = re.compile(r"^(?:[•·▪■◦●○►▶➢➤✓✔\-–—*o\uf0b7\uf0a7]|\d{1,2}(?:\.\d{1,2}){0,4}\.?|[a-zA-Z]\)|\(?\d{1,2}\)|[ivx]{1,4}\.)$")
+_MARKER = re.compile(r"^(?:[•■◦○►▶➤✓✔\-–—*o]|\d{1,2}(?:\.\d{1,2}){0,4}\.?|[a-zA-Z]\)|\(?\d{1,2}\)|[ivx]{1,4}\.)$")
 
 
 def _is_marker(word: list[Glyph]) -> bool:
     """A list bullet or a section number standing alone before a tab."""
-    return len(word) <= 12 and bool(_MARKER.match("".join(g[4] for g in word)))
+    return len(word) <= 12 and bool(_MARKER.match(normalize("".join(g[4] for g in word))))
 
 
 _X0, _TOP, _X1, _BOTTOM, _FONT = (itemgetter(i) for i in (0, 1, 2, 3, 5))
