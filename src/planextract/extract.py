@@ -145,6 +145,14 @@ class _Reader:
         self.field_tables = {
             t.section_index for t in parsed.tables if is_fields_table(C.column_roles(t.header))
         }
+        # sections opening with their goal in a sentence ("Vårt mål är att ..."): their heading is a title
+        self.titled_goals: set[Optional[int]] = set()
+        seen: set[Optional[int]] = set()
+        for block in parsed.blocks:
+            if block.section_index not in seen:
+                seen.add(block.section_index)
+                if block.kind == "paragraph" and prose.goal_sentences(block.text):
+                    self.titled_goals.add(block.section_index)
         # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
         self.lead_owners: set[int] = set()
         for before, after in zip(parsed.blocks, parsed.blocks[1:]):
@@ -389,7 +397,7 @@ class _Reader:
             area
             or C.numbered_goal(heading)
             or (inherited == "goal" and 2 <= len(heading.split()) <= MAX_HEADING_GOAL_WORDS
-                and not C.mentions_goals(heading))
+                and not C.mentions_goals(heading) and section.index not in self.titled_goals)
             or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading))
         )
         if is_goal:
@@ -576,6 +584,10 @@ class _Reader:
                                  target=parse_target(dated, known_target=True))
             self.goal_regions[goal.key] = ("statement", goal.key)  # the area's actions serve the area
             self.stated_targets.add(goal.key)
+
+    @staticmethod
+    def label_kind(text: str) -> Optional[str]:
+        return _label_kind(text)
 
     def _area_rank(self, block: Block, text: str) -> Optional[float]:
         """The scope rank of an action area titled by a numbered list item, else None."""

@@ -81,6 +81,10 @@ class TableReader:
             cells = [C.clean_cell(c) for c in raw]
             if not any(cells) or [c.lower() for c in cells] == header_words:
                 continue
+            label = doc.label_kind(cells[0]) if not any(cells[1:]) else None
+            if label in ("indicator", "activity"):
+                doc.lead = (label, cells[0])  # "Så här gör vi" ending the table: the list after it
+                continue
             page = pages[r] if r < len(pages) else table.page_start
             bbox = table.bbox
             row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
@@ -282,6 +286,9 @@ def has_items(columns) -> bool:
 
 
 def is_fields_table(columns) -> bool:
-    """A table of an action's fields only ("Förvaltning/Bolag | Ansvarig | Tidsplan")."""
+    """A table of an action's fields only ("Förvaltning/Bolag | Ansvarig | Tidsplan"),
+    not a calendar ("När | Vad | Vem")."""
+    if columns and C.is_calendar_header(columns[0].header):
+        return False
     roles = {c.role for c in columns}
     return bool(roles & {"responsible", "timeline"}) and roles <= set(FIELD_ROLES) | {"ignore"}
