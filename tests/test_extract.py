@@ -597,3 +597,40 @@ def test_headings_of_background_goals_by_level_are_no_goals():
     ])
     ext = extract_items(doc)
     assert [g.text for g in ext.goals] == []
+
+
+def test_measure_labels_titles_and_focus_lists():
+    doc = build([
+        ("h", 1, "Målområden och mål"),
+        ("p", "MÅLOMRÅDE 1"),
+        ("h", 2, "Lärande och arbete"),
+        ("h", 3, "Kommunfullmäktiges mål"),
+        ("li", "Fler elever ska nå kunskapskraven."),
+        ("p", "Så här mäter vi"),
+        ("li", "Andelen behöriga elever ska öka från 82 % (2024) till minst 87 % år 2028."),
+        ("li", "Fler vuxna ska bli självförsörjande."),
+        ("p", "Så här mäter vi"),
+        ("li", "Andelen hushåll med långvarigt ekonomiskt bistånd ska understiga 1,5 % år 2028."),
+        ("h", 1, "Förskolenämndens mål"),
+        ("p", "Under året fokuserar vi särskilt på:"),
+        ("li", "språkutveckling och läsning"),
+        ("h", 1, "Verksamhetsmål 2026"),
+        ("h", 2, "Språk och läsning"),
+        ("p", "Vårt mål är att alla barn varje dag ska möta böcker och berättande."),
+        ("t", ["Så här vet vi att vi lyckas", "Utfall 2025", "Målvärde 2026"], [
+            ["Antal avdelningar med ett utsett läsombud", "5", "Alla 12"], ["Så här gör vi", "", ""]]),
+        ("li", "Vi läser högt för barnen i mindre grupper minst en gång om dagen."),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Lärande och arbete")
+    assert area.level == "kf"
+    pupils = by_text(ext.goals, "Fler elever ska nå kunskapskraven.")
+    adults = by_text(ext.goals, "Fler vuxna ska bli självförsörjande.")
+    assert by_text(ext.indicators, "Andelen behöriga elever ska öka från 82 % (2024) till minst 87 % år 2028.").goal_key == pupils.key
+    assert by_text(ext.indicators, "Andelen hushåll med långvarigt ekonomiskt bistånd ska understiga 1,5 % år 2028.").goal_key == adults.key
+    books = by_text(ext.goals, "Vårt mål är att alla barn varje dag ska möta böcker och berättande.")
+    assert by_text(ext.indicators, "Antal avdelningar med ett utsett läsombud").goal_key == books.key
+    assert by_text(ext.activities, "Vi läser högt för barnen i mindre grupper minst en gång om dagen.").goal_key == books.key
+    texts = {g.text for g in ext.goals}
+    assert "Språk och läsning" not in texts and "språkutveckling och läsning" not in texts
+    assert len(ext.goals) == 4
