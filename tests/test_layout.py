@@ -217,14 +217,14 @@ def test_bullet_and_section_number_stay_with_their_text(tmp_path):
     pdf.drawString(90, 700, "Öka andelen nöjda brukare")
     pdf.drawString(72, 680, "3.1.2")
     pdf.drawString(110, 680, "Nämndens mål")
-    pdf.drawString(72, 660, "\u25aa")  # a square bullet, mapped to "•"
+    pdf.drawString(72, 660, "–")  # a dash bullet
     pdf.drawString(90, 660, "Minska sjukfrånvaron")
     pdf.showPage()
     pdf.save()
     assert texts(read_layout(path, ocr="never")[0]) == [
         "• Öka andelen nöjda brukare",
         "3.1.2 Nämndens mål",
-        "• Minska sjukfrånvaron",
+        "– Minska sjukfrånvaron",
     ]
 
 
