@@ -75,8 +75,12 @@ def emboldened(font: _FontInfo) -> _FontInfo:
     return _shared_font(font.size, font.name, True, font.italic, font.horizontal)
 
 
-def _font_info(textpage, index: int, obj, transform) -> _FontInfo:
-    """The font of character ``index`` of text object ``obj`` (looked up once per object)."""
+def _font_info(textpage, index: int, obj, transform, faces: dict) -> _FontInfo:
+    """The font of character ``index`` of text object ``obj`` (looked up once per object).
+
+    Size and direction come from the object; name, weight and slant from
+    its font, looked up once per font (``faces`` caches them by handle).
+    """
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
     matrix = pdfium_c.FS_MATRIX()
     if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
@@ -85,16 +89,24 @@ def _font_info(textpage, index: int, obj, transform) -> _FontInfo:
         horizontal = dx > 0 and abs(dy) <= 0.05 * dx
     else:
         horizontal = True
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int(0)
-    length = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
-    name, bold_name, italic_name = _font_name(buffer.value if length else b"")
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    bold = weight >= 600 or bold_name or bool(flags.value & (1 << 18))
-    if not bold and obj:  # filled and stroked glyphs: a common way to fake bold
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT))
+    pointer = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT) if obj else None
+    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(pointer), ctypes.c_void_p).value if pointer else None
+    face = faces.get(font) if font else None
+    if face is None:
+        buffer = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int(0)
+        length = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
+        name, bold_name, italic_name = _font_name(buffer.value if length else b"")
+        weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+        bold = weight >= 600 or bold_name or bool(flags.value & (1 << 18))
+        italic = italic_name or bool(flags.value & (1 << 6))
+        face = (name, bold, italic)
+        if font:
+            faces[font] = face
+    name, bold, italic = face
+    if not bold and pointer:  # filled and stroked glyphs: a common way to fake bold
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(pointer)
         bold = mode in (pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP)
-    italic = italic_name or bool(flags.value & (1 << 6))
     return _shared_font(round(size, 2), name, bold, italic, horizontal)
 
 
@@ -132,6 +144,8 @@ class _Transform:
 # Characters
 # --------------------------------------------------------------------------
 
+_SPACES = frozenset(" \t\r\n\x0b\x0c\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+
 # A glyph: (x0, top, x1, bottom, char, font, spaced) on the displayed page;
 # ``spaced`` tells that a space character came just before it in the text.
 Glyph = tuple
@@ -157,6 +171,7 @@ def read_glyphs(page) -> list[Glyph]:
         upright = transform.rotation == 0
         left_edge, top_edge = transform.left, transform.top
         fonts: dict = {}
+        faces: dict = {}
         rect = pdfium_c.FS_RECTF()
         rect_pointer = _VP(ctypes.addressof(rect))
         box, text_object = _LOOSE_BOX, _TEXT_OBJECT
@@ -165,7 +180,7 @@ def read_glyphs(page) -> list[Glyph]:
         spaced = False  # a space (printed or put in by pdfium) came before this glyph
         for index in range(count):
             char = text[index]
-            if char.isspace():
+            if char in _SPACES:
                 spaced = True
                 continue
             box(handle, index, rect_pointer)
@@ -175,7 +190,7 @@ def read_glyphs(page) -> list[Glyph]:
             obj = text_object(handle, index)
             font = fonts.get(obj)
             if font is None:
-                font = fonts[obj] = _font_info(textpage.raw, index, obj, transform)
+                font = fonts[obj] = _font_info(textpage.raw, index, obj, transform, faces)
             if not font.horizontal:
                 continue  # rotated text (chart labels, margin notes)
             if upright:
