@@ -634,3 +634,16 @@ def test_measure_labels_titles_and_focus_lists():
     texts = {g.text for g in ext.goals}
     assert "Språk och läsning" not in texts and "språkutveckling och läsning" not in texts
     assert len(ext.goals) == 4
+
+
+def test_areas_listed_by_number_in_one_paragraph():
+    doc = build([
+        ("h", 1, "Kommunövergripande mål"),
+        ("p", "Fullmäktige beslutar om vilka fokusområden som blir mål. Förslaget är följande:"),
+        ("p", "Fokusområde 1 – Hållbarhet i näringsliv och arbetsmarknad Fokusområde 9 – Klimatanpassning"),
+        ("p", "Målområde 2: Trygghet. Fokus ligger på att alla ska känna sig trygga i hela kommunen under hela året."),
+    ], organ="Kommunstyrelsen")
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals[:2]] == ["Hållbarhet i näringsliv och arbetsmarknad", "Klimatanpassning"]
+    assert ext.goals[0].level == "kf"
+    assert not any(g.text.startswith("Trygghet.") for g in ext.goals)

@@ -707,6 +707,12 @@ class _Reader:
         in_followup = section is not None and (
             section.index in self.followups or section.parent_index in self.followups
         )
+        areas = prose.numbered_areas(text)
+        if areas:
+            # "Fokusområde 1 – Hållbarhet i näringsliv och arbetsmarknad Fokusområde 9 – Klimatanpassning"
+            for name in areas:
+                self.add_goal(name, "kf", block.page, block.bbox, "prose", parent=self.scope_goal)
+            return True
         opening, self.opening_target = self.opening_target, None
         labelled = C.labelled_goal(text)
         if labelled is not None and len(text.split()) <= MAX_HEADING_GOAL_WORDS:

@@ -89,3 +89,16 @@ def is_action_sentence(sentence: str) -> bool:
 def is_reference(text: str) -> bool:
     """A list item citing a document by source and year: background, not a goal."""
     return any(p.match(text) for p in _patterns("reference_items"))
+
+
+def numbered_areas(text: str) -> list[str]:
+    """The areas a paragraph names by number: "Fokusområde 1 – Hållbarhet i
+    näringsliv Fokusområde 9 – Klimatanpassning" -> ["Hållbarhet i näringsliv",
+    "Klimatanpassning"]; empty unless the paragraph opens with one."""
+    prefixes = "|".join(re.escape(p) for p in sorted(prose_rules().area_prefixes, key=len, reverse=True))
+    mark = re.compile(r"(?:" + prefixes + r")\s+\d{1,2}\s*[:–—-]\s*", re.IGNORECASE)
+    text = C.clean_text(text, numbering=False)
+    if not mark.match(text):
+        return []
+    parts = [part.strip(" .;,") for part in mark.split(text) if part.strip(" .;,")]
+    return parts if all(len(p.split()) <= 10 and "." not in p for p in parts) else []
