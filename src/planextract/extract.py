@@ -20,7 +20,8 @@ from typing import Hashable, Optional
 from . import classify as C
 from . import prose
 from . import targets
-from .link import Anchor, goal_by_wording, goal_named_in, link_items, same_goal, set_parent
+from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
+from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
@@ -38,15 +39,6 @@ MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
-
-
-def _label_kind(text: str) -> Optional[str]:
-    """The kind a short paragraph names as a label over what follows
-    ("Så här mäter vi", "MÅLOMRÅDE 1"), else None."""
-    text = C.clean_text(text, numbering=False)
-    if not text or len(text.split()) > 5 or text.endswith((".", "?")):
-        return None
-    return C.heading_kind(re.sub(r"\s+\d{1,2}\s*$", "", text))
 
 
 def extract_items(parsed: ParsedDocument) -> Extraction:
@@ -109,7 +101,7 @@ class _SectionState:
     paragraph_goals: bool = False  # each paragraph under the heading states a goal
 
 
-class _Reader:
+class _Reader(ProseItems):
     """One pass over a document (see the module docstring)."""
 
     def __init__(self, parsed: ParsedDocument) -> None:
@@ -438,29 +430,6 @@ class _Reader:
         else:
             state.kind = inherited
 
-    def _labelled_goal(self, labelled, page, bbox, source, rank, state) -> Goal:
-        """A goal stated after its label; a means ("Medel") serves the end labelled before it."""
-        label, text = labelled
-        means = C.is_means_label(label)
-        if means and self.last_end is not None:
-            while self.scopes and self.scopes[-1].goal_key != self.last_end:
-                self.scopes.pop()
-            rank = max(rank, (self.scopes[-1].rank + 0.25) if self.scopes else rank)
-        self._pop_scopes(rank)
-        goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=self.scope_goal)
-        self._push_scope(rank, goal.key)
-        if not means:
-            self.last_end = goal.key
-        self.last_goal = state.goal_key = goal.key
-        state.kind = "goal_item"
-        self.opening_target = goal
-        return goal
-
-    def _followed_up(self, heading: str) -> Optional[Goal]:
-        """The goal a heading "Uppföljning av ..." follows up by its wording, if any."""
-        m = re.search(r"\buppföljning av (.+)$", C.heading_base(heading), re.IGNORECASE)
-        return goal_by_wording(m.group(1), self.out.goals) if m else None
-
     def _restated(self, heading: str, own: Optional[str]) -> Optional[Goal]:
         """An earlier goal this heading names again (whole, or after a dash)."""
         base = C.strip_goal_number(C.heading_base(heading))
@@ -572,30 +541,6 @@ class _Reader:
                 return
             self.add_activity(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
 
-    def _area_statements(self, block: Block, text: str, area: int) -> None:
-        """The goals an action area states under its title: one a sentence when
-        each names its year, else the paragraph; their targets stand."""
-        parts = C.sentences(text)
-        if len(parts) < 2 or not all(_YEAR.search(p) for p in parts):
-            parts = [text]
-        for part in parts:
-            dated = next((t for t in C.sentences(part) if _YEAR.search(t)), part)
-            goal = self.add_goal(part, "kf", block.page, block.bbox, "prose", parent=area,
-                                 target=parse_target(dated, known_target=True))
-            self.goal_regions[goal.key] = ("statement", goal.key)  # the area's actions serve the area
-            self.stated_targets.add(goal.key)
-
-    @staticmethod
-    def label_kind(text: str) -> Optional[str]:
-        return _label_kind(text)
-
-    def _area_rank(self, block: Block, text: str) -> Optional[float]:
-        """The scope rank of an action area titled by a numbered list item, else None."""
-        number = (block.marker or "").strip().rstrip(".)")
-        if number not in self.area_numbers or len(text.split()) > 8:
-            return None
-        return self.area_numbers[number] - 0.5
-
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:
             activity, name = self.field_for[block.section_index]
@@ -681,70 +626,6 @@ class _Reader:
             self._pop_scopes(rank)
             self._push_scope(rank, goal.key)
             self.last_goal = goal.key
-
-    def _prose(self, block: Block, text: str, state: _SectionState) -> bool:
-        """Goals and actions stated in running text (see :mod:`planextract.prose`);
-        True when the paragraph is used up."""
-        if state.own in ("skip", "never") or state.kind in ("skip", "never"):
-            return False
-        section = self._section_for(block.section_index)
-        rank = (section.level if section else 0) + 0.5
-        if state.paragraph_goals:
-            if prose.states_goal(text):  # "Inriktning budget 2026" / one direction a paragraph
-                goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
-                                     parent=self.scope_goal)
-                self.last_goal = goal.key
-            return True
-        restated = same_goal(C.strip_goal_number(text), self.out.goals)
-        if restated is not None:
-            # the goal named again ("Nämndmål 1. Äldre med hemtjänst ..."): what follows serves it;
-            # a goal stated in prose opens its follow-up in prose
-            self._pop_scopes(rank)
-            self._push_scope(rank, restated.key)
-            if restated.source == "prose":
-                self.followups.update({section.index, section.parent_index} if section else set())
-            return True
-        in_followup = section is not None and (
-            section.index in self.followups or section.parent_index in self.followups
-        )
-        areas = prose.numbered_areas(text)
-        if areas:
-            # "Fokusområde 1 – Hållbarhet i näringsliv och arbetsmarknad Fokusområde 9 – Klimatanpassning"
-            for name in areas:
-                self.add_goal(name, "kf", block.page, block.bbox, "prose", parent=self.scope_goal)
-            return True
-        opening, self.opening_target = self.opening_target, None
-        labelled = C.labelled_goal(text)
-        if labelled is not None and len(text.split()) <= MAX_HEADING_GOAL_WORDS:
-            # "Samhällsmål – framtida tillstånd: ökad tillgång till arbete ..."
-            self._labelled_goal(labelled, block.page, block.bbox, "prose", rank, state)
-            return True
-        first = (C.sentences(text) or [""])[0]
-        if opening is not None and opening.target is None and re.match(r"målet\b", first, re.I):
-            # "Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas från 10,5 miljoner ..."
-            opening.target = parse_target(first, known_target=True)
-            self.stated_targets.add(opening.key)
-            return False
-        used = False
-        for sentence in C.sentences(text):
-            if prose.is_goal_sentence(sentence):
-                # "Målet är att alla skolor ska ha tydliga rutiner ..."
-                level = "verksamhet" if in_followup else self.level(*state.texts)
-                target = parse_target(sentence, known_target=True)
-                if target is not None and target.target_year is None and target.target_value is None:
-                    target = None  # "en mer sammanhållen verksamhet": a direction, no level to reach
-                goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,
-                                     target=target)
-                self.stated_targets.add(goal.key)
-                self._pop_scopes(rank + 0.25)
-                self._push_scope(rank + 0.25, goal.key)
-                self.last_goal = goal.key
-                used = True
-            elif in_followup and prose.is_action_sentence(sentence):
-                self.add_activity(sentence, block.page, block.bbox, "prose",
-                                  Anchor(None, self.nearest_goal(), self.region))
-                used = True
-        return used or in_followup
 
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline
