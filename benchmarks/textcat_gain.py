@@ -236,7 +236,7 @@ def out_of_fold(tune_docs: list[DocSegments], tune_gold: dict, db_path: Path, fo
         nlp, _ = train_model({f: g for f, g in tune_gold.items() if f not in held}, db_path, work / f"fold{k}", seed)
         for doc in tune_docs:
             if doc.file in held:
-                doc.scores = T.predict([s.text for s in doc.segments], nlp)
+                doc.scores = T.predict([s.text for s in doc.segments], nlp, contexts=[s.context for s in doc.segments])
         print(f"  fold {k + 1}/{folds}: {len(held)} documents held out", file=sys.stderr)
 
 
@@ -301,7 +301,7 @@ def main(argv=None) -> int:
         held_docs = read_documents(db_path, held_gold)
         attach_gold(held_docs, held_gold)
         for doc in held_docs:
-            doc.scores = T.predict([s.text for s in doc.segments], nlp)
+            doc.scores = T.predict([s.text for s in doc.segments], nlp, contexts=[s.context for s in doc.segments])
         held_report = {
             "documents": sorted(d.file for d in held_docs),
             "segments": sum(len(d.segments) for d in held_docs),

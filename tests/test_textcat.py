@@ -151,6 +151,21 @@ def test_document_segments_clean_split_and_leave_out_numbers():
     ]
 
 
+def test_segments_carry_the_heading_and_column_above_them():
+    segments = T.document_segments(_parsed(), "x.pdf")
+    assert [s.context for s in segments] == ["", "Mål 1: Hög sysselsättning", "Aktivitet Mål 1: Hög sysselsättning", "Aktivitet Mål 1: Hög sysselsättning"]
+    assert T.model_text("Starta en jobb-\npool", "Aktivitet Mål 1") == "Starta en jobbpool ctx_aktivitet ctx_mål ctx_1"
+    assert T.model_text("Ordna mässor") == "Ordna mässor"
+
+
+def test_predict_needs_one_context_a_text(tiny_model):
+    nlp = T.load_model(tiny_model.path)
+    with pytest.raises(ValueError, match="2 texts but 1 contexts"):
+        T.predict(["Ett mål", "Ett annat"], nlp, contexts=["Mål"])
+    with_context = T.predict(["Ordna mässor"], nlp, contexts=["Aktiviteter"])
+    assert set(with_context[0]) == set(T.LABELS)
+
+
 def test_label_segments_by_the_gold_item_they_match():
     segments = T.document_segments(_parsed(), "x.pdf")
     items = [("goal", "Hög sysselsättning"), ("indicator", "Arbetslösheten minskar."), ("activity", "Starta en jobbpool")]

@@ -46,6 +46,7 @@ ITEM_LABELS = LABELS[:3]
 MODEL_FOLDER = "textcat"
 DEFAULT_MATCH = 80.0  # least similarity (0-100) of a segment and a gold item, as in eval
 MAX_SEGMENT_CHARS = 600  # longer prose is never one item
+MAX_CONTEXT_WORDS = 8  # of the heading above (and a cell's column header)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -87,13 +88,23 @@ def load_model(path: Optional[str | Path] = None):
     return _load(str(path.resolve()))
 
 
-def predict(texts: Iterable[str], nlp=None, *, batch_size: int = 256) -> list[dict[str, float]]:
-    """Label scores (summing to 1) for each text, batched; ``[]`` without a model."""
+def predict(
+    texts: Iterable[str], nlp=None, *, contexts: Optional[Iterable[str]] = None, batch_size: int = 256
+) -> list[dict[str, float]]:
+    """Label scores (summing to 1) for each text, batched; ``[]`` without a model.
+
+    ``contexts`` (one a text) are the headings above each text (and a
+    cell's column header), as :attr:`Segment.context`.
+    """
     nlp = nlp if nlp is not None else load_model()
-    texts = [model_text(t) for t in texts]
+    texts = list(texts)
+    contexts = list(contexts) if contexts is not None else [""] * len(texts)
+    if len(contexts) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(contexts)} contexts")
     if nlp is None or not texts:
         return []
-    return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    inputs = [model_text(t, c) for t, c in zip(texts, contexts)]
+    return [dict(doc.cats) for doc in nlp.pipe(inputs, batch_size=batch_size)]
 
 
 def best_label(scores: dict[str, float]) -> tuple[str, float]:
@@ -102,9 +113,13 @@ def best_label(scores: dict[str, float]) -> tuple[str, float]:
     return label, scores[label]
 
 
-def model_text(text: str) -> str:
-    """What the model reads: the clean segment text, cut to a bounded length."""
-    return C.clean_text(text or "")[:MAX_SEGMENT_CHARS]
+def model_text(text: str, context: str = "") -> str:
+    """What the model reads: the clean segment text (cut to a bounded length)
+    and the first words of its context, each marked ``ctx_`` so that a word
+    in a heading counts apart from the same word in the text."""
+    words = normalize(context or "").split()[:MAX_CONTEXT_WORDS]
+    text = C.clean_text(text or "")[:MAX_SEGMENT_CHARS]
+    return " ".join([text] + ["ctx_" + w for w in words])
 
 
 # --------------------------------------------------------------------------
@@ -126,6 +141,7 @@ class Segment:
     text: str
     page: int
     ref: tuple
+    context: str = ""  # the heading above it (and a cell's column header)
 
 
 def document_segments(parsed: ParsedDocument, file: str) -> list[Segment]:
@@ -136,22 +152,26 @@ def document_segments(parsed: ParsedDocument, file: str) -> list[Segment]:
     they are never items and would only drown the classes.
     """
     out: list[Segment] = []
+    headings = {s.index: C.clean_text(s.heading or "") for s in parsed.sections}
 
-    def add(source: str, text: str, page: int, ref: tuple) -> None:
+    def add(source: str, text: str, page: int, ref: tuple, context: str = "") -> None:
         if len(_LETTERS.findall(text)) >= 2 and len(text) <= MAX_SEGMENT_CHARS:
-            out.append(Segment(file, source, text, page, ref))
+            out.append(Segment(file, source, text, page, ref, context))
 
     for section in parsed.sections:
         text = C.strip_goal_number(C.clean_text(section.heading or ""))
-        add("heading", text, section.page, ("section", section.index))
+        add("heading", text, section.page, ("section", section.index), headings.get(section.parent_index, ""))
     for n, block in enumerate(parsed.blocks):
-        add(block.kind if block.kind == "list_item" else "paragraph", C.clean_text(block.text), block.page, ("block", n))
+        source = block.kind if block.kind == "list_item" else "paragraph"
+        add(source, C.clean_text(block.text), block.page, ("block", n), headings.get(block.section_index, ""))
     for t, table in enumerate(parsed.tables):
+        above = headings.get(table.section_index, "")
         for r, row in enumerate(table.rows):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
             for c, cell in enumerate(row):
+                header = C.clean_cell(table.header[c]) if c < len(table.header) else ""
                 for p, piece in enumerate(C.split_bullets(cell or "")):
-                    add("cell", piece, page, ("cell", t, r, c, p))
+                    add("cell", piece, page, ("cell", t, r, c, p), f"{header} {above}".strip())
     return out
 
 
@@ -299,7 +319,7 @@ def training_data(db_path: str | Path, gold: dict[str, dict], *, threshold: floa
         labels = label_segments(segments, items, threshold=threshold)
         data.files.append(file)
         for segment, label in zip(segments, labels):
-            text = model_text(segment.text)
+            text = model_text(segment.text, segment.context)
             key = (label, normalize(text))
             if str(key) in seen:
                 continue  # a running header, a restated goal: once is enough
