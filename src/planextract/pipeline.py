@@ -30,9 +30,16 @@ def parse_pdf(path: str | Path, *, ocr: str = "auto") -> ParsedDocument:
     path = Path(path)
     pages = read_layout(path, ocr=ocr)
     if not any(page.has_text for page in pages):
+        from . import ocr as ocr_module
+
+        if ocr == "never":
+            advice = "OCR is needed: run with --ocr auto"
+        elif not ocr_module.available():
+            advice = f"OCR is needed but cannot run: {ocr_module.missing_message()}"
+        else:
+            advice = "OCR found no text either"
         raise NoTextLayer(
-            f"{path.name}: no text layer on any of its {len(pages)} pages "
-            "(a scanned PDF): OCR is needed, run with --ocr auto and Tesseract installed"
+            f"{path.name}: no text layer on any of its {len(pages)} pages (a scanned PDF); {advice}"
         )
     tables = find_tables(path, pages)
     parsed = build_structure(pages, tables)
@@ -41,7 +48,7 @@ def parse_pdf(path: str | Path, *, ocr: str = "auto") -> ParsedDocument:
 
 
 def warm_up(*, extract: bool = True) -> None:
-    """Import the pipeline and load what it loads lazily (rules, lemma table).
+    """Import the pipeline and load what it loads lazily (rules, word lists).
 
     Worker processes call this before they take their first document, so
     that a document's time limit measures the document, not the start-up.
@@ -50,11 +57,12 @@ def warm_up(*, extract: bool = True) -> None:
 
     if extract:
         from . import extract as extract_module  # noqa: F401
-        from .nlp import kolada_ids
+        from .lexicon import is_infinitive, kolada_ids
         from .targets import parse_target
 
         parse_target("Andelen ska öka från 60 % (2022) till minst 70 % till 2025")
         kolada_ids("N31848")
+        is_infinitive("hitta")
 
 
 def process_file(
