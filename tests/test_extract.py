@@ -647,3 +647,35 @@ def test_areas_listed_by_number_in_one_paragraph():
     assert [g.text for g in ext.goals[:2]] == ["Hållbarhet i näringsliv och arbetsmarknad", "Klimatanpassning"]
     assert ext.goals[0].level == "kf"
     assert not any(g.text.startswith("Trygghet.") for g in ext.goals)
+
+
+# --------------------------------------------------------------------------
+# Target columns: year and unit from the header, unit from the indicator's words
+# --------------------------------------------------------------------------
+
+
+def test_target_cell_completed_from_header_and_indicator():
+    doc = build([
+        ("h", 1, "Mål och indikatorer"),
+        ("t", ["Indikator", "Mål 2026"], [
+            ["Antal besök per månad på kommunens träffpunkter", "Minst 900"],
+            ["Handläggningstid för bygglov, median, veckor", "Högst 5"],
+            ["Andel nöjda brukare, %", "Öka"],
+        ]),
+        ("h", 1, "Hastigheter"),
+        ("t", ["Bana", "Hastighet 2013 (km/h)", "Hastighet 2035 enligt målbild (km/h)"], [
+            ["Bohusbanan: Strömstad–Göteborg", "90–140", "110–160"],
+            ["Älvsborgsbanan: Uddevalla–Borås", "90–160", "160"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    visits = by_text(ext.indicators, "Antal besök per månad på kommunens träffpunkter").targets[0]
+    assert (visits.target_op, visits.target_value, visits.unit, visits.target_year) == (">=", 900.0, "antal", 2026)
+    weeks = by_text(ext.indicators, "Handläggningstid för bygglov, median, veckor").targets[0]
+    assert (weeks.unit, weeks.target_year) == ("veckor", 2026)
+    more = by_text(ext.indicators, "Andel nöjda brukare, %").targets[0]
+    assert (more.direction, more.unit, more.target_year) == ("increase", None, None)
+    span = by_text(ext.indicators, "Bohusbanan: Strömstad–Göteborg").targets[0]
+    assert (span.direction, span.target_value, span.unit, span.target_year) == ("reach", None, "km/h", 2035)
+    level = by_text(ext.indicators, "Älvsborgsbanan: Uddevalla–Borås").targets[0]
+    assert (level.direction, level.target_value, level.unit, level.target_year) == ("reach", 160.0, "km/h", 2035)

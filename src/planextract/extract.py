@@ -21,6 +21,7 @@ from . import classify as C
 from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
+from .column_targets import column_target
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -74,7 +75,7 @@ def _column_target(text: str, year: Optional[int]) -> Optional[Target]:
 
 def kolada_ids(text: str) -> list[str]:
     """Kolada KPI ids (N31848, U31804) named in ``text``, in order, once each."""
-    from .nlp import kolada_ids as find  # spaCy loads only when a document is read
+    from .lexicon import kolada_ids as find  # a regular expression, no spaCy
 
     return find(text or "")
 
@@ -655,13 +656,17 @@ class _Reader(ProseItems):
     # ---- items -----------------------------------------------------------
 
     def add_indicator(
-        self, text, page, bbox, source, anchor, *, measure=None, target_text=None, target_year=None, values=()
+        self, text, page, bbox, source, anchor, *, measure=None, target_text=None, target_year=None, values=(),
+        target_header="",
     ) -> Indicator:
-        """A new indicator; its target from ``target_text`` (a "Mål" cell) or its own wording."""
+        """A new indicator; its target from ``target_text`` (a "Mål" cell, its
+        column's header ``target_header``) or its own wording."""
         kpis = kolada_ids(" ".join([text, measure or ""]))
         targets: list[Target] = []
         if target_text and not C.is_blank_value(target_text):
-            targets.append(_column_target(target_text, target_year) or Target(text=target_text))
+            found = column_target(target_text, target_year, header=target_header,
+                                  indicator=" ".join([text, measure or ""]))
+            targets.append(found or Target(text=target_text))
         else:
             stated = _column_target(text, target_year)
             if stated is not None and (stated.direction or stated.target_value is not None):

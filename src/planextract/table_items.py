@@ -165,6 +165,7 @@ class TableReader:
                 piece, page, bbox, "table", anchor,
                 measure=measure, target_text=target_text if len(pieces) == 1 else None,
                 target_year=target_year, values=values,
+                target_header=columns[target_col].header if target_col is not None else "",
             )
             found.append(ind)
         if len(found) == 1 and found[0].kolada_kpi is None:

@@ -1,0 +1,97 @@
+"""Targets read from a target column ("Mål 2025", "Hastighet 2035 enligt
+målbild (km/h)"), completed from what stands around the cell.
+
+A cell of a target column often prints the value alone ("Minst 900",
+"110–160"): its year is the column's, its unit the one the header gives in
+parentheses ("(km/h)", "(%)") or the indicator's wording names ("Antal
+besök ...", "Handläggningstid ..., veckor", "Nöjd-Kund-Index bygglov,
+index").  A value or a range of values with no word asking for a movement
+is a level to reach (rules/targets.yaml holds the unit vocabulary).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from . import targets
+from .models import Target
+
+_RANGE = re.compile(r"^\s*(?:ca\.?\s*)?\d[\d\s\u00a0]*(?:[.,]\d+)?\s*[–—-]\s*\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(\S+)?\s*$", re.I)
+_PAREN = re.compile(r"\(([^()]{1,12})\)")
+_KPI = re.compile(r"\s*[–—-]?\s*\(?\b[NUV]\d{5}\b\)?")
+_TAIL = re.compile(r",\s*([^,]{1,20})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _units() -> tuple[dict[str, str], tuple[tuple[re.Pattern, str], ...]]:
+    rules = targets.target_rules()
+    unit_of = {term.lower(): unit for unit, terms in rules.units.items() for term in terms}
+    implied = tuple(
+        (re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I), unit)
+        for unit, words in rules.implied_units.items()
+    )
+    return unit_of, implied
+
+
+def unit_named(text: str) -> Optional[str]:
+    """The unit a short text names ("km/h" -> "km/h", "procent" -> "%", "veckor" -> "veckor")."""
+    text = (text or "").strip().strip(".").strip()
+    if not text:
+        return None
+    unit_of, _ = _units()
+    found = unit_of.get(text.lower())
+    if found:
+        return found
+    if "/" in text and len(text) <= 8 and " " not in text and not re.search(r"\d", text):
+        return text  # a rate printed as a unit: "km/h", "kr/m²"
+    return None
+
+
+def header_unit(header: str) -> Optional[str]:
+    """The unit a column header gives in parentheses ("Hastighet 2035 (km/h)")."""
+    for m in _PAREN.finditer(header or ""):
+        unit = unit_named(m.group(1))
+        if unit:
+            return unit
+    return None
+
+
+def indicator_unit(text: str) -> Optional[str]:
+    """The unit an indicator's wording names: its last comma part ("...,
+    veckor", "..., andel (%)"), else its opening measure word ("Antal ...")."""
+    text = _KPI.sub("", text or "").strip().rstrip(",.").strip()
+    m = _TAIL.search(text)
+    if m:
+        tail = m.group(1).strip()
+        unit = unit_named(tail) or header_unit(tail)
+        if unit is None and tail.lower().startswith("andel"):
+            unit = "%"
+        if unit:
+            return unit
+    _, implied = _units()
+    for pattern, unit in implied:
+        if pattern.match(text):
+            return unit
+    return None
+
+
+def column_target(text: str, year: Optional[int], *, header: str = "", indicator: str = "") -> Optional[Target]:
+    """The target a cell of a target column states, completed from its
+    column (year, unit) and its indicator's wording (unit)."""
+    if not text or not text.strip():
+        return None
+    target = targets.parse_target(text, known_target=True, year=year)
+    ranged = _RANGE.match(text)
+    if target is None and ranged:
+        # "110–160": a span of levels to reach by the column's year
+        target = Target(text=text.strip(), direction="reach", target_year=year,
+                        unit=unit_named(ranged.group(1) or ""))
+    if target is None:
+        return None
+    if year is not None and target.target_value is None and not ranged and str(year) not in text:
+        target.target_year = None  # "Öka" under "Mål 2025": a direction, not a level of that year
+    if target.unit is None and (target.target_value is not None or ranged):
+        target.unit = header_unit(header) or indicator_unit(indicator)
+    return target
