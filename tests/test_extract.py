@@ -679,3 +679,23 @@ def test_target_cell_completed_from_header_and_indicator():
     assert (span.direction, span.target_value, span.unit, span.target_year) == ("reach", None, "km/h", 2035)
     level = by_text(ext.indicators, "Älvsborgsbanan: Uddevalla–Borås").targets[0]
     assert (level.direction, level.target_value, level.unit, level.target_year) == ("reach", 160.0, "km/h", 2035)
+
+
+def test_table_goal_keeps_its_level_unless_its_indicators_carry_the_target():
+    doc = build([
+        ("h", 1, "God ekonomisk hushållning"),
+        ("t", ["Finansiella mål", "Nyckeltal"], [
+            ["Årets resultat ska utgöra minst 2 procent av skatteintäkterna.", "Mäts genom bokföringen, resultaträkningen"],
+        ]),
+        ("h", 1, "Kommunens mål"),
+        ("t", ["Mål", "Indikator", "Målvärde"], [
+            ["Fler vuxna ska bli självförsörjande genom arbete eller studier.",
+             "Andel deltagare som går vidare till arbete, %", "Minst 40 %"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    result = by_text(ext.goals, "Årets resultat ska utgöra minst 2 procent av skatteintäkterna.")
+    assert result.target is not None and (result.target.target_op, result.target.target_value) == (">=", 2.0)
+    assert by_text(ext.indicators, "Mäts genom bokföringen, resultaträkningen").goal_key == result.key
+    directed = by_text(ext.goals, "Fler vuxna ska bli självförsörjande genom arbete eller studier.")
+    assert directed.target is None  # its indicator's "Minst 40 %" is the target

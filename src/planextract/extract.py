@@ -178,11 +178,14 @@ class _Reader(ProseItems):
         self.flush_coded()
         link_items(self.out, self.anchors, self.goal_regions)
         parents = {g.parent_key for g in self.out.goals}
+        measured = {i.goal_key for i in self.out.indicators if i.targets}
         for goal in self.out.goals:
             if goal.key in self.stated_targets:
                 continue
-            if goal.source in ("heading", "prose") or goal.key in parents:
-                goal.target = None  # stated as a direction of work, or followed through its sub-goals
+            bare = goal.target is not None and goal.target.target_value is None and goal.target.target_year is None
+            if goal.source in ("heading", "prose") or goal.key in parents or (goal.key in measured and bare):
+                # a direction of work, followed through its sub-goals or its indicators' targets
+                goal.target = None
         return self.out
 
     def _stream(self):

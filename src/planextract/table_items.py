@@ -119,7 +119,7 @@ class TableReader:
                     continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
-                target = None if roles.indicator else doc.own_target(text, year=columns[col].year)
+                target = doc.own_target(text, year=columns[col].year)  # dropped when an indicator has one
                 goal = doc.add_goal(text, level, page, bbox, "table", parent=parent, target=target)
                 carried[n] = goal.key
                 doc.last_goal = goal.key
