@@ -1,7 +1,9 @@
 """The Swedish pipeline: spaCy blank "sv" with planextract's own components.
 
 No model is downloaded: lemmas come from spacy-lookups-data's Swedish
-lookup table (read from the package's data files), corrected by
+lookup table (read from the package's data files by
+:mod:`planextract.lexicon`, which also serves :func:`kolada_ids` and
+:func:`is_infinitive` without spaCy), corrected by
 ``rules/lemmas.yaml``; words the table misses are split into a known tail
 ("resultatindikatorer" -> "resultat" + "indikator") or lose a clearly
 inflectional ending.
@@ -23,9 +25,7 @@ Plain functions for other modules: :func:`normalize_for_matching`,
 from __future__ import annotations
 
 import functools
-import gzip
 import json
-import re
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -35,12 +35,9 @@ from spacy.language import Language
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from .errors import RulesError
+from .lexicon import KOLADA_ID, LEMMA_TABLE, is_infinitive, kolada_ids, lemma_table  # noqa: F401
 from .rules import RulesModel, load_rules
 from .targets import clean_text, parse_target
-
-LEMMA_TABLE = "sv_lemma_lookup.json.gz"
-KOLADA_ID = re.compile(r"(?<![A-Za-z0-9])[NU]\d{5}(?!\d)")
 
 if not Span.has_extension("target"):
     Span.set_extension("target", default=None)
@@ -79,23 +76,9 @@ def lemma_rules(folder: Optional[str] = None) -> LemmaRules:
 
 
 @functools.lru_cache(maxsize=1)
-def lemma_table() -> dict[str, str]:
-    """spacy-lookups-data's Swedish word -> lemma table (about 660,000 forms)."""
-    try:
-        import spacy_lookups_data
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise RulesError("spacy-lookups-data is not installed: pip install spacy-lookups-data") from None
-    path = Path(spacy_lookups_data.__file__).parent / "data" / LEMMA_TABLE
-    try:
-        with gzip.open(path, "rb") as handle:
-            return json.loads(handle.read())
-    except FileNotFoundError:
-        raise RulesError(f"{path}: Swedish lemma table not found in spacy-lookups-data") from None
-
-
-@functools.lru_cache(maxsize=1)
 def _base_forms() -> frozenset:
-    return frozenset(lemma_table().values())
+    table = lemma_table()
+    return table.lemmas() if hasattr(table, "lemmas") else frozenset(table.values())
 
 
 class Lemmatizer:
@@ -156,21 +139,6 @@ def get_lemmatizer(folder: Optional[str] = None) -> Lemmatizer:
 def lemmatize(word: str) -> str:
     """The lemma of one word, lower case."""
     return get_lemmatizer()(word)
-
-
-def is_infinitive(word: str) -> bool:
-    """Whether ``word`` is a verb's infinitive, judged by the forms the table knows."""
-    low = word.lower()
-    if low in STOP_WORDS or not low.endswith("a"):
-        return False
-    table = lemma_table()
-    forms = (
-        low + "r", low + "s", low + "de", low + "t", low + "d",
-        low[:-1] + "er", low[:-1] + "de", low[:-1] + "te", low[:-1] + "t",
-    )
-    # three forms of one verb ("hittar", "hittade", "hittat"), not a noun's
-    # genitive ("kvinnas")
-    return sum(table.get(form) == low for form in forms) >= 3
 
 
 # --------------------------------------------------------------------------
@@ -324,11 +292,6 @@ def normalize_many(texts: Iterable[str], *, batch_size: int = 256) -> list[str]:
         _matching_words(doc, lemmatizer)
         for doc in nlp.pipe(cleaned, batch_size=batch_size, disable=["sentencizer"])
     ]
-
-
-def kolada_ids(text: str) -> list[str]:
-    """Kolada KPI ids in ``text``, in order, each once."""
-    return list(dict.fromkeys(KOLADA_ID.findall(text or "")))
 
 
 def sentences(text: str) -> list[str]:

@@ -366,7 +366,7 @@ def _looks_imperative(vocab: _Vocab, text: str) -> bool:
         return True
     if len(first) < 3 or not first.endswith("a") or not first.isalpha():
         return False
-    from .nlp import is_infinitive  # the lemma table, loaded once when needed
+    from .lexicon import is_infinitive  # a word list, no spaCy
 
     return is_infinitive(first)
 
