@@ -195,3 +195,25 @@ def test_numbered_action_codes():
     assert not C.ITEM_CODE.match("2. Optimera")
     assert [t for _, t in C.coded_items("3.3 Utred bilpool. 3.4 Genomför pendelprojekt.")] == [
         "Utred bilpool.", "Genomför pendelprojekt."]
+
+
+@pytest.mark.parametrize("text", [
+    "Hur kan nämnden bidra till målet?",
+    "Finns avvikelser/oönskade resultat?",
+    "Med vilka konkreta aktiviteter har ni arbetat?",
+])
+def test_questions_are_skipped(text):
+    assert C.heading_kind(text) == "skip"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Regional nivå", True),
+    ("Internationell och nationell nivå", True),
+    ("Arbetsmarknads- och integrationsenhet", True),
+    ("Grundskolan", True),
+    ("God vård och omsorg", False),
+    ("Trygg enhet", False),
+    ("Hög nivå på service", False),
+])
+def test_group_labels_by_class(text, label):
+    assert C.is_group_label(text) is label

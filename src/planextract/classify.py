@@ -48,6 +48,7 @@ class HeadingRules(RulesModel):
     action_description_headings: list[str]
     calendar_headers: list[str]
     group_labels: list[str]
+    group_label_patterns: list[str]
     goal_labels: list[str]
     means_labels: list[str]
 
@@ -306,6 +307,8 @@ def heading_kind(text: str) -> Optional[str]:
     """The kind of a heading or lead-in line (see headings.yaml), or ``None``."""
     if not text or numbered_goal(text) or labelled_goal(text):
         return None
+    if is_question(text):
+        return "skip"  # "Hur kan nämnden ...?", "Finns avvikelser?": questions to answer, never items
     rules = heading_rules()
     base = heading_base(text)
     words = _words(base)
@@ -422,7 +425,12 @@ def is_question(text: str) -> bool:
 def is_group_label(text: str) -> bool:
     """A label that groups items ("Alla verksamheter", "Äldreomsorg")."""
     base = _norm(heading_base(text))
-    return base in {_norm(label) for label in heading_rules().group_labels}
+    if not base:
+        return False
+    rules = heading_rules()
+    if base in {_norm(label) for label in rules.group_labels}:
+        return True
+    return any(re.match(p, base) for p in rules.group_label_patterns)
 
 
 def is_goal_statement(text: str) -> bool:
