@@ -699,3 +699,37 @@ def test_table_goal_keeps_its_level_unless_its_indicators_carry_the_target():
     assert by_text(ext.indicators, "Mäts genom bokföringen, resultaträkningen").goal_key == result.key
     directed = by_text(ext.goals, "Fler vuxna ska bli självförsörjande genom arbete eller studier.")
     assert directed.target is None  # its indicator's "Minst 40 %" is the target
+
+
+def test_form_fields_printed_as_paragraphs():
+    """A form without borders: each paragraph opens with its field name."""
+    doc = build([
+        ("h", 1, "Mål för verksamheten"),
+        ("p", "Verksamhetsmål med inriktning på god ekonomisk hushållning Kommunen ska ha en frisknärvaro som ska vara minst 95 %."),
+        ("p", "Koppling till god ekonomisk hushållning God hälsa är en tillgång för individen och organisationen."),
+        ("p", "Nyckeltal Statistik frisknärvaro (större än 2022)"),
+        ("p", "Verksamhetsmål med inriktning på god ekonomisk hushållning Kommunen ska skapa ett rikt utbud inom kultur och fritid."),
+        ("p", "Nyckeltal Mäts genom antal besök inom egna verksamheter (ska öka i jämförelse med 2022)"),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == [
+        "Kommunen ska ha en frisknärvaro som ska vara minst 95 %.",
+        "Kommunen ska skapa ett rikt utbud inom kultur och fritid.",
+    ]
+    health, culture = ext.goals
+    assert (health.target.target_op, health.target.target_value, health.target.unit) == (">=", 95.0, "%")
+    presence = by_text(ext.indicators, "Statistik frisknärvaro (större än 2022)")
+    assert presence.goal_key == health.key
+    assert (presence.targets[0].text, presence.targets[0].direction, presence.targets[0].baseline_year) == (
+        "större än 2022", "increase", 2022)
+    visits = by_text(ext.indicators, "Mäts genom antal besök inom egna verksamheter (ska öka i jämförelse med 2022)")
+    assert visits.goal_key == culture.key and visits.targets[0].direction == "increase"
+
+
+def test_a_field_name_once_is_no_form():
+    doc = build([
+        ("h", 1, "Mål för verksamheten"),
+        ("p", "Nyckeltal Kolada visar att kommunen ligger över riket i de flesta mått."),
+    ])
+    ext = extract_items(doc)
+    assert ext.indicators == [] and ext.goals == []

@@ -95,3 +95,37 @@ def column_target(text: str, year: Optional[int], *, header: str = "", indicator
     if target.unit is None and (target.target_value is not None or ranged):
         target.unit = header_unit(header) or indicator_unit(indicator)
     return target
+
+
+_TRAILING = re.compile(r"\(([^()]*\b(?:19|20)\d\d\b[^()]*)\)\s*\.?\s*$")
+_COMPARED = re.compile(
+    r"\b([^\W\d_]+)\s+(?:än|jämfört med|i jämförelse med|i förhållande till)\b[^()]*?\b((?:19|20)\d\d)\b", re.I
+)
+
+
+def compared_target(text: str) -> Optional[Target]:
+    """A movement measured against a year ("större än 2022", "ska öka i
+    jämförelse med 2022", "ökning jämfört med 2022 års siffror"): the
+    direction its comparative asks for, from the year as baseline."""
+    m = _COMPARED.search(text or "")
+    if not m:
+        return None
+    word = m.group(1).lower()
+    for direction, stems in comparatives().items():
+        if any(word.startswith(stem) for stem in stems):
+            return Target(text=text.strip(), direction=direction, baseline_year=int(m.group(2)))
+    return None
+
+
+def trailing_target(indicator: str) -> Optional[Target]:
+    """The target an indicator states in parentheses at its end
+    ("Statistik frisknärvaro (större än 2022)")."""
+    m = _TRAILING.search(indicator or "")
+    return compared_target(m.group(1)) if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def comparatives() -> dict[str, tuple[str, ...]]:
+    from .prose import prose_rules
+
+    return {d: tuple(w.lower() for w in words) for d, words in prose_rules().comparatives.items()}

@@ -21,7 +21,7 @@ from . import classify as C
 from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
-from .column_targets import column_target
+from .column_targets import column_target, trailing_target
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -133,6 +133,7 @@ class _Reader(ProseItems):
         self.last_end: Optional[int] = None  # the latest goal labelled "Mål" (an end, not a means)
         self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
         self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
+        self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
         self.field_tables = {
@@ -671,7 +672,7 @@ class _Reader(ProseItems):
                                   indicator=" ".join([text, measure or ""]))
             targets.append(found or Target(text=target_text))
         else:
-            stated = _column_target(text, target_year)
+            stated = trailing_target(text) or _column_target(text, target_year)
             if stated is not None and (stated.direction or stated.target_value is not None):
                 targets.append(stated)
         indicator = Indicator(

@@ -27,6 +27,7 @@ class ProseRules(RulesModel):
     action_sentences: list[str]
     not_action_sentences: list[str]
     reference_items: list[str]
+    comparatives: dict[str, list[str]]
 
 
 def prose_rules() -> ProseRules:

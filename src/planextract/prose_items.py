@@ -36,8 +36,55 @@ def label_kind(text: str) -> Optional[str]:
 
 
 
+def _label_split(text: str) -> Optional[tuple[str, str]]:
+    """(label, rest) of a paragraph whose opening words run up to its first
+    capitalised word ("Nyckeltal Statistik frisknärvaro ...")."""
+    words = text.split()
+    for n in range(1, min(10, len(words))):
+        if words[n][:1].isupper():
+            return " ".join(words[:n]), " ".join(words[n:])
+    return None
+
+
+def inline_labels(blocks) -> set[str]:
+    """Labels that open two paragraphs or more of a document: the field names
+    of a form printed without borders ("Verksamhetsmål ... <goal>", "Nyckeltal
+    <measure>"); each names what the rest of its paragraph is."""
+    seen: dict[str, int] = {}
+    for block in blocks:
+        if block.kind == "paragraph":
+            split = _label_split(C.clean_text(block.text, numbering=False))
+            if split:
+                seen[split[0]] = seen.get(split[0], 0) + 1
+    return {label for label, n in seen.items() if n >= 2 and C.heading_kind(label) in ("goal", "indicator", "activity")}
+
+
 class ProseItems:
     """Reader methods for goals and actions in running text (a mixin of the reader)."""
+
+    def _inline_label(self, block, text: str, state, rank: float) -> bool:
+        """A paragraph opening with a form's field name: its rest is an item of that kind."""
+        if self.form_labels is None:
+            self.form_labels = inline_labels(self.parsed.blocks)
+        split = _label_split(text) if self.form_labels else None
+        if split is None or split[0] not in self.form_labels or len(split[1].split()) < 3:
+            return False
+        label, rest = split
+        kind = C.heading_kind(label)
+        if kind == "goal":
+            target = self.own_target(rest)
+            goal = self.add_goal(rest, self.level(label, *state.texts), block.page, block.bbox, "prose",
+                                 parent=self.scope_goal, target=target)
+            if target is not None and (target.target_value is not None or target.target_year is not None):
+                self.stated_targets.add(goal.key)
+            self._pop_scopes(rank + 0.25)
+            self._push_scope(rank + 0.25, goal.key)
+            self.last_goal = goal.key
+        elif kind == "indicator":
+            self.add_indicator(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
+        else:
+            self.add_activity(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
+        return True
 
     def _labelled_goal(self, labelled, page, bbox, source, rank, state) -> Goal:
         """A goal stated after its label; a means ("Medel") serves the end labelled before it."""
@@ -95,6 +142,8 @@ class ProseItems:
             return False
         section = self._section_for(block.section_index)
         rank = (section.level if section else 0) + 0.5
+        if self._inline_label(block, text, state, rank):
+            return True
         if state.paragraph_goals:
             if prose.states_goal(text):  # "Inriktning budget 2026" / one direction a paragraph
                 goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
