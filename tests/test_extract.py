@@ -733,3 +733,24 @@ def test_a_field_name_once_is_no_form():
     ])
     ext = extract_items(doc)
     assert ext.indicators == [] and ext.goals == []
+
+
+def test_goal_sentences_by_their_grammar():
+    doc = build([
+        ("h", 1, "Övergripande information"),
+        ("p", "Kravet på god ekonomisk hushållning omfattar verksamhet och ekonomi. Det finansiella målet för "
+              "god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av omsättningen."),
+        ("h", 1, "Uppföljning"),
+        ("p", "Ett av revisorernas egna delmål är att mer än hälften av yrkesrevisorerna ska vara certifierade.1 "
+              "Certifiering utfärdas av en oberoende nämnd."),
+        ("p", "Avsikten med nedan angivna verksamhetsmål är att de ska ge en samlad bild."),
+        ("p", "Kommunens mål för cykling är att;"),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == [
+        "Det finansiella målet för god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av omsättningen.",
+        "Ett av revisorernas egna delmål är att mer än hälften av yrkesrevisorerna ska vara certifierade.",
+    ]
+    target = ext.goals[0].target
+    assert (target.direction, target.target_op, target.target_value, target.unit, target.target_year) == (
+        "reach", "=", 1.0, "%", 2027)

@@ -129,3 +129,28 @@ def comparatives() -> dict[str, tuple[str, ...]]:
     from .prose import prose_rules
 
     return {d: tuple(w.lower() for w in words) for d, words in prose_rules().comparatives.items()}
+
+
+_QUANTITY = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s*(%|procent\b)", re.I)
+_PREDICATE = re.compile(r"^(.*?)\bär\s+(?=(?:att|en|ett|det)\b)", re.I)
+
+
+def stated_level(sentence: str) -> Optional[Target]:
+    """The target of a goal sentence ("Det finansiella målet 2027 är ett
+    positivt resultat på 1 procent av omsättningen"): read from what the goal
+    is said to be, its year from the subject; one share named without a
+    comparison word is the level to reach."""
+    m = _PREDICATE.match(sentence or "")
+    if not m:
+        return None
+    years = re.findall(r"\b((?:19|20)\d\d)\b", m.group(1))
+    year = int(years[-1]) if years else None
+    predicate = sentence[m.end():].strip().rstrip(".").strip()
+    target = targets.parse_target(predicate, known_target=True, year=year)
+    if target is None:
+        shares = _QUANTITY.findall(predicate)
+        if len(shares) != 1:
+            return None
+        value = float(shares[0][0].replace(",", "."))
+        target = Target(text=predicate, direction="reach", target_op="=", target_value=value, unit="%", target_year=year)
+    return target

@@ -73,10 +73,14 @@ def states_goal(text: str) -> bool:
 
 def goal_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that state a goal ("Målet är att ...")."""
-    return [s for s in C.sentences(text) if any(p.match(s) for p in _patterns("goal_sentences"))]
+    return [s for s in C.sentences(text) if is_goal_sentence(s)]
 
 
 def is_goal_sentence(sentence: str) -> bool:
+    """A sentence stating a goal by its grammar; not one that leads in a list
+    ("Kommunens mål för cykling är att;") or speaks of the document ("nedan")."""
+    if C.is_lead_in(sentence) or is_meta(sentence):
+        return False
     return any(p.match(sentence) for p in _patterns("goal_sentences"))
 
 

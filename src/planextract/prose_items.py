@@ -15,6 +15,7 @@ from typing import Optional
 from . import classify as C
 from . import prose
 from . import targets
+from .column_targets import stated_level
 from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
 
@@ -185,7 +186,7 @@ class ProseItems:
             if prose.is_goal_sentence(sentence):
                 # "Målet är att alla skolor ska ha tydliga rutiner ..."
                 level = "verksamhet" if in_followup else self.level(*state.texts)
-                target = _parse_target(sentence, known_target=True)
+                target = stated_level(sentence) or _parse_target(sentence, known_target=True)
                 if target is not None and target.target_year is None and target.target_value is None:
                     target = None  # "en mer sammanhållen verksamhet": a direction, no level to reach
                 goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,
