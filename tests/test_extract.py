@@ -754,3 +754,18 @@ def test_goal_sentences_by_their_grammar():
     target = ext.goals[0].target
     assert (target.direction, target.target_op, target.target_value, target.unit, target.target_year) == (
         "reach", "=", 1.0, "%", 2027)
+
+
+def test_goal_named_by_its_noun_and_headings_about_goals():
+    doc = build([
+        ("h", 1, "Strategin ska bidra till klimatmålen för länet"),
+        ("p", "Sedan 2009 finns ett gemensamt klimatmål i länet – att vara en fossiloberoende region år 2030. "
+              "Klimatmålet innebär att utsläppen av växthusgaser ska minska med 80 procent från 1990 års nivå till år 2030."),
+        ("h", 1, "De ska tillsammans bidra till att uppfylla den gemensamma visionen"),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == [
+        "Sedan 2009 finns ett gemensamt klimatmål i länet – att vara en fossiloberoende region år 2030.",
+        "Klimatmålet innebär att utsläppen av växthusgaser ska minska med 80 procent från 1990 års nivå till år 2030.",
+    ]
+    assert ext.goals[0].target.target_year == 2030

@@ -441,7 +441,9 @@ def is_goal_statement(text: str) -> bool:
     if numbered_goal(text):
         return True
     n_words = len(text.split())
-    return 4 <= n_words <= 35 and bool(_SKA.search(text)) and not text.lower().startswith(("detta ska", "det ska", "här ska"))
+    return 4 <= n_words <= 35 and bool(_SKA.search(text)) and not text.lower().startswith(
+        ("detta ska", "det ska", "här ska", "de ska", "dessa ska", "den ska")  # a pronoun: about something stated elsewhere
+    )
 
 
 def is_lead_in(text: str) -> bool:

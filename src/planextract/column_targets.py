@@ -132,7 +132,7 @@ def comparatives() -> dict[str, tuple[str, ...]]:
 
 
 _QUANTITY = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s*(%|procent\b)", re.I)
-_PREDICATE = re.compile(r"^(.*?)\bär\s+(?=(?:att|en|ett|det)\b)", re.I)
+_PREDICATE = re.compile(r"^(.*?)(?:\b(?:är|innebär)\s+(?=(?:att|en|ett|det)\b)|\s[–—-]\s+(?=att\b))", re.I)
 
 
 def stated_level(sentence: str) -> Optional[Target]:
@@ -149,6 +149,10 @@ def stated_level(sentence: str) -> Optional[Target]:
     target = targets.parse_target(predicate, known_target=True, year=year)
     if target is None:
         shares = _QUANTITY.findall(predicate)
+        dated = re.search(r"\b(?:år\s+)?((?:19|20)\d\d)\b\s*$", predicate)
+        if not shares and dated:
+            # "att vara en fossiloberoende region år 2030": a state to reach by a year
+            return Target(text=predicate, direction="reach", target_year=int(dated.group(1)))
         if len(shares) != 1:
             return None
         value = float(shares[0][0].replace(",", "."))

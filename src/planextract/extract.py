@@ -395,7 +395,8 @@ class _Reader(ProseItems):
             or C.numbered_goal(heading)
             or (inherited == "goal" and 2 <= len(heading.split()) <= MAX_HEADING_GOAL_WORDS
                 and not C.mentions_goals(heading) and section.index not in self.titled_goals)
-            or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading))
+            or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading)
+                and (C.numbered_goal(heading) or not C.mentions_goals(heading)))
         )
         if is_goal:
             statement = C.is_goal_statement(heading)
