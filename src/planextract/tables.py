@@ -351,14 +351,124 @@ def _ruled_grids(path: Path, candidates: dict[int, list[BBox]], comp: _Compiled)
     with pdf:
         for page in pdf.pages:
             try:
+                chars = _LazyChars(page)
                 view = _without_shading(page)
                 for found in view.find_tables(settings):
-                    grid = _grid_from_plumber(page, found, comp)
+                    grid = _grid_from_plumber(page, found, comp, chars)
                     if grid is not None:
                         grids.append(grid)
             finally:
                 page.close()
     return grids
+
+
+class _LazyChars:
+    """A pdfplumber page's objects, its characters made into dicts only where a table is.
+
+    pdfplumber turns every object of a page into a dict as it parses it,
+    the characters (most of a page) included; the table finder needs only
+    the drawings, and a table only the characters inside it.  So the page's
+    objects are set here without characters, and :meth:`inside` converts
+    those of one table's box with pdfplumber's own ``process_object``: the
+    dicts, and their order, are what ``page.chars`` would hold.
+    """
+
+    def __init__(self, page) -> None:
+        from pdfminer.layout import LTChar
+
+        self.page = page
+        objects: dict[str, list] = {}
+        self.raw: list = []
+        for obj in self._items(page.layout._objs):
+            if isinstance(obj, LTChar):
+                self.raw.append(obj)
+                continue
+            item = page.process_object(obj)
+            kind = item["object_type"]
+            if kind != "anno":
+                objects.setdefault(kind, []).append(item)
+        page._objects = objects  # what page.objects parses, less "char"
+        self._done: dict[int, dict] = {}
+
+    def _items(self, objs):
+        """pdfplumber's ``Page.iter_layout_objects``, yielding pdfminer's objects."""
+        from pdfminer.layout import LTContainer
+
+        laparams = self.page.pdf.laparams
+        for obj in objs:
+            if isinstance(obj, LTContainer):
+                if laparams is not None:
+                    yield obj
+                yield from self._items(obj._objs)
+            else:
+                yield obj
+
+    def inside(self, box: BBox, pad: float = 1.0) -> list[dict]:
+        """The characters (pdfplumber dicts, in page order) whose box overlaps ``box`` widened by ``pad``."""
+        page = self.page
+        mb_x0, mb_top = page.mediabox[:2]
+        height = page.height
+        x0, top, x1, bottom = box[0] - pad - mb_x0, box[1] - pad - mb_top, box[2] + pad - mb_x0, box[3] + pad - mb_top
+        out = []
+        for n, ch in enumerate(self.raw):
+            # pdfplumber: top = height - y1 + mb_top, bottom = height - y0 + mb_top
+            if ch.x1 < x0 or ch.x0 > x1 or height - ch.y0 < top or height - ch.y1 > bottom:
+                continue
+            item = self._done.get(n)
+            if item is None:
+                item = self._done[n] = self._char(ch)
+            out.append(item)
+        return out
+
+    def _char(self, ch) -> dict:
+        """``page.process_object(ch)`` for a pdfminer ``LTChar``, without its per-value calls.
+
+        Plain values (numbers, strings, tuples of them) are what pdfplumber's
+        ``resolve_all`` returns them as; anything else goes through it, and
+        anything unexpected through ``process_object`` itself.
+        """
+        page = self.page
+        if page.pdf.unicode_norm is not None or isinstance(getattr(ch, "fontname", None), bytes):
+            return page.process_object(ch)
+        from pdfplumber.page import ALL_ATTRS
+        from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
+
+        attr = {}
+        for k, v in ch.__dict__.items():
+            if k in ALL_ATTRS:
+                if type(v) in _PLAIN or (type(v) is tuple and all(type(x) in _PLAIN for x in v)):
+                    attr[k] = v
+                else:
+                    attr[k] = resolve_all(v)
+        attr["object_type"] = "char"
+        attr["page_number"] = page.page_number
+        for cs in ("ncs", "scs"):
+            if hasattr(ch, cs):
+                name = getattr(ch, cs).name
+                key = (cs, name) if type(name) is str else None
+                decoded = _DECODED.get(key) if key else None
+                if decoded is None:
+                    decoded = resolve_and_decode(name)
+                    if key:
+                        _DECODED[key] = decoded
+                attr[cs] = decoded
+        attr["text"] = ch.get_text()
+        gs = ch.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        mb_x0, mb_top = page.mediabox[:2]
+        if "y0" in attr:
+            attr["top"] = (page.height - attr["y1"]) + mb_top
+            attr["bottom"] = (page.height - attr["y0"]) + mb_top
+            attr["doctop"] = page.initial_doctop + attr["top"]
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+
+_PLAIN = frozenset((float, int, str, bool, type(None)))
+_DECODED: dict = {}  # (colour space attribute, name) -> decoded name
 
 
 def _without_shading(page):
@@ -396,7 +506,7 @@ def _is_bold(fontname: str, comp: _Compiled) -> bool:
     return any(marker in name for marker in comp.rules.bold_fonts)
 
 
-def _grid_from_plumber(page, found, comp: _Compiled) -> Optional[_Grid]:
+def _grid_from_plumber(page, found, comp: _Compiled, chars: "_LazyChars") -> Optional[_Grid]:
     """Cells of one pdfplumber table; each char is put in its cell in one pass."""
     from pdfplumber.utils import extract_text
 
@@ -413,7 +523,7 @@ def _grid_from_plumber(page, found, comp: _Compiled) -> Optional[_Grid]:
     tops = [row.bbox[1] for row in rows]
     buckets: list[list[list[dict]]] = [[[] for _ in range(n_cols)] for _ in rows]
     x0, top, x1, bottom = found.bbox
-    for ch in page.chars:
+    for ch in chars.inside(found.bbox):
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= cx <= x1 and top <= cy <= bottom):
             continue
@@ -674,9 +784,15 @@ def _grid_from_bands(number: int, block: list[_Band], gaps, comp: _Compiled) -> 
 
 
 def _join_cell(lines: list[Line]) -> str:
+    return _joined(tuple(line.text for line in sorted(lines, key=lambda l: (l.top, l.x0))))
+
+
+@functools.lru_cache(maxsize=8192)
+def _joined(texts: tuple[str, ...]) -> str:
+    """The lines of a cell joined (cached: a page's bands are tried as rows of many blocks)."""
     out = ""
-    for line in sorted(lines, key=lambda l: (l.top, l.x0)):
-        out = join_lines(out, normalize(line.text))
+    for text in texts:
+        out = join_lines(out, normalize(text))
     return normalize(out)
 
 
