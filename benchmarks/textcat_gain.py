@@ -47,7 +47,7 @@ from planextract import textcat as T  # noqa: E402
 
 GOLD_DIRS = [REPO / "corpus" / "gold", REPO / "tests" / "gold" / "real"]
 PDF_DIRS = [REPO / "corpus" / "pdf", REPO.parent / "shared" / "corpus-real"]
-SITES = ("heading", "paragraph", "list_item", "cell")
+SITES = ("heading", "paragraph", "sentence", "list_item", "cell")
 THRESHOLDS = [round(0.40 + 0.05 * i, 2) for i in range(12)]  # 0.40 .. 0.95
 
 
@@ -106,7 +106,7 @@ def undecided_refs(parsed) -> set[tuple]:
 def is_undecided(segment: T.Segment, refs: set[tuple]) -> bool:
     if segment.ref[0] == "cell":
         return ("table", segment.ref[1]) in refs
-    return segment.ref in refs
+    return segment.ref[:2] in refs  # a sentence is undecided where its paragraph is
 
 
 def extracted_items(parsed) -> list[tuple[str, str]]:

@@ -136,6 +136,7 @@ def _parsed() -> ParsedDocument:
         blocks=[
             Block("list_item", "Arbetslös-\nheten minskar", 1, box, 0, marker="•"),
             Block("paragraph", "12 345", 1, box, 0),
+            Block("paragraph", "Målet är att fler ska läsa, t.ex. barn. T3 Öppna en läsgrupp.", 1, box, 0),
         ],
         tables=[Table(1, 1, box, ["Aktivitet", "Belopp"], [["• Starta en jobb-\npool\n• Ordna mässor", "1 200"]], 0)],
     )
@@ -146,6 +147,9 @@ def test_document_segments_clean_split_and_leave_out_numbers():
     assert [(s.source, s.text, s.ref) for s in segments] == [
         ("heading", "Hög sysselsättning", ("section", 0)),
         ("list_item", "Arbetslösheten minskar", ("block", 0)),
+        ("paragraph", "Målet är att fler ska läsa, t.ex. barn. T3 Öppna en läsgrupp.", ("block", 2)),
+        ("sentence", "Målet är att fler ska läsa, t.ex. barn.", ("block", 2, 0)),
+        ("sentence", "Öppna en läsgrupp.", ("block", 2, 1)),
         ("cell", "Starta en jobbpool", ("cell", 0, 0, 0, 0)),
         ("cell", "Ordna mässor", ("cell", 0, 0, 0, 1)),
     ]
@@ -153,7 +157,8 @@ def test_document_segments_clean_split_and_leave_out_numbers():
 
 def test_segments_carry_the_heading_and_column_above_them():
     segments = T.document_segments(_parsed(), "x.pdf")
-    assert [s.context for s in segments] == ["", "Mål 1: Hög sysselsättning", "Aktivitet Mål 1: Hög sysselsättning", "Aktivitet Mål 1: Hög sysselsättning"]
+    heading = "Mål 1: Hög sysselsättning"
+    assert [s.context for s in segments] == ["", heading, heading, heading, heading, f"Aktivitet {heading}", f"Aktivitet {heading}"]
     assert T.model_text("Starta en jobb-\npool", "Aktivitet Mål 1") == "Starta en jobbpool ctx_aktivitet ctx_mål ctx_1"
     assert T.model_text("Ordna mässor") == "Ordna mässor"
 
@@ -168,8 +173,8 @@ def test_predict_needs_one_context_a_text(tiny_model):
 
 def test_label_segments_by_the_gold_item_they_match():
     segments = T.document_segments(_parsed(), "x.pdf")
-    items = [("goal", "Hög sysselsättning"), ("indicator", "Arbetslösheten minskar."), ("activity", "Starta en jobbpool")]
-    assert T.label_segments(segments, items) == ["goal", "indicator", "activity", "none"]
+    items = [("goal", "Hög sysselsättning"), ("indicator", "Arbetslösheten minskar."), ("activity", "Starta en jobbpool"), ("activity", "Öppna en läsgrupp")]
+    assert T.label_segments(segments, items) == ["goal", "indicator", "none", "none", "activity", "activity", "none"]
 
 
 def test_gold_files_of_a_split(tmp_path):
