@@ -217,3 +217,19 @@ def test_questions_are_skipped(text):
 ])
 def test_group_labels_by_class(text, label):
     assert C.is_group_label(text) is label
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Resultatmått", "measure"),  # a compound takes the role of its head, not its modifier
+    ("Målbild 2030", "goal"),
+    ("Verksamhetens mål", "goal"),
+    ("Förbundets mål", "goal"),
+    ("Målsättning 2026", "target"),
+    ("Socialnämndens mål 2020-2023", "goal"),
+    ("Riktvärde", "target"),
+    ("Indikatorn", "indicator"),
+    ("Åtgärderna", "activity"),
+    ("Fokusområde", "goal"),
+])
+def test_column_role_of_compounds_and_owners(header, role):
+    assert C.column_role(header).role == role

@@ -158,13 +158,19 @@ def _norm(text: str) -> str:
     return " ".join(_words(text))
 
 
+# endings of an inflected Swedish noun or adjective ("indikatorn", "åtgärderna", "målen", "nämndens")
+_INFLECTIONS = frozenset(
+    "n en et na s ns ens ets er ar or r rna erna arna orna ernas arnas ornas e a t".split()
+)
+
+
 def _word_match(word: str, term: str, first: bool) -> bool:
     if word == term:
         return True
     if len(term) >= 5 and len(word) >= 5 and fuzz.ratio(word, term) >= 85:
         return True  # OCR damage, "Tiplan"
-    if len(term) >= 5 and word.startswith(term) and len(word) - len(term) <= 4:
-        return True  # inflection: indikatorn, åtgärderna
+    if len(term) >= 5 and word.startswith(term) and word[len(term):] in _INFLECTIONS:
+        return True  # inflection: indikatorn, åtgärderna (not a compound's modifier: "resultatmått")
     if first and len(term) >= 3 and len(word) >= len(term) + 4 and word.endswith(term):
         return True  # compound: socialnämndens, resultatindikatorer
     return False
@@ -221,6 +227,10 @@ def column_role(header: str) -> Column:
                 if best is None or score > best[0]:
                     best = (score, role)
     role = best[1] if best else None
+    if role == "goal_or_target" and _owned_goal(words):
+        role = "goal"  # "Verksamhetens mål", "Förbundets mål": whose goals, not a target value
+    if year is not None and role == "goal" and words and all(w in _words(" ".join(rules.target_year_words)) for w in words):
+        role = "goal_or_target"  # "Målsättning 2026": the level for that year
     if year is not None:
         if role in ("target", "goal_or_target"):
             year = _year_after(raw, rules.target_year_words) or year
@@ -233,6 +243,11 @@ def column_role(header: str) -> Column:
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
     return Column(role or "ignore", header, year=year)
+
+
+def _owned_goal(words: list[str]) -> bool:
+    """"Kommunens mål", "Enhetens mål": a genitive naming whose goals the column holds."""
+    return len(words) >= 2 and words[-1] in ("mål", "målen") and words[-2].endswith("s") and len(words[-2]) > 3
 
 
 def _year_after(header: str, words: list[str]) -> Optional[int]:
