@@ -769,3 +769,26 @@ def test_goal_named_by_its_noun_and_headings_about_goals():
         "Klimatmålet innebär att utsläppen av växthusgaser ska minska med 80 procent från 1990 års nivå till år 2030.",
     ]
     assert ext.goals[0].target.target_year == 2030
+
+
+def test_paragraphs_under_goal_and_action_headings_by_their_grammar():
+    """Bullets the layout lost: each short paragraph states one item."""
+    doc = build([
+        ("h", 1, "Våra mål"),
+        ("p", "Arbetet bedrivs i nära samverkan med skolorna och socialtjänsten i hela kommunen."),
+        ("p", "Ökad andel elever som känner sig trygga i skolan"),
+        ("p", "Vi ska minska sjukfrånvaron bland medarbetarna."),
+        ("h", 1, "Aktiviteter"),
+        ("p", "Utveckla samverkan med elevhälsan."),
+        ("p", "Implementera den nya rutinen för avvikelser."),
+        ("p", "Arbetet har pågått under hela året och följs upp i december."),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == [
+        "Ökad andel elever som känner sig trygga i skolan",
+        "Vi ska minska sjukfrånvaron bland medarbetarna.",
+    ]
+    assert [a.text for a in ext.activities] == [
+        "Utveckla samverkan med elevhälsan.",
+        "Implementera den nya rutinen för avvikelser.",
+    ]

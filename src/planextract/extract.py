@@ -632,6 +632,8 @@ class _Reader(ProseItems):
             self._pop_scopes(rank)
             self._push_scope(rank, goal.key)
             self.last_goal = goal.key
+        else:
+            self.short_item(block, text, state)
 
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline

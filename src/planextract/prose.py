@@ -28,6 +28,7 @@ class ProseRules(RulesModel):
     not_action_sentences: list[str]
     reference_items: list[str]
     comparatives: dict[str, list[str]]
+    nominal_goal_words: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -107,3 +108,20 @@ def numbered_areas(text: str) -> list[str]:
         return []
     parts = [part.strip(" .;,") for part in mark.split(text) if part.strip(" .;,")]
     return parts if all(len(p.split()) <= 10 and "." not in p for p in parts) else []
+
+
+def is_nominal_goal(text: str) -> bool:
+    """A goal worded as the state it asks for: "Ökad andel ...", "Fler i arbete", "Minskad klimatpåverkan"."""
+    words = C.clean_text(text).split()
+    return len(words) >= 2 and words[0].lower() in {w.lower() for w in prose_rules().nominal_goal_words}
+
+
+def opens_with_action(text: str) -> bool:
+    """An action worded by its verb first ("Utveckla samverkan med skolan", "Implementera ...")."""
+    from .lexicon import is_infinitive
+
+    words = C.clean_text(text).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    first = words[0].lower().strip(",.:")
+    return is_infinitive(first) or (len(first) >= 7 and first.endswith("era"))

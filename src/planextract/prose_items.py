@@ -20,6 +20,7 @@ from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
 
 MAX_LABELLED_WORDS = 30  # a goal stated after its label in a paragraph is short
+MAX_SHORT_WORDS = 30  # a goal or action stated alone in a paragraph is short
 _YEAR = re.compile(r"\b20\d\d\b")
 
 
@@ -123,6 +124,26 @@ class ProseItems:
                                  target=_parse_target(dated, known_target=True))
             self.goal_regions[goal.key] = ("statement", goal.key)  # the area's actions serve the area
             self.stated_targets.add(goal.key)
+
+    def short_item(self, block, text: str, state) -> bool:
+        """A short paragraph under a heading of goals or of actions that states
+        one item by its grammar (a list whose bullets the layout lost): "Vi
+        ska ...", "Ökad andel ...", "Utveckla samverkan med ..."."""
+        if state.own not in ("goal", "activity") or state.kind != state.own:
+            return False
+        if (len(text.split()) > MAX_SHORT_WORDS or len(C.sentences(text)) > 1 or C.is_question(text)
+                or C.is_lead_in(text) or prose.is_meta(text) or C.mentions_goals(text)):
+            return False
+        anchor = Anchor(None, self.nearest_goal(), self.region)
+        if state.own == "goal" and (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
+            goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
+                                 parent=self.scope_goal, target=self.own_target(text))
+            self.last_goal = goal.key
+            return True
+        if state.own == "activity" and prose.opens_with_action(text):
+            self.add_activity(text, block.page, block.bbox, "prose", anchor)
+            return True
+        return False
 
     @staticmethod
     def label_kind(text: str) -> Optional[str]:
