@@ -778,6 +778,9 @@ def test_paragraphs_under_goal_and_action_headings_by_their_grammar():
         ("p", "Arbetet bedrivs i nära samverkan med skolorna och socialtjänsten i hela kommunen."),
         ("p", "Ökad andel elever som känner sig trygga i skolan"),
         ("p", "Vi ska minska sjukfrånvaron bland medarbetarna."),
+        ("h", 1, "Indikatorer"),
+        ("p", "Andel elever i årskurs 9 som känner sig trygga i skolan ska öka."),
+        ("p", "Indikatorerna följs upp i delårsrapporten."),
         ("h", 1, "Aktiviteter"),
         ("p", "Utveckla samverkan med elevhälsan."),
         ("p", "Implementera den nya rutinen för avvikelser."),
@@ -788,6 +791,9 @@ def test_paragraphs_under_goal_and_action_headings_by_their_grammar():
         "Ökad andel elever som känner sig trygga i skolan",
         "Vi ska minska sjukfrånvaron bland medarbetarna.",
     ]
+    safe = by_text(ext.indicators, "Andel elever i årskurs 9 som känner sig trygga i skolan ska öka.")
+    assert len(ext.indicators) == 1 and safe.targets[0].direction == "increase"
+    assert safe.goal_key is not None
     assert [a.text for a in ext.activities] == [
         "Utveckla samverkan med elevhälsan.",
         "Implementera den nya rutinen för avvikelser.",

@@ -29,6 +29,7 @@ class ProseRules(RulesModel):
     reference_items: list[str]
     comparatives: dict[str, list[str]]
     nominal_goal_words: list[str]
+    measure_starts: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -125,3 +126,10 @@ def opens_with_action(text: str) -> bool:
         return False
     first = words[0].lower().strip(",.:")
     return is_infinitive(first) or (len(first) >= 7 and first.endswith("era"))
+
+
+def names_a_measure(text: str) -> bool:
+    """An indicator worded by what it measures: "Andel elever som ...", "Antal
+    besök ...", "Nöjd-Kund-Index ...", "Mäts genom ..."."""
+    low = normalize(C.clean_text(text))
+    return any(re.match(p, low) for p in _patterns("measure_starts"))

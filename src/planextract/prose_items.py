@@ -126,10 +126,10 @@ class ProseItems:
             self.stated_targets.add(goal.key)
 
     def short_item(self, block, text: str, state) -> bool:
-        """A short paragraph under a heading of goals or of actions that states
-        one item by its grammar (a list whose bullets the layout lost): "Vi
-        ska ...", "Ökad andel ...", "Utveckla samverkan med ..."."""
-        if state.own not in ("goal", "activity") or state.kind != state.own:
+        """A short paragraph under a heading of goals, measures or actions that
+        states one item by its grammar (a list whose bullets the layout lost):
+        "Vi ska ...", "Ökad andel ...", "Andel elever som ...", "Utveckla ..."."""
+        if state.own not in ("goal", "indicator", "activity") or state.kind != state.own:
             return False
         if (len(text.split()) > MAX_SHORT_WORDS or len(C.sentences(text)) > 1 or C.is_question(text)
                 or C.is_lead_in(text) or prose.is_meta(text) or C.mentions_goals(text)):
@@ -139,6 +139,9 @@ class ProseItems:
             goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
                                  parent=self.scope_goal, target=self.own_target(text))
             self.last_goal = goal.key
+            return True
+        if state.own == "indicator" and prose.names_a_measure(text):
+            self.add_indicator(text, block.page, block.bbox, "prose", anchor)
             return True
         if state.own == "activity" and prose.opens_with_action(text):
             self.add_activity(text, block.page, block.bbox, "prose", anchor)
