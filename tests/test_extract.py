@@ -798,3 +798,17 @@ def test_paragraphs_under_goal_and_action_headings_by_their_grammar():
         "Utveckla samverkan med elevhälsan.",
         "Implementera den nya rutinen för avvikelser.",
     ]
+
+
+@pytest.mark.parametrize("sentence, action", [
+    ("Utifrån beslutet har förvaltningen specificerat hur lärare ska ges möjlighet att delta.", True),
+    ("Nämnden har även genomfört en utbildning för alla chefer.", True),
+    ("Inom elevhälsan sker en kompetenshöjande insats.", True),
+    ("Ledningsgruppen fortsätter samtidigt att arbeta med förutsättningarna.", True),
+    ("Andelen behöriga lärare har ökat under året.", False),
+    ("Resultatet bedöms som gott.", False),
+])
+def test_action_sentences_by_their_verb(sentence, action):
+    from planextract import prose
+
+    assert prose.is_action_sentence(sentence) is action

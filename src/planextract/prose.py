@@ -30,6 +30,7 @@ class ProseRules(RulesModel):
     comparatives: dict[str, list[str]]
     nominal_goal_words: list[str]
     measure_starts: list[str]
+    not_action_verbs: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -87,10 +88,50 @@ def is_goal_sentence(sentence: str) -> bool:
 
 
 def is_action_sentence(sentence: str) -> bool:
-    """A sentence that reports an action taken or planned."""
+    """A sentence that reports an action taken or planned: one of the verbs
+    of action_sentences ("genomförs", "sker", "fortsätter att arbeta"), or
+    the perfect of any verb of doing ("har specificerat")."""
     if any(p.search(sentence) for p in _patterns("not_action_sentences")):
         return False
-    return any(p.search(sentence) for p in _patterns("action_sentences"))
+    if any(p.search(sentence) for p in _patterns("action_sentences")):
+        return True
+    # the perfect of a verb of doing: "har specificerat", "har förvaltningen genomfört"
+    perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,2}?([a-zåäö]+t)\b", sentence.lower())
+    return any(action_verb(m.group(1)) for m in perfect)
+
+
+@functools.lru_cache(maxsize=4096)
+def action_verb(word: str) -> Optional[str]:
+    """The infinitive of a finite, passive or perfect form of a verb of doing
+    ("planeras" -> "planera", "genomförts" -> "genomföra", "fortsätter" ->
+    "fortsätta"); None for other words and verbs of being, judging or changing."""
+    from .lexicon import is_infinitive
+
+    if len(word) < 5 or is_infinitive(word):
+        return None
+    stems = []
+    if word.endswith("ts"):
+        stems += [word[:-2], word[:-2] + "a"]
+    if word.endswith("s"):
+        stems += [word[:-1], word[:-1] + "a"]
+    if word.endswith("er"):
+        stems += [word[:-2] + "a", word[:-1] + "a"]
+    if word.endswith("ar") or word.endswith("at"):
+        stems += [word[:-1]]
+    if word.endswith("r"):
+        stems += [word[:-1] + "a", word + "a"]  # "deltar" -> "delta", "genomför" -> "genomföra"
+    if word.endswith("t"):
+        stems += [word[:-1] + "a"]
+    not_action = _not_action_verbs()
+    for stem in stems:
+        if len(stem) >= 5 and is_infinitive(stem):
+            return None if stem in not_action else stem
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _not_action_verbs() -> frozenset:
+    return frozenset(w.lower() for w in prose_rules().not_action_verbs)
 
 
 def is_reference(text: str) -> bool:
