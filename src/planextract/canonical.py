@@ -216,6 +216,12 @@ def _label(texts: list[str]) -> str:
     return sorted(counts, key=lambda t: (-counts[t], len(t), t))[0]
 
 
+def warm_up() -> None:
+    """Load what :func:`refresh_canonical` needs: rules, the lemmatiser, the Kolada titles' keys."""
+    canonical_rules()
+    _kolada_index()
+
+
 @dataclass
 class CanonicalSummary:
     indicators: int = 0

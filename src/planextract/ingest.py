@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
@@ -82,6 +83,7 @@ class IngestSummary:
 class Job:
     path: str
     sha256: str
+    size: int = 0  # bytes: larger files go first, so that a batch does not end on one long file
 
 
 # The function that processes one file in a worker (pipeline.process_file
@@ -142,7 +144,7 @@ def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
     unreadable: list[DocumentResult] = []
     for pdf in pdfs:
         try:
-            sha = sha256_of(pdf)
+            sha, size = sha256_of(pdf), pdf.stat().st_size
         except OSError as exc:
             unreadable.append(
                 DocumentResult(
@@ -162,8 +164,17 @@ def plan_jobs(db, pdfs: list[Path], options: IngestOptions):
         if status is not None and not redo:
             skipped.append(str(pdf))
             continue
-        jobs.append(Job(str(pdf), sha))
+        jobs.append(Job(str(pdf), sha, size))
     return jobs, skipped, duplicates, unreadable
+
+
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """Jobs by file size, largest first (ties in their order).
+
+    A rough longest-job-first order: with several workers, the batch does
+    not end waiting on one long document started last.
+    """
+    return sorted(jobs, key=lambda job: -job.size)
 
 
 # --------------------------------------------------------------------------
@@ -252,7 +263,7 @@ def run_jobs(
     """
     if not jobs:
         return
-    context = mp.get_context("spawn" if os.name == "nt" else "forkserver")
+    context = _context()
     n_workers = min(options.resolved_workers(), len(jobs))
     pending = list(reversed(jobs))
     workers = [_Worker(context, options, processor) for _ in range(n_workers)]
@@ -317,6 +328,21 @@ def run_jobs(
                 worker.stop()
 
 
+# Imported once by the fork server, so that each worker forked from it
+# starts with the pipeline's modules loaded (and they are shared, copy on
+# write); "__main__" is multiprocessing's own default.
+PRELOAD = ["__main__", "planextract.pipeline", "planextract.layout", "planextract.tables",
+           "planextract.structure", "planextract.metadata", "planextract.extract"]
+
+
+def _context():
+    if os.name == "nt":
+        return mp.get_context("spawn")
+    context = mp.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # used when the fork server starts (first run)
+    return context
+
+
 def _failed(job: Job, reason: str) -> DocumentResult:
     return DocumentResult(
         path=job.path,
@@ -353,6 +379,8 @@ def ingest(
     try:
         pdfs = find_pdfs(paths)
         jobs, skipped, duplicates, unreadable = plan_jobs(db, pdfs, options)
+        jobs = largest_first(jobs)
+        preparing = _prepare_after_batch() if jobs and options.extract else None
         summary.skipped = skipped
         summary.duplicates = duplicates
         if progress:
@@ -370,6 +398,8 @@ def ingest(
             _tally(summary, result)
             if progress:
                 progress("done", result.path, result)
+        if preparing is not None:
+            preparing.join()
         _after_batch(db, summary)
     finally:
         db.close()
@@ -397,6 +427,26 @@ def _tally(summary: IngestSummary, result: DocumentResult) -> None:
         summary.no_text.append(Failure(result.path, result.error or "no text layer"))
     else:
         summary.failed.append(Failure(result.path, result.error or "unknown error"))
+
+
+def _prepare_after_batch() -> threading.Thread:
+    """Load what the corpus-wide step needs (spaCy, lemmas, Kolada titles) while the workers run.
+
+    This process mostly waits for results meanwhile; done at the end, the
+    loading would add its seconds to every batch.
+    """
+
+    def prepare() -> None:
+        try:
+            from .canonical import warm_up
+
+            warm_up()
+        except Exception:  # the step itself reports what is wrong
+            pass
+
+    thread = threading.Thread(target=prepare, name="planextract-prepare", daemon=True)
+    thread.start()
+    return thread
 
 
 def _after_batch(db, summary: IngestSummary) -> None:
