@@ -812,3 +812,28 @@ def test_action_sentences_by_their_verb(sentence, action):
     from planextract import prose
 
     assert prose.is_action_sentence(sentence) is action
+
+
+def test_indicator_words_wrapped_onto_rows_of_their_own_and_notes():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("h", 2, "En stad med minskad klimatpåverkan"),
+        ("t", ["Mål", "Bedömning", "Kommentar"], [
+            ["Andelen resor med gång, cykel och kollektivtrafik ska öka.", "Målet bedöms inte uppnås", "Oförändrat."],
+        ]),
+        ("t", ["Indikator", "Utfall 2024", "Målvärde 2025"], [
+            ["Andel resor med gång, cykel och kollektivtrafik enligt resvaneundersökning,", "41", "Minst 45 %"],
+            ["%", "", ""],
+            ["Antal cykelpassager vid mätpunkten", "2 910", "Öka"],
+            ["Drottningtorget, per dygn", "", ""],
+            ["– = mäts vid årets slut.", "", ""],
+        ]),
+    ])
+    ext = extract_items(doc)
+    assert [i.text for i in ext.indicators] == [
+        "Andel resor med gång, cykel och kollektivtrafik enligt resvaneundersökning, %",
+        "Antal cykelpassager vid mätpunkten Drottningtorget, per dygn",
+    ]
+    area = by_text(ext.goals, "En stad med minskad klimatpåverkan")
+    goal = by_text(ext.goals, "Andelen resor med gång, cykel och kollektivtrafik ska öka.")
+    assert goal.parent_key == area.key

@@ -27,6 +27,7 @@ _GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 # roles of a table that only gives an action its fields
 FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
+MAX_WRAPPED_WORDS = 6  # the words of an item wrapped onto a row of its own
 
 
 def parse_value(text: str) -> Optional[float]:
@@ -150,6 +151,13 @@ class TableReader:
             for i in roles.outcome
             if cells[i] and not C.is_blank_value(cells[i])
         ]
+        if re.match(r"[=*†¹²³⁴⁵]", cells[col]):
+            return []  # a note under the rows ("– = mäts vid årets slut", "* preliminärt")
+        others = [i for i, c in enumerate(cells) if c and i != col]
+        alone = not others
+        if alone and last and _wrapped(last[-1].text, cells[col]):
+            last[-1].text = f"{last[-1].text} {cells[col]}"  # the indicator's words wrapped onto a row of their own
+            return []
         pieces = C.split_cell_items(raw[col]) if cells[col] else []
         if not pieces:
             if last and (measure or values):  # a row continuing the indicator above
@@ -239,6 +247,13 @@ class _RoleIndex:
         self.item_cells = sorted(
             by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
         )
+
+
+def _wrapped(above: str, text: str) -> bool:
+    """``text`` (a row with nothing else) ends the item ``above``: a few words
+    after an item that ends no sentence ("Antal cykelpassager vid mätpunkten"
+    / "Drottningtorget, per dygn"; "..., enligt resvaneundersökning," / "%")."""
+    return not above.rstrip().endswith((".", "!", "?")) and len(text.split()) <= MAX_WRAPPED_WORDS
 
 
 def _statistics_only(columns) -> bool:
