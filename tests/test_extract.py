@@ -837,3 +837,18 @@ def test_indicator_words_wrapped_onto_rows_of_their_own_and_notes():
     area = by_text(ext.goals, "En stad med minskad klimatpåverkan")
     goal = by_text(ext.goals, "Andelen resor med gång, cykel och kollektivtrafik ska öka.")
     assert goal.parent_key == area.key
+
+
+def test_goal_target_from_its_column_when_no_indicator():
+    doc = build([
+        ("h", 1, "God ekonomisk hushållning"),
+        ("t", ["Finansiellt mål", "Målvärde"], [
+            ["Soliditet inklusive samtliga pensionsförpliktelser", "Ska inte understiga 40 %"],
+            ["Nämndernas ekonomiska utfall", "Budget i balans"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    solidity = by_text(ext.goals, "Soliditet inklusive samtliga pensionsförpliktelser").target
+    assert (solidity.text, solidity.target_op, solidity.target_value, solidity.unit) == (
+        "Ska inte understiga 40 %", ">=", 40.0, "%")
+    assert by_text(ext.goals, "Nämndernas ekonomiska utfall").target.direction == "maintain"

@@ -19,8 +19,9 @@ import re
 from typing import Optional
 
 from . import classify as C
+from .column_targets import column_target
 from .link import Anchor
-from .models import Activity, Indicator, IndicatorValue, Table
+from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
 _GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
@@ -120,7 +121,8 @@ class TableReader:
                     continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
-                target = doc.own_target(text, year=columns[col].year)  # dropped when an indicator has one
+                target = self._goal_column_target(roles, columns, cells) or doc.own_target(
+                    text, year=columns[col].year)  # dropped when an indicator has one
                 goal = doc.add_goal(text, level, page, bbox, "table", parent=parent, target=target)
                 carried[n] = goal.key
                 doc.last_goal = goal.key
@@ -139,6 +141,16 @@ class TableReader:
                 if found and goal.status is None:
                     goal.status, goal.status_text = found
         return row_goal
+
+    @staticmethod
+    def _goal_column_target(roles, columns, cells):
+        """A goal's target in a table without indicators ("Finansiellt mål | Målvärde")."""
+        if roles.indicator or not roles.target:
+            return None
+        col = roles.target[0]
+        if not cells[col] or C.is_blank_value(cells[col]):
+            return None
+        return column_target(cells[col], columns[col].year, header=columns[col].header) or Target(text=cells[col])
 
     def _row_indicators(self, roles, columns, raw, cells, page, bbox, anchor, last) -> list[Indicator]:
         col = roles.indicator[0]
