@@ -852,3 +852,14 @@ def test_goal_target_from_its_column_when_no_indicator():
     assert (solidity.text, solidity.target_op, solidity.target_value, solidity.unit) == (
         "Ska inte understiga 40 %", ">=", 40.0, "%")
     assert by_text(ext.goals, "Nämndernas ekonomiska utfall").target.direction == "maintain"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Övrigt arbete för att förbättra arbetsmiljön planeras att ske inom ramen för det ordinarie arbetet.",
+    "Dessa insatser genomförs under hösten.",
+    "Förvaltningens arbete planeras i en särskild handlingsplan.",
+])
+def test_summaries_of_actions_are_no_actions(sentence):
+    from planextract import prose
+
+    assert not prose.is_action_sentence(sentence)
