@@ -200,12 +200,13 @@ def pairs_of(docs: list[DocSegments], predict) -> list[tuple[str, str]]:
 
 def undecided_gold(docs: list[DocSegments]) -> dict:
     """How many segments the rules leave undecided, and how many of them are items."""
-    out = {"undecided": 0, "items": 0}
+    out = {"undecided": 0, "items": 0, "items_by_place": {site: 0 for site in SITES}}
     for doc in docs:
-        for gold, undecided in zip(doc.gold, doc.undecided):
+        for segment, gold, undecided in zip(doc.segments, doc.gold, doc.undecided):
             if undecided:
                 out["undecided"] += 1
                 out["items"] += gold != "none"
+                out["items_by_place"][segment.source] += gold != "none"
     return out
 
 
@@ -335,7 +336,8 @@ def print_report(report: dict, sites, threshold) -> None:
         print(f"  nothing beat the rules on tune; (c) below uses the best single place on tune: {tune['fallback']}")
     print(f"(c) below: model fills {', '.join(sites)} at score >= {threshold}")
     print(f"Held-out: {len(held['documents'])} documents, {held['segments']} segments; "
-          f"undecided by the rules {held['undecided']['undecided']}, of which gold items {held['undecided']['items']}")
+          f"undecided by the rules {held['undecided']['undecided']}, of which gold items {held['undecided']['items']} "
+          f"({', '.join(f'{k} {v}' for k, v in held['undecided']['items_by_place'].items())})")
     print(f"\n{'':22}{'label':10}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}")
     for name, key in (("(a) rules", "a_rules"), ("(b) model", "b_model"), ("(c) rules + model", "c_rules_plus_model")):
         scores = held[key]
