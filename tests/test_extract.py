@@ -863,3 +863,22 @@ def test_summaries_of_actions_are_no_actions(sentence):
     from planextract import prose
 
     assert not prose.is_action_sentence(sentence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blekinge bidrar till Sveriges mål om 50 procent effektivare energianvändning till år 2030 jämfört med 2005.",
+     ("increase", None, 50.0, "%", 2030, 2005)),
+    ("Blekinges elproduktion är 100 procent förnybar år 2040.", ("reach", "=", 100.0, "%", 2040, None)),
+    ("Sveriges mål om en fossiloberoende fordonsflotta är uppnått till år 2030.", ("reach", None, None, None, 2030, None)),
+])
+def test_dated_statements_set_their_target(text, expected):
+    from planextract.column_targets import dated_target
+
+    t = dated_target(text)
+    assert (t.direction, t.target_op, t.target_value, t.unit, t.target_year, t.baseline_year) == expected
+
+
+def test_no_year_no_dated_target():
+    from planextract.column_targets import dated_target
+
+    assert dated_target("Blekinge ska ha 100 procent förnybar el.") is None

@@ -148,13 +148,38 @@ def stated_level(sentence: str) -> Optional[Target]:
     predicate = sentence[m.end():].strip().rstrip(".").strip()
     target = targets.parse_target(predicate, known_target=True, year=year)
     if target is None:
-        shares = _QUANTITY.findall(predicate)
-        dated = re.search(r"\b(?:år\s+)?((?:19|20)\d\d)\b\s*$", predicate)
-        if not shares and dated:
-            # "att vara en fossiloberoende region år 2030": a state to reach by a year
-            return Target(text=predicate, direction="reach", target_year=int(dated.group(1)))
-        if len(shares) != 1:
-            return None
-        value = float(shares[0][0].replace(",", "."))
-        target = Target(text=predicate, direction="reach", target_op="=", target_value=value, unit="%", target_year=year)
+        target = dated_target(predicate, year=year)
+    return target
+
+
+_YEAR_AFTER = re.compile(r"\b(?:till|senast|år|fram till|till och med|innan|före)\s+(?:år\s+)?((?:19|20)\d\d)\b", re.I)
+_BASE_YEAR = re.compile(r"\b(?:jämfört med|från|i förhållande till)\s+(?:år\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def dated_target(text: str, *, year: Optional[int] = None) -> Optional[Target]:
+    """A level or state a statement sets for a year ("Blekinges elproduktion
+    är 100 procent förnybar år 2040", "50 procent effektivare
+    energianvändning till år 2030 jämfört med 2005", "att vara en
+    fossiloberoende region år 2030"); None without a year or with more than
+    one share."""
+    text = (text or "").strip().rstrip(".").strip()
+    base = _BASE_YEAR.search(text)
+    by = [m for m in _YEAR_AFTER.finditer(text) if not base or m.start(1) != base.start(1)]
+    target_year = int(by[-1].group(1)) if by else year
+    if target_year is None:
+        return None
+    shares = _QUANTITY.findall(text)
+    if len(shares) > 1:
+        return None
+    target = Target(text=text, direction="reach", target_year=target_year,
+                    baseline_year=int(base.group(1)) if base else None)
+    if shares:
+        target.target_value, target.unit, target.target_op = float(shares[0][0].replace(",", ".")), "%", "="
+        after = text[_QUANTITY.search(text).end():].split()
+        word = after[0].lower() if after else ""
+        for direction, stems in comparatives().items():
+            if any(word.startswith(stem) for stem in stems):
+                target.direction, target.target_op = direction, None
+        if target.direction == "reach" and len(word) > 5 and word.endswith("are"):
+            target.direction, target.target_op = "increase", None  # "50 procent effektivare"
     return target

@@ -15,7 +15,7 @@ from typing import Optional
 from . import classify as C
 from . import prose
 from . import targets
-from .column_targets import stated_level
+from .column_targets import dated_target, stated_level
 from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
 
@@ -121,7 +121,7 @@ class ProseItems:
         for part in parts:
             dated = next((t for t in C.sentences(part) if _YEAR.search(t)), part)
             goal = self.add_goal(part, "kf", block.page, block.bbox, "prose", parent=area,
-                                 target=_parse_target(dated, known_target=True))
+                                 target=_parse_target(dated, known_target=True) or dated_target(dated))
             self.goal_regions[goal.key] = ("statement", goal.key)  # the area's actions serve the area
             self.stated_targets.add(goal.key)
 
