@@ -882,3 +882,11 @@ def test_no_year_no_dated_target():
     from planextract.column_targets import dated_target
 
     assert dated_target("Blekinge ska ha 100 procent förnybar el.") is None
+
+
+def test_goal_target_read_in_the_main_clause():
+    from planextract.column_targets import goal_target
+
+    t = goal_target("Öka cyklingens attraktivitet genom att skapa förutsättningar för att fler ska kunna cykla.")
+    assert t.direction == "increase" and t.text.startswith("Öka cyklingens attraktivitet genom att")
+    assert goal_target("Utveckla handledarskapet") is None

@@ -183,3 +183,26 @@ def dated_target(text: str, *, year: Optional[int] = None) -> Optional[Target]:
         if target.direction == "reach" and len(word) > 5 and word.endswith("are"):
             target.direction, target.target_op = "increase", None  # "50 procent effektivare"
     return target
+
+
+_MEANS = re.compile(r"\s+(?:genom att|för att|så att)\s+", re.I)  # a means or purpose clause after the goal
+
+
+def goal_target(text: str, *, year: Optional[int] = None) -> Optional[Target]:
+    """A goal's own target: a value, or a movement it asks for ("Minska
+    sjukfrånvaron med 1 %"), read in the main clause when a means or purpose
+    clause follows ("Öka cyklingens attraktivitet genom att ..."); None for a
+    task ("Utveckla handledarskapet")."""
+    if not text or not text.strip():
+        return None
+    target = targets.parse_target(text, year=year)
+    head = _MEANS.split(text, maxsplit=1)[0]
+    if target is None and head != text:
+        target = targets.parse_target(head, year=year)
+        if target is not None:
+            target.text = text
+    if target is None or target.direction is None and target.target_value is None:
+        return None
+    if target.direction == "reach" and target.target_value is None and target.target_year is None:
+        return None
+    return target

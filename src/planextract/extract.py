@@ -21,7 +21,7 @@ from . import classify as C
 from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
-from .column_targets import column_target, trailing_target
+from .column_targets import column_target, goal_target, trailing_target
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -286,12 +286,7 @@ class _Reader(ProseItems):
 
         Dropped after linking when one of the goal's indicators has a target.
         """
-        target = parse_target(text, year=year)
-        if target is None or target.direction is None and target.target_value is None:
-            return None
-        if target.direction == "reach" and target.target_value is None and target.target_year is None:
-            return None  # "Utveckla handledarskapet": a task, not a level to reach
-        return target
+        return goal_target(text, year=year)
 
     # ---- headings --------------------------------------------------------
 
