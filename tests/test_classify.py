@@ -233,3 +233,14 @@ def test_group_labels_by_class(text, label):
 ])
 def test_column_role_of_compounds_and_owners(header, role):
     assert C.column_role(header).role == role
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nämnden har beslutat om följande mål:", "goal"),
+    ("Detta ska uppnås genom följande insatser:", "activity"),
+    ("Vi har lyckats när:", "indicator"),
+    ("Nedan redogörs för fokusområdena:", None),
+    ("Nedan följer en sammanfattning av resultatet:", None),
+])
+def test_lead_in_kind_by_its_last_noun(text, kind):
+    assert C.lead_kind(text) == kind

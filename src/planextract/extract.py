@@ -594,7 +594,7 @@ class _Reader(ProseItems):
             return
         if C.is_lead_in(text):
             # the sentence that leads in ("Måluppföljningen visar att:"), in a section that may hold items
-            kind = C.heading_kind((C.sentences(text) or [text])[-1])
+            kind = C.lead_kind(text)
             self.lead = (kind, text) if kind and state.kind not in ("skip", "never") else None
             return
         if C.is_group_label(text):
