@@ -110,6 +110,8 @@ def test_training_on_a_tiny_dataset_gives_a_loadable_model(tiny_model, monkeypat
     written = json.loads((tiny_model.path / "training.json").read_text(encoding="utf-8"))
     assert written["segments"] == {"goal": 8, "indicator": 8, "activity": 8, "none": 8}
     assert tiny_model.size_bytes < 8_000_000
+    saved = (tiny_model.path / "config.cfg").read_text(encoding="utf-8")
+    assert "train = null" in saved and "dev = null" in saved  # no temporary paths kept
 
 
 def test_training_needs_labelled_items(tmp_path):

@@ -428,6 +428,9 @@ def train(
         (tmp / "output").mkdir()
         train_loop(nlp, tmp / "output", stdout=log, stderr=log)
         best = spacy.load(tmp / "output" / "model-best")
+        saved = best.config
+        saved["paths"]["train"] = saved["paths"]["dev"] = None  # temporary files, gone after training
+        best.config = saved
         if out.exists():
             shutil.rmtree(out)
         out.parent.mkdir(parents=True, exist_ok=True)
