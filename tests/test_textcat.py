@@ -13,7 +13,7 @@ from planextract import textcat as T
 from planextract.cli import cli
 from planextract.models import Block, ParsedDocument, Section, Table
 
-from .conftest import CORPUS_GOLD, CORPUS_PDF, REPO
+from .conftest import CORPUS_GOLD, REPO
 
 COMMITTED = REPO / "models" / "textcat"
 
