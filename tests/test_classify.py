@@ -200,10 +200,19 @@ def test_numbered_action_codes():
 @pytest.mark.parametrize("text", [
     "Hur kan nämnden bidra till målet?",
     "Finns avvikelser/oönskade resultat?",
-    "Med vilka konkreta aktiviteter har ni arbetat?",
 ])
 def test_questions_are_skipped(text):
     assert C.heading_kind(text) == "skip"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Hur ska vi nå dit?", "activity"),
+    ("Vad gör vi?", "activity"),
+    ("Hur mäter vi?", "indicator"),
+    ("Vilka aktiviteter genomför nämnden?", "activity"),
+])
+def test_questions_asking_for_items(text, kind):
+    assert C.heading_kind(text) == kind
 
 
 @pytest.mark.parametrize("text, label", [

@@ -51,6 +51,7 @@ class HeadingRules(RulesModel):
     group_label_patterns: list[str]
     goal_labels: list[str]
     means_labels: list[str]
+    question_kinds: dict[str, list[str]]
 
 
 class GoalLevelRules(RulesModel):
@@ -323,7 +324,7 @@ def heading_kind(text: str) -> Optional[str]:
     if not text or numbered_goal(text) or labelled_goal(text):
         return None
     if is_question(text):
-        return "skip"  # "Hur kan nämnden ...?", "Finns avvikelser?": questions to answer, never items
+        return _question_kind(text)
     rules = heading_rules()
     base = heading_base(text)
     words = _words(base)
@@ -359,6 +360,21 @@ def lead_kind(text: str) -> Optional[str]:
     if len(words) < 2 or "område" in words[-1]:
         return None  # areas ("Nedan redogörs för fokusområdena:") frame work, they are no goals
     return _LEAD_ROLES.get(column_role(words[-1]).role)
+
+
+def _question_kind(text: str) -> Optional[str]:
+    """A question heading: what the answer under it holds when it asks for
+    items ("Hur ska vi nå målen? / Vilka aktiviteter ...?" -> the vocabulary
+    of its words), else "skip" (a question to reflect on: "Finns avvikelser?")."""
+    rules = heading_rules()
+    words = _words(heading_base(text))
+    for kind in ("activity", "indicator"):
+        if any(_contains_term(words, _words(t)) for t in rules.kinds[kind].exact + rules.kinds[kind].contains):
+            return kind
+    for kind, patterns in rules.question_kinds.items():
+        if any(re.match(p, clean_text(text), re.I) for p in patterns):
+            return kind  # "Hur ska vi nå dit?", "Vad gör vi?": the actions; "Hur mäter vi?": the measures
+    return "skip"
 
 
 def is_statement_heading(text: str) -> bool:
