@@ -228,8 +228,6 @@ def column_role(header: str) -> Column:
                 if best is None or score > best[0]:
                     best = (score, role)
     role = best[1] if best else None
-    if role == "goal_or_target" and _owned_goal(words):
-        role = "goal"  # "Verksamhetens mål", "Förbundets mål": whose goals, not a target value
     if year is not None and role == "goal" and words and all(w in _words(" ".join(rules.target_year_words)) for w in words):
         role = "goal_or_target"  # "Målsättning 2026": the level for that year
     if year is not None:
@@ -244,11 +242,6 @@ def column_role(header: str) -> Column:
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
     return Column(role or "ignore", header, year=year)
-
-
-def _owned_goal(words: list[str]) -> bool:
-    """"Kommunens mål", "Enhetens mål": a genitive naming whose goals the column holds."""
-    return len(words) >= 2 and words[-1] in ("mål", "målen") and words[-2].endswith("s") and len(words[-2]) > 3
 
 
 def _year_after(header: str, words: list[str]) -> Optional[int]:
