@@ -230,7 +230,7 @@ def test_group_labels_by_class(text, label):
 
 @pytest.mark.parametrize("header, role", [
     ("Resultatmått", "measure"),  # a compound takes the role of its head, not its modifier
-    ("Målbild 2030", "goal"),
+    ("Målbild 2030", "target"),
     ("Målsättning 2026", "target"),
     ("Socialnämndens mål 2020-2023", "goal"),
     ("Riktvärde", "target"),
@@ -256,6 +256,8 @@ def test_lead_in_kind_by_its_last_noun(text, kind):
 @pytest.mark.parametrize("header, roles", [
     (["Verksamhetens mål", "Indikator", "Målvärde"], ["goal", "indicator", "target"]),
     (["Indikator", "Nyckeltal", "Kommunens mål"], ["indicator", "measure", "target"]),
+    (["Målbild", "Aktiviteter"], ["goal", "activity"]),
+    (["Indikator", "Utfall 2024", "Målbild"], ["indicator", "outcome", "target"]),
 ])
 def test_owned_goal_columns_by_context(header, roles):
     assert [c.role for c in C.column_roles(header)] == roles
