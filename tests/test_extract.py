@@ -890,3 +890,14 @@ def test_goal_target_read_in_the_main_clause():
     t = goal_target("Öka cyklingens attraktivitet genom att skapa förutsättningar för att fler ska kunna cykla.")
     assert t.direction == "increase" and t.text.startswith("Öka cyklingens attraktivitet genom att")
     assert goal_target("Utveckla handledarskapet") is None
+
+
+def test_explanations_under_goal_headings_are_no_goals():
+    doc = build([
+        ("h", 1, "Våra mål"),
+        ("p", "Arbetet ska ske i nära samverkan med skolorna."),
+        ("p", "För att nå dit ska nämnden prioritera tidiga insatser."),
+        ("p", "Alla barn ska känna sig trygga i förskolan."),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == ["Alla barn ska känna sig trygga i förskolan."]

@@ -21,6 +21,10 @@ from .models import Goal, Target
 
 MAX_LABELLED_WORDS = 30  # a goal stated after its label in a paragraph is short
 MAX_SHORT_WORDS = 30  # a goal or action stated alone in a paragraph is short
+# a goal's main clause: a short subject, then "ska" ("Vi ska ...", "Alla elever ska ...")
+_SUBJECT_SKA = re.compile(r"^(?:[\w-]+\s+){1,5}ska(?:ll)?\s", re.I)
+# openings of explanations, not of a goal's subject ("Arbetet ska ske ...", "Det ska ...", "För att ...")
+_NOT_SUBJECT = re.compile(r"^(?:det|detta|dessa|den|de|här|där|för|genom|i|inom|under|arbetet|insatserna|planen)\b", re.I)
 _YEAR = re.compile(r"\b20\d\d\b")
 
 
@@ -135,7 +139,8 @@ class ProseItems:
                 or C.is_lead_in(text) or prose.is_meta(text) or C.mentions_goals(text)):
             return False
         anchor = Anchor(None, self.nearest_goal(), self.region)
-        if state.own == "goal" and (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
+        stated = C.is_goal_statement(text) and bool(_SUBJECT_SKA.match(text)) and not _NOT_SUBJECT.match(text)
+        if state.own == "goal" and (stated or prose.is_nominal_goal(text)):
             goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
                                  parent=self.scope_goal, target=self.own_target(text))
             self.last_goal = goal.key
