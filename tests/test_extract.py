@@ -901,3 +901,15 @@ def test_explanations_under_goal_headings_are_no_goals():
     ])
     ext = extract_items(doc)
     assert [g.text for g in ext.goals] == ["Alla barn ska känna sig trygga i förskolan."]
+
+
+def test_sentence_fragments_in_action_lists_are_no_actions():
+    doc = build([
+        ("h", 1, "Genomförande"),
+        ("p", "Genomförandet av strategin"),
+        ("li", "sker i dialog och samverkan, med utgångspunkt i kunskap och lärande."),
+        ("li", "i dialog och samverkan"),
+        ("li", "bygga regional kapacitet och samordning"),
+    ])
+    ext = extract_items(doc)
+    assert [a.text for a in ext.activities] == ["bygga regional kapacitet och samordning"]

@@ -540,7 +540,8 @@ class _Reader(ProseItems):
                 self._push_scope(rank, goal.key)
                 self.area_goal = self.last_goal = goal.key
                 return
-            self.add_activity(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
+            if not prose.is_fragment(text):  # "i dialog och samverkan": the rest of a sentence, no action
+                self.add_activity(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:

@@ -31,6 +31,7 @@ class ProseRules(RulesModel):
     nominal_goal_words: list[str]
     measure_starts: list[str]
     not_action_verbs: list[str]
+    fragment_starts: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -174,3 +175,11 @@ def names_a_measure(text: str) -> bool:
     besök ...", "Nöjd-Kund-Index ...", "Mäts genom ..."."""
     low = normalize(C.clean_text(text))
     return any(re.match(p, low) for p in _patterns("measure_starts"))
+
+
+def is_fragment(text: str) -> bool:
+    """A list item that continues a sentence rather than naming an item: it
+    opens in lower case with a preposition, conjunction or finite verb ("i
+    dialog och samverkan", "sker i dialog ...")."""
+    words = C.clean_text(text).split()
+    return bool(words) and words[0].islower() and words[0] in {w.lower() for w in prose_rules().fragment_starts}
