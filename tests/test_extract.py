@@ -913,3 +913,13 @@ def test_sentence_fragments_in_action_lists_are_no_actions():
     ])
     ext = extract_items(doc)
     assert [a.text for a in ext.activities] == ["bygga regional kapacitet och samordning"]
+
+
+def test_goal_list_items_continuing_a_sentence():
+    doc = build([
+        ("h", 1, "Strategins mål"),
+        ("li", "pekar ut riktningen framåt och handlar om behovet av omställning."),
+        ("li", "i ett svårt ekonomiskt läge ska välfärden prioriteras."),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == ["i ett svårt ekonomiskt läge ska välfärden prioriteras."]

@@ -510,7 +510,7 @@ class _Reader(ProseItems):
         if owner:
             kind, self.lead = "goal", None  # the goal the next "Så här mäter vi" measures
         if kind == "goal":
-            if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text):
+            if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
             lead_text = self.lead[1] if self.lead else None
             own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None

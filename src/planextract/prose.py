@@ -177,9 +177,23 @@ def names_a_measure(text: str) -> bool:
     return any(re.match(p, low) for p in _patterns("measure_starts"))
 
 
-def is_fragment(text: str) -> bool:
+def is_fragment(text: str, *, words_only: bool = False) -> bool:
     """A list item that continues a sentence rather than naming an item: it
-    opens in lower case with a preposition, conjunction or finite verb ("i
-    dialog och samverkan", "sker i dialog ...")."""
+    opens in lower case with a verb in the present tense ("pekar ut
+    riktningen ...") or, unless ``words_only``, a preposition, conjunction
+    or finite verb of fragment_starts ("i dialog och samverkan")."""
     words = C.clean_text(text).split()
-    return bool(words) and words[0].islower() and words[0] in {w.lower() for w in prose_rules().fragment_starts}
+    if not words or not words[0].islower():
+        return False
+    if _present_tense(words[0]):
+        return True
+    return not words_only and words[0] in {w.lower() for w in prose_rules().fragment_starts}
+
+
+def _present_tense(word: str) -> bool:
+    """A verb's present tense ("pekar", "handlar", "innebär"), by its infinitive in the lexicon."""
+    from .lexicon import is_infinitive
+
+    if len(word) < 4 or not word.endswith("r") or is_infinitive(word):
+        return False
+    return any(is_infinitive(stem) for stem in (word[:-1], word[:-2] + "a", word + "a") if len(stem) >= 3)
