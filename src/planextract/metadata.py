@@ -314,6 +314,42 @@ class _Matchers:
     known_forbund: re.Pattern
     website: re.Pattern
     slugs: dict  # ascii slug -> kommun codes
+    name_words: Optional[frozenset] = None  # first words of the names (see _may_name)
+
+
+# Characters whose case-insensitive matching goes beyond lower() ("ſ" is "s",
+# the Kelvin sign "k"): a line holding one is always given to the regexes.
+_FOLD_EXTRA = frozenset(
+    {chr(c) for key, values in getattr(getattr(re, "_casefix", None), "_EXTRA_CASES", {}).items() for c in (key, *values)}
+    | set("ſ\u212a\u212bıİ")
+) - frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORD = re.compile(rf"[{_LETTER}]+", re.IGNORECASE)
+
+
+def _name_words(names: Iterable[str]) -> Optional[frozenset]:
+    """The first word (run of letters) of each name, lower case; None when a name opens otherwise."""
+    words = set()
+    for name in names:
+        match = _WORD.match(name)
+        if match is None or _FOLD_EXTRA.intersection(name):
+            return None
+        words.add(match[0].lower())
+    return frozenset(words)
+
+
+def _may_name(text: str, words: Optional[frozenset]) -> bool:
+    """Whether ``text`` can hold a match of the names pattern (a cheap test that never says no wrongly).
+
+    A name matches where a word of the text starts (not after a letter);
+    that word is the name's first word, or its single word with an "s".
+    """
+    if words is None or _FOLD_EXTRA.intersection(text):
+        return True
+    for match in _WORD.finditer(text):
+        word = match[0].lower()
+        if word in words or (word[-1] == "s" and word[:-1] in words):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=None)
@@ -352,6 +388,7 @@ def _matchers() -> _Matchers:
         known_forbund=re.compile(rf"(?<!{letter}){_words_pattern(rules.known_forbund)}(?!{letter})", re.IGNORECASE),
         website=re.compile(r"([a-zåäö0-9-]+)\.se\b", re.IGNORECASE),
         slugs=dict(slugs),
+        name_words=_name_words(by_name),
     )
 
 
@@ -391,7 +428,7 @@ def _scan_line(text: str, factor: float, where: object, ev: _Evidence) -> None:
         code = m.region_by_name[match[1].lower()]
         ev.add(("region", code), w.strong * factor, where, True)
         region_spans.append(match.span())
-    for match in m.names.finditer(text):
+    for match in m.names.finditer(text) if _may_name(text, m.name_words) else ():
         if any(a <= match.start() < b for a, b in region_spans):
             continue  # "Region Gotland", "Region Jönköpings län"
         name = match[1]
@@ -408,7 +445,7 @@ def _scan_line(text: str, factor: float, where: object, ev: _Evidence) -> None:
             ev.add(("kommun", code), (w.strong if strong else w.bare) * factor, where, strong)
     for match in m.lan_names.finditer(text):
         ev.add(("region", m.lan_by_name[match[1].lower()]), w.bare * factor, where, False)
-    for match in m.website.finditer(text):
+    for match in m.website.finditer(text) if ".se" in text.lower() or _FOLD_EXTRA.intersection(text) else ():
         for code in m.slugs.get(ascii_slug(match[1]), ()):
             ev.add(("kommun", code), w.website * factor, where, True)
     for _ in m.region_words.finditer(text):
@@ -428,6 +465,17 @@ def _aliases(code: str) -> frozenset:
     return frozenset(a.lower() for a in metadata_rules().kommun_aliases.get(code, []))
 
 
+@functools.lru_cache(maxsize=None)
+def _slug_pattern(name_slug: str) -> re.Pattern:
+    """A kommun's slug in a file name (compiled once: there are more than re's cache holds)."""
+    return re.compile(rf"(?:^|-){re.escape(name_slug)}s?(-kommun|-stad)?(?=-|$)")
+
+
+@functools.lru_cache(maxsize=None)
+def _name_slug_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?:^|-){re.escape(ascii_slug(name))}(?=-|$)")
+
+
 def _scan_file_name(file_name: str, ev: _Evidence) -> None:
     rules = metadata_rules()
     w = rules.weights
@@ -436,7 +484,7 @@ def _scan_file_name(file_name: str, ev: _Evidence) -> None:
         return
     ambiguous = {ascii_slug(name) for name in rules.ambiguous_kommuner}
     for name_slug, codes in _matchers().slugs.items():
-        match = re.search(rf"(?:^|-){re.escape(name_slug)}s?(-kommun|-stad)?(?=-|$)", slug)
+        match = _slug_pattern(name_slug).search(slug)
         if not match:
             continue
         if name_slug in ambiguous and not match[1]:
@@ -446,7 +494,7 @@ def _scan_file_name(file_name: str, ev: _Evidence) -> None:
             ev.add(("kommun", code), weight, "file", True)
     for code, region in regioner().items():
         names = {region.name, f"Region {region.lan_short_name}", *rules.region_aliases.get(code, [])}
-        if any(re.search(rf"(?:^|-){re.escape(ascii_slug(n))}(?=-|$)", slug) for n in names):
+        if any(_name_slug_pattern(n).search(slug) for n in names):
             ev.add(("region", code), w.file_start, "file", True)
     for name in rules.known_forbund:
         if ascii_slug(name) in slug:

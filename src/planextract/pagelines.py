@@ -12,6 +12,7 @@ of a table the table finder missed) marked.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -270,16 +271,26 @@ def _rejoin(rows: list[Row], rules: Compiled) -> list[Row]:
     gutters stand further apart.
     """
     ordered = sorted(range(len(rows)), key=lambda k: rows[k].line.x0)
+    # A joined line starts where its left piece does, so the x0 of every row
+    # stays as sorted here and the pieces right of a line are a run of
+    # ``ordered``: from the first starting at its x1 to the first too far.
+    # (Unless a box is inverted: then every pair is tried.)
+    lefts = [rows[k].line.x0 for k in ordered]
+    sorted_run = all(row.line.x1 >= row.line.x0 for row in rows)
     gone: set[int] = set()
     for a in ordered:
         if a in gone:
             continue
-        for b in ordered:
+        start = bisect.bisect_left(lefts, rows[a].line.x1) if sorted_run else 0
+        for pos in range(start, len(ordered)):
+            b = ordered[pos]
             if b == a or b in gone:
                 continue
             left, right = rows[a], rows[b]
             la, lb = left.line, right.line
             gap = lb.x0 - la.x1
+            if sorted_run and gap > _REJOIN_GAP * la.font_size:
+                break  # and so is every piece further right
             middle = (lb.top + lb.bottom) / 2
             if (
                 0 <= gap <= _REJOIN_GAP * la.font_size
