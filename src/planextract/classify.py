@@ -337,24 +337,6 @@ def heading_kind(text: str) -> Optional[str]:
     return None
 
 
-_LEAD_ROLES = {"goal": "goal", "goal_or_target": "goal", "indicator": "indicator", "measure": "indicator",
-               "activity": "activity", "activity_detail": "activity"}
-
-
-def lead_kind(text: str) -> Optional[str]:
-    """The kind of the list a lead-in sentence opens: by the heading vocabulary
-    ("Vi har lyckats när:"), else by the noun it ends with ("Nämnden har
-    beslutat om följande mål:", "... genom följande insatser:")."""
-    last = (sentences(text) or [text])[-1]
-    kind = heading_kind(last)
-    if kind is not None:
-        return kind
-    words = _words(re.sub(r"[:;…]+\s*$", "", last))
-    if len(words) < 2 or "område" in words[-1]:
-        return None  # areas ("Nedan redogörs för fokusområdena:") frame work, they are no goals
-    return _LEAD_ROLES.get(column_role(words[-1]).role)
-
-
 def _question_kind(text: str) -> Optional[str]:
     """A question heading: what the answer under it holds when it asks for
     items ("Hur ska vi nå målen? / Vilka aktiviteter ...?" -> the vocabulary

@@ -7,8 +7,11 @@ holds (rules/headings.yaml); each table column says what its cells hold
 (rules/columns.yaml).  Goals come from headings that state a goal, from
 goal areas ("Målområde"), from lists and table columns under goal headings,
 and from the short statement that opens a goal heading's section ("Sala ska
-erbjuda attraktiva boenden ...").  Other prose never yields items, so a
-plain financial follow-up yields none.
+erbjuda attraktiva boenden ...").  Prose yields items only by its grammar in
+a governed place (prose_items.py): a goal sentence ("Målet är att ..."), a
+short paragraph under a heading of goals, measures or actions, the fields of
+a form printed as paragraphs ("Nyckeltal <text>").  A plain financial
+follow-up yields none.
 """
 
 from __future__ import annotations
@@ -595,7 +598,7 @@ class _Reader(ProseItems):
             return
         if C.is_lead_in(text):
             # the sentence that leads in ("Måluppföljningen visar att:"), in a section that may hold items
-            kind = C.lead_kind(text)
+            kind = prose.lead_kind(text)
             self.lead = (kind, text) if kind and state.kind not in ("skip", "never") else None
             return
         if C.is_group_label(text):

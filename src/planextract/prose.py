@@ -197,3 +197,21 @@ def _present_tense(word: str) -> bool:
     if len(word) < 4 or not word.endswith("r") or is_infinitive(word):
         return False
     return any(is_infinitive(stem) for stem in (word[:-1], word[:-2] + "a", word + "a") if len(stem) >= 3)
+
+
+_LEAD_ROLES = {"goal": "goal", "goal_or_target": "goal", "indicator": "indicator", "measure": "indicator",
+               "activity": "activity", "activity_detail": "activity"}
+
+
+def lead_kind(text: str) -> Optional[str]:
+    """The kind of the list a lead-in sentence opens: by the heading vocabulary
+    ("Vi har lyckats när:"), else by the noun it ends with ("Nämnden har
+    beslutat om följande mål:", "... genom följande insatser:")."""
+    last = (C.sentences(text) or [text])[-1]
+    kind = C.heading_kind(last)
+    if kind is not None:
+        return kind
+    words = normalize(re.sub(r"[:;…]+\s*$", "", last)).split()
+    if len(words) < 2 or "område" in words[-1]:
+        return None  # areas ("Nedan redogörs för fokusområdena:") frame work, they are no goals
+    return _LEAD_ROLES.get(C.column_role(words[-1]).role)
