@@ -923,3 +923,15 @@ def test_goal_list_items_continuing_a_sentence():
     ])
     ext = extract_items(doc)
     assert [g.text for g in ext.goals] == ["i ett svårt ekonomiskt läge ska välfärden prioriteras."]
+
+
+def test_the_one_paragraph_a_goal_lead_in_announces():
+    doc = build([
+        ("h", 1, "God ekonomisk hushållning"),
+        ("p", "Enligt kommunallagen ska kommunen ange mål med inriktning på god ekonomisk hushållning."),
+        ("p", "Som övergripande finansiellt mål i kommunen gäller:"),
+        ("p", "Ekonomin sätter gränsen för verksamhetens omfattning."),
+        ("p", "Utifrån de strategiska målen fastställer nämnderna sina egna mål."),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == ["Ekonomin sätter gränsen för verksamhetens omfattning."]

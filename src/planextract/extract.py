@@ -603,6 +603,8 @@ class _Reader(ProseItems):
             return
         if C.is_group_label(text):
             return
+        if self.lead and self.led_item(block, text, state):
+            return  # a list of one printed without its bullet
         self.lead = None
         found = C.attainment(text)
         if found and self.last_goal is not None:

@@ -153,6 +153,22 @@ class ProseItems:
             return True
         return False
 
+    def led_item(self, block, text: str, state) -> bool:
+        """The one short paragraph right after a lead-in sentence announcing a
+        goal ("Som övergripande finansiellt mål gäller:" / "Ekonomin sätter
+        gränsen för verksamhetens omfattning."): the goal, printed without a bullet."""
+        kind, lead_text = self.lead
+        if kind != "goal" or not lead_text.rstrip().endswith(":") or state.kind in ("skip", "never"):
+            return False
+        if (len(text.split()) > MAX_SHORT_WORDS or len(C.sentences(text)) > 1 or C.is_question(text)
+                or C.is_lead_in(text) or prose.is_meta(text) or C.mentions_goals(text)):
+            return False
+        goal = self.add_goal(text, self.level(lead_text, *state.texts), block.page, block.bbox, "list",
+                             parent=self.scope_goal, target=self.own_target(text))
+        self.last_goal = goal.key
+        self.lead = None  # one paragraph: longer runs of text after a lead-in are explanations
+        return True
+
     @staticmethod
     def label_kind(text: str) -> Optional[str]:
         return label_kind(text)
