@@ -414,3 +414,25 @@ def test_real_document_kommun_from_the_text_alone(row, real_layouts):
     meta = detect_metadata(pages, "document.pdf")
     expected = expected_from_sources(row)
     assert (meta.kommun, meta.kommun_code) == (expected["kommun"], expected["kommun_code"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sala kommun", "Salas nämnder", "SALA", "Upplands Väsby", "Budget för Göteborgs Stad", "Ale:s plan", "Bo i Vara", "ſala", "Sala\u212a"],
+)
+def test_name_prefilter_never_hides_a_match(text):
+    """The cheap test before the names pattern lets every line through that the pattern matches."""
+    from planextract.metadata import _matchers, _may_name
+
+    m = _matchers()
+    assert m.name_words is not None
+    if m.names.search(text):
+        assert _may_name(text, m.name_words)
+
+
+def test_name_prefilter_skips_lines_without_names():
+    from planextract.metadata import _matchers, _may_name
+
+    m = _matchers()
+    assert not _may_name("Andelen elever som når målen ska öka", m.name_words)
+    assert _may_name("Andelen elever i Sala ska öka", m.name_words)

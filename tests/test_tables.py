@@ -378,3 +378,25 @@ def test_real_borderless_action_tables():
 
 def test_real_follow_up_with_boxed_prose_has_no_tables():
     assert _tables("alingsas-barn-och-ungdomsnamnden-uppfoljning-inriktning-budget-2026-04.pdf") == []
+
+
+@pytest.mark.parametrize("pages", [None, [5, 6]])
+def test_lazy_chars_are_pdfplumber_chars(ruled_pdf, pages):
+    """The characters made into dicts inside a table are pdfplumber's own, in its order."""
+    import pdfplumber
+
+    from planextract.tables import _LazyChars
+
+    path = ruled_pdf if pages is None else real_pdf("simrishamn-kultur-och-fritidsnamnden-budgetskrivelse-investeringar-2027-2031.pdf")
+    with pdfplumber.open(path, pages=pages) as stock, pdfplumber.open(path, pages=pages) as lazy_pdf:
+        for page, lazy_page in zip(stock.pages, lazy_pdf.pages):
+            lazy = _LazyChars(lazy_page)
+            assert "char" not in lazy_page.objects
+            assert {k: v for k, v in page.objects.items() if k != "char"} == lazy_page.objects
+            assert lazy.inside(page.bbox) == page.chars
+            x0, top, x1, bottom = page.bbox
+            half = (x0, top, (x0 + x1) / 2, (top + bottom) / 2)
+            inside = lazy.inside(half, pad=0)
+            assert inside == [c for c in page.chars if c in inside]
+            centred = [c for c in page.chars if half[0] <= (c["x0"] + c["x1"]) / 2 <= half[2] and half[1] <= (c["top"] + c["bottom"]) / 2 <= half[3]]
+            assert all(c in inside for c in centred)
