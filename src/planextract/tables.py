@@ -205,28 +205,72 @@ def screen_pages(
     return found
 
 
-def _path_edges(obj, height: float, rules: ScreenRules) -> list[BBox]:
-    """Axis-parallel edges of one path object as thin boxes (top-left origin)."""
+def _path_objects(page, max_depth: int = 2):
+    """Raw handles of a page's path objects, those of form objects to ``max_depth`` included.
+
+    What ``page.get_objects(filter=[FPDF_PAGEOBJ_PATH], max_depth=max_depth)``
+    yields, in its order, without a helper object made for every object of
+    the page (text objects are most of them).
+    """
+    import pypdfium2.raw as raw
+    from pypdfium2 import PdfiumError
+
+    def walk(parent, count, get, level):
+        n = count(parent)
+        if n < 0:
+            raise PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise PdfiumError("Failed to get pageobject.")
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                yield obj
+            elif kind == raw.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                yield from walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, level + 1)
+
+    yield from walk(page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, 0)
+
+
+_BOUNDS = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _bounds(obj) -> tuple[float, float, float, float]:
+    """Left, bottom, right, top of a raw page object (``PdfObject.get_bounds``)."""
+    import pypdfium2.raw as raw
+    from pypdfium2 import PdfiumError
+
+    if not raw.FPDFPageObj_GetBounds(obj, *_BOUNDS):
+        raise PdfiumError("Failed to locate pageobject.")
+    return tuple(v.value for v in _BOUNDS)
+
+
+def _path_edges(obj, height: float, rules: ScreenRules, bounds: tuple) -> list[BBox]:
+    """Axis-parallel edges of one path object (a raw handle) as thin boxes (top-left origin)."""
     import pypdfium2.raw as raw
 
-    left, bottom, right, top = obj.get_bounds()
+    left, bottom, right, top = bounds
     width, tall = right - left, top - bottom
     y0, y1 = height - top, height - bottom
     if width < rules.min_edge and tall < rules.min_edge:
         return []
     if tall <= rules.thin or width <= rules.thin:  # a rule
         return [(left, y0, right, y1)]
-    count = raw.FPDFPath_CountSegments(obj.raw)
+    count = raw.FPDFPath_CountSegments(obj)
     if count <= 5:  # a rectangle (move, 3-4 lines, close)
         return [(left, y0, right, y0), (left, y1, right, y1), (left, y0, left, y1), (right, y0, right, y1)]
     if count > rules.max_segments:
         return []
-    m = obj.get_matrix()
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        from pypdfium2 import PdfiumError
+
+        raise PdfiumError("Failed to get matrix of pageobject.")
     edges: list[BBox] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     prev = start = None
     for i in range(count):
-        seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(seg, x, y)
         point = (m.a * x.value + m.c * y.value + m.e, height - (m.b * x.value + m.d * y.value + m.f))
         kind = raw.FPDFPathSegment_GetType(seg)
@@ -256,11 +300,11 @@ def _grid_regions(page, layout: PageLayout, rules: ScreenRules) -> list[BBox]:
 
     width, height = page.get_width(), page.get_height()
     edges: list[BBox] = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in _path_objects(page, max_depth=2):
+        bounds = left, bottom, right, top = _bounds(obj)
         if right - left > 0.95 * width and top - bottom > 0.9 * height:
             continue  # the page's background or frame
-        edges.extend(_path_edges(obj, height, rules))
+        edges.extend(_path_edges(obj, height, rules, bounds))
     regions = []
     for box, members in _clusters(edges, rules.touch):
         if box[2] - box[0] < rules.min_width or box[3] - box[1] < rules.min_height:
