@@ -106,7 +106,7 @@ def matching_keys(texts: Sequence[str], *, kolada: bool = False) -> list[str]:
     if kolada:
         stop |= set(rules.kolada_stop_words)
     keys = []
-    for normalized in _normalize_many(texts):
+    for normalized in _normalize_many(texts) if texts else ():  # (no texts: spaCy need not load)
         words = [w for w in normalized.split() if w not in stop]
         keys.append(" ".join(dict.fromkeys(words)))
     return keys
@@ -185,6 +185,8 @@ def group_keys(keys: Iterable[str], *, scorer: Optional[str] = None, threshold: 
     df = Counter(word for key in ordered for word in set(key.split()))
     limit = max(2.0, rules.block_max_share * len(ordered))
     leaders: list[str] = []
+    sizes: list[int] = []  # words of each leader
+    dice = score is token_dice
     by_word: dict[str, list[int]] = defaultdict(list)
     leader_of: dict[str, str] = {}
     for key in ordered:
@@ -192,7 +194,10 @@ def group_keys(keys: Iterable[str], *, scorer: Optional[str] = None, threshold: 
         blocking = {w for w in words if df[w] <= limit} or words
         candidates = sorted({i for w in blocking for i in by_word.get(w, ())})
         best, best_score = None, cutoff
+        n_words = len(key.split())
         for index in candidates:
+            if dice and 200.0 * min(n_words, sizes[index]) / (n_words + sizes[index]) < best_score:
+                continue  # token_dice can reach no more than this: the words of the shorter key all matched
             value = score(key, leaders[index], processor=None)
             if value >= best_score and (best is None or value > best_score):
                 best, best_score = index, value
@@ -200,6 +205,7 @@ def group_keys(keys: Iterable[str], *, scorer: Optional[str] = None, threshold: 
             leader_of[key] = leaders[best]
             continue
         leaders.append(key)
+        sizes.append(n_words)
         leader_of[key] = key
         for word in words:
             by_word[word].append(len(leaders) - 1)
