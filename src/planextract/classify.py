@@ -9,6 +9,7 @@ compound, so that inflected forms, OCR damage ("Tiplan") and compounds
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -151,7 +152,13 @@ def is_blank_value(text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return normalize(text).split()
+    return list(_split_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_words(text: str) -> tuple[str, ...]:
+    """Normalised words, cached: the vocabulary terms are matched against every heading and cell."""
+    return tuple(normalize(text).split())
 
 
 def _norm(text: str) -> str:
