@@ -343,6 +343,19 @@ def _context():
     return context
 
 
+def _start_fork_server() -> None:
+    """Start the fork server now (it preloads :data:`PRELOAD`), not at the first worker."""
+    if os.name == "nt":
+        return
+    _context()
+    from multiprocessing import forkserver
+
+    try:
+        forkserver.ensure_running()
+    except Exception:  # the first worker tries again and reports what is wrong
+        pass
+
+
 def _failed(job: Job, reason: str) -> DocumentResult:
     return DocumentResult(
         path=job.path,
@@ -370,9 +383,11 @@ def ingest(
     and ("done", path, result); ``processor`` replaces
     :func:`planextract.pipeline.process_file` (it must be picklable).
     """
+    options = options or IngestOptions()
+    if options.executor == "local":
+        _start_fork_server()  # it imports the pipeline while this process opens the database
     from .store import open_db, write_document
 
-    options = options or IngestOptions()
     started = time.monotonic()
     summary = IngestSummary()
     db = open_db(db_path)
