@@ -146,7 +146,7 @@ def test_cli_csv_equals_library(plans):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     expected = check_goals(open_readonly(plans), require="both").gaps
     assert [r["goal_id"] for r in rows] == [g.goal_id for g in expected]
-    assert set(rows[0]) == {"kommun", "file", "page", "level", "goal", "missing", "activities", "indicators", "goal_id", "document_id"}
+    assert set(rows[0]) == {"kommun", "organisation", "file", "page", "level", "goal", "missing", "activities", "indicators", "goal_id", "document_id"}
     assert {r["goal_id"] for r in rows} == reference(plans, "both", False)
 
 
@@ -199,3 +199,19 @@ def test_cli_help_explains_subgoals():
     result = run("--help")
     assert result.exit_code == 0
     assert "subgoals" in result.output and "--direct" in result.output and "Example:" in result.output
+
+
+def test_region_listed_and_filtered_by_its_name(tmp_path):
+    """A region has no kommun: its gaps carry the organisation's name, and --kommun finds it by that name."""
+    pdf = tmp_path / "region.pdf"
+    sample_db.tiny_pdf(pdf, 1, "Region")
+    db = open_db(tmp_path / "region.db")
+    extraction = Extraction(goals=[Goal(key=1, level="namnd", text="Fler unga ska fullfölja gymnasiet", page=2, bbox=None, source="list")])
+    meta = DocumentMeta(org_type="region", org_name="Region Gävleborg")
+    write_document(db, DocumentResult(path=str(pdf), sha256=hashlib.sha256(pdf.read_bytes()).hexdigest(), status="ok",
+                                      parsed=ParsedDocument(pages=1, meta=meta), extraction=extraction))
+    db.close()
+    result = check_goals(open_readonly(tmp_path / "region.db"), kommun="region gävleborg")
+    assert [(g.kommun, g.organisation, g.text) for g in result.gaps] == [(None, "Region Gävleborg", "Fler unga ska fullfölja gymnasiet")]
+    table = run("--db", str(tmp_path / "region.db")).output
+    assert "ORGANISATION" in table and "Region Gävleborg  region.pdf  2" in table

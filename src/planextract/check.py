@@ -56,6 +56,7 @@ class GoalGap:
     """A goal that lacks the follow-up asked for."""
 
     kommun: Optional[str]
+    organisation: Optional[str]  # the kommun, or the region's or förbund's name
     file: str
     document_id: str
     goal_id: str
@@ -75,6 +76,7 @@ class DocumentCoverage:
     document_id: str
     file: str
     kommun: Optional[str]
+    organisation: Optional[str]
     doc_type: Optional[str]
     status: Optional[str]  # ok, no_text, failed: a document that failed has no goals
     goals: int
@@ -137,13 +139,20 @@ class CheckResult:
 
 
 def _documents(db: sqlite_utils.Database, kommun: Optional[str], document: Optional[str]) -> list[dict]:
-    """The documents asked for; kommun compared case-folded (SQLite's lower() is ASCII only)."""
-    rows = db.query("SELECT id, file, path, kommun, doc_type, status FROM documents ORDER BY kommun, file")
+    """The documents asked for.
+
+    ``kommun`` matches the kommun or the organisation's name ("Region
+    Gävleborg"), case-folded in Python (SQLite's lower() is ASCII only).
+    """
+    rows = db.query(
+        "SELECT id, file, path, kommun, coalesce(kommun, org_name) AS organisation, doc_type, status"
+        " FROM documents ORDER BY kommun IS NULL, kommun, organisation, file"
+    )
     wanted = kommun.strip().casefold() if kommun else None
     return [
         row
         for row in rows
-        if (wanted is None or (row["kommun"] or "").casefold() == wanted)
+        if (wanted is None or wanted in ((row["kommun"] or "").casefold(), (row["organisation"] or "").casefold()))
         and (not document or document in (row["file"], row["id"], row["path"]))
     ]
 
@@ -221,7 +230,7 @@ def check_goals(
                 continue
             result.gaps.append(
                 GoalGap(
-                    kommun=doc["kommun"], file=doc["file"], document_id=doc["id"],
+                    kommun=doc["kommun"], organisation=doc["organisation"], file=doc["file"], document_id=doc["id"],
                     goal_id=goal.goal_id, text=goal.text, level=goal.level, page=goal.page,
                     parent_id=goal.parent_id, activities=goal.activities,
                     indicators=goal.indicators, missing=missing,
@@ -229,7 +238,7 @@ def check_goals(
             )
         result.documents.append(
             DocumentCoverage(
-                document_id=doc["id"], file=doc["file"], kommun=doc["kommun"],
+                document_id=doc["id"], file=doc["file"], kommun=doc["kommun"], organisation=doc["organisation"],
                 doc_type=doc["doc_type"], status=doc["status"], goals=len(goals), followed_up=followed,
             )
         )

@@ -15,7 +15,7 @@ from ..errors import PlanExtractError
 
 @cli.command()
 @db_option()
-@click.option("--kommun", help="Only this kommun's documents (case-insensitive).")
+@click.option("--kommun", help="Only this kommun's documents, or this organisation's (\"Region Gävleborg\"); case-insensitive.")
 @click.option("--document", help="Only this document (its file name or id).")
 @click.option("--require", type=click.Choice(["activity", "indicator", "both"]), default="activity", show_default=True, help="What a goal needs to count as followed up.")
 @click.option("--direct", is_flag=True, help="Count only items linked to the goal itself, not to its subgoals.")
@@ -30,7 +30,7 @@ def check(db_path, kommun, document, require, direct, output_format):
     of "a goal with no activity linked to it".  --require indicator asks for
     an indicator instead, --require both for both.
 
-    Prints each goal that falls short (kommun, file, page, level, goal) and
+    Prints each goal that falls short (kommun or organisation, file, page, level, goal) and
     a summary per document (goals, goals followed up, share).  Exits 1 when
     any goal falls short and 0 when none does.
 
@@ -55,13 +55,13 @@ def check(db_path, kommun, document, require, direct, output_format):
         raise SystemExit(1)
 
 
-_GAP_COLUMNS = ("kommun", "file", "page", "level", "text", "missing", "activities", "indicators", "goal_id", "document_id")
+_GAP_COLUMNS = ("kommun", "organisation", "file", "page", "level", "text", "missing", "activities", "indicators", "goal_id", "document_id")
 
 
 def _check_csv(result) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["kommun", "file", "page", "level", "goal", "missing", "activities", "indicators", "goal_id", "document_id"])
+    writer.writerow(["kommun", "organisation", "file", "page", "level", "goal", "missing", "activities", "indicators", "goal_id", "document_id"])
     for gap in result.gaps:
         writer.writerow(["" if getattr(gap, c) is None else getattr(gap, c) for c in _GAP_COLUMNS])
     return out.getvalue()
@@ -93,16 +93,16 @@ def _check_table(result) -> str:
     parts = []
     if result.gaps:
         parts.append(f"Goals without {need} {how}: {len(result.gaps)} of {result.goals}\n\n")
-        rows = [[g.kommun or "", g.file, g.page or "", g.level or "", g.text] for g in result.gaps]
-        parts.append(_columns(rows, ["KOMMUN", "FILE", "PAGE", "LEVEL", "GOAL"]))
+        rows = [[g.organisation or "", g.file, g.page or "", g.level or "", g.text] for g in result.gaps]
+        parts.append(_columns(rows, ["ORGANISATION", "FILE", "PAGE", "LEVEL", "GOAL"]))
     else:
         parts.append(f"Every goal has {need} {how} ({result.goals} goals).\n")
     rows = [
-        [d.kommun or "", d.file, d.goals, d.followed_up, "" if d.share is None else f"{d.share:.0%}", "" if d.status == "ok" else d.status or ""]
+        [d.organisation or "", d.file, d.goals, d.followed_up, "" if d.share is None else f"{d.share:.0%}", "" if d.status == "ok" else d.status or ""]
         for d in result.documents
     ]
     parts.append("\nPer document\n\n")
-    parts.append(_columns(rows, ["KOMMUN", "FILE", "GOALS", "FOLLOWED UP", "SHARE", "STATUS"]))
+    parts.append(_columns(rows, ["ORGANISATION", "FILE", "GOALS", "FOLLOWED UP", "SHARE", "STATUS"]))
     return "".join(parts)
 
 
