@@ -17,23 +17,12 @@ import pandas as pd
 import sqlite_utils
 
 from .errors import PlanExtractError
+from .store import INSERT_ORDER
 
 FORMATS = ("csv", "xlsx", "parquet")
-# Tables first in the order a reader meets them, then the views.
-ORDER = (
-    "documents",
-    "sections",
-    "blocks",
-    "tables",
-    "goals",
-    "indicators",
-    "targets",
-    "indicator_values",
-    "activities",
-    "canonical_indicators",
-    "items",
-    "goal_overview",
-)
+# Tables first in the order a reader meets them (a document's, then the
+# tables built across documents), then the views.
+ORDER = (*INSERT_ORDER, "canonical_indicators", "items", "goal_overview")
 CHUNK_ROWS = 50_000
 XLSX_MAX_ROWS = 1_048_575  # a sheet's rows, less the header
 XLSX_MAX_CELL = 32_767  # characters Excel keeps in one cell
