@@ -257,3 +257,12 @@ def test_dask_executor_on_a_local_cluster(tmp_path, good_pdf, db_path):
     ingest([folder], local, OPTIONS)
     query = "SELECT d.file, count(s.id) FROM documents d LEFT JOIN sections s ON s.document_id = d.id GROUP BY d.file"
     assert rows(db_path, query) == rows(local, query)
+
+
+def test_dask_executor_stops_a_hanging_document(tmp_path, good_pdf, db_path):
+    pytest.importorskip("dask.distributed")
+    hang = pdfs.plan_pdf(tmp_path / "hang.pdf", kommun="Flen")
+    options = IngestOptions(workers=1, timeout=10, ocr="never", executor="dask")
+    summary = ingest([hang, good_pdf], db_path, options, processor=hanging_processor)
+    assert [Path(p).name for p in summary.ingested] == [good_pdf.name]
+    assert [f.reason for f in summary.failed] == ["hang.pdf: timed out after 10 s (--timeout)"]
