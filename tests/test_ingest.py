@@ -266,3 +266,22 @@ def test_dask_executor_stops_a_hanging_document(tmp_path, good_pdf, db_path):
     summary = ingest([hang, good_pdf], db_path, options, processor=hanging_processor)
     assert [Path(p).name for p in summary.ingested] == [good_pdf.name]
     assert [f.reason for f in summary.failed] == ["hang.pdf: timed out after 10 s (--timeout)"]
+
+
+def test_library_warnings_do_not_reach_the_terminal(tmp_path, good_pdf, db_path):
+    """pdfminer warns about each xref entry it cannot read; the user sees the summary, not those lines."""
+    data = bytearray(good_pdf.read_bytes())
+    xref = data.rindex(b"\nxref\n")
+    entries = data.index(b"\n", xref + 7) + 1  # after the "0 N" subsection line
+    for n in range(1, 4):  # garble the offsets of objects 1 to 3
+        start = entries + 20 * n
+        data[start : start + 3] = b"0?0"
+    damaged = tmp_path / "in" / "damaged-xref.pdf"
+    damaged.parent.mkdir()
+    damaged.write_bytes(bytes(data))
+    command = [sys.executable, "-m", "planextract", "ingest", str(damaged.parent), "--db", str(db_path), "-s", "-w", "1", "--ocr", "never"]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert "Ingested 1," in finished.stdout or "failed 1" in finished.stdout, finished.stdout
+    assert "Not adding object" not in finished.stderr
+    assert finished.stderr.strip() == ""

@@ -7,6 +7,7 @@ say what went wrong, so that one broken PDF never stops a batch.
 
 from __future__ import annotations
 
+import logging
 import time
 import traceback
 from pathlib import Path
@@ -52,7 +53,12 @@ def warm_up(*, extract: bool = True) -> None:
 
     Worker processes call this before they take their first document, so
     that a document's time limit measures the document, not the start-up.
+    It also quiets pdfminer, which logs a warning for every damaged object
+    it skips: a worker's stderr is the user's terminal, where those lines
+    would break up the progress bar, and the document's fate is reported
+    in the summary anyway.
     """
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from . import layout, metadata, structure, tables  # noqa: F401
 
     if extract:
