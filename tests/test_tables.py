@@ -385,7 +385,7 @@ def test_lazy_chars_are_pdfplumber_chars(ruled_pdf, pages):
     """The characters made into dicts inside a table are pdfplumber's own, in its order."""
     import pdfplumber
 
-    from planextract.tables import _LazyChars
+    from planextract.tables.ruled import _LazyChars
 
     path = ruled_pdf if pages is None else real_pdf("simrishamn-kultur-och-fritidsnamnden-budgetskrivelse-investeringar-2027-2031.pdf")
     with pdfplumber.open(path, pages=pages) as stock, pdfplumber.open(path, pages=pages) as lazy_pdf:
