@@ -285,3 +285,19 @@ def test_library_warnings_do_not_reach_the_terminal(tmp_path, good_pdf, db_path)
     assert "Ingested 1," in finished.stdout or "failed 1" in finished.stdout, finished.stdout
     assert "Not adding object" not in finished.stderr
     assert finished.stderr.strip() == ""
+
+
+def crashing_processor(path, **kwargs):
+    """Stands for a PDF library crashing the process (a segfault, the OOM killer)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the time limit on Dask workers needs fork")
+def test_time_limited_child_reports_a_crash_and_passes_a_result(good_pdf):
+    from planextract.distributed import process_with_time_limit
+
+    kwargs = dict(sha256="0" * 64, ocr="never", extract=True, timeout=60)
+    crashed = process_with_time_limit(str(good_pdf), processor=crashing_processor, **kwargs)
+    assert (crashed.status, crashed.error) == ("failed", f"{good_pdf.name}: the process reading it died (out of memory, or a crash in a PDF library)")
+    read = process_with_time_limit(str(good_pdf), **kwargs)
+    assert read.status == "ok" and read.extraction.goals

@@ -81,8 +81,8 @@ def process_with_time_limit(path: str, *, sha256: str, ocr: str, extract: bool,
                 chunks.append(chunk)
     finally:
         os.close(read_end)
-        os.waitpid(pid, 0)
-    if not chunks:
+        _, exit_status = os.waitpid(pid, 0)
+    if exit_status != 0 or not chunks:  # a partial result is no result
         return failed("the process reading it died (out of memory, or a crash in a PDF library)")
     return pickle.loads(b"".join(chunks))
 
