@@ -53,6 +53,8 @@ class HeadingRules(RulesModel):
     goal_labels: list[str]
     means_labels: list[str]
     question_kinds: dict[str, list[str]]
+    head_nouns: dict[str, list[str]]
+    head_noun_max_words: int
 
 
 class GoalLevelRules(RulesModel):
@@ -88,6 +90,7 @@ def heading_rules() -> HeadingRules:
     rules = load_rules("headings.yaml", HeadingRules)
     _check_keys("headings.yaml: kinds", rules.kinds, HEADING_KINDS)
     _check_keys("headings.yaml: order", rules.order, HEADING_KINDS)
+    _check_keys("headings.yaml: head_nouns", rules.head_nouns, HEADING_KINDS)
     return rules
 
 
@@ -341,6 +344,18 @@ def heading_kind(text: str) -> Optional[str]:
             term_words = _words(term)
             if term_words and _contains_term(words, term_words):
                 return kind
+    return _head_noun_kind(words, rules)
+
+
+def _head_noun_kind(words: list[str], rules: HeadingRules) -> Optional[str]:
+    """The kind named by a short heading's last word, its head noun in Swedish
+    ("Genomförda och pågående aktiviteter", "Nämndens indikatorer"), when no
+    term matched the heading as a whole."""
+    if not words or len(words) > rules.head_noun_max_words or "ska" in words:
+        return None
+    for kind in rules.order:
+        if any(_word_match(words[-1], normalize(noun), False) for noun in rules.head_nouns.get(kind, ())):
+            return kind
     return None
 
 

@@ -544,7 +544,9 @@ class _Reader(ProseItems):
                 self.area_goal = self.last_goal = goal.key
                 return
             if not prose.is_fragment(text):  # "i dialog och samverkan": the rest of a sentence, no action
-                self.add_activity(text, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region))
+                body, fields = C.inline_fields(text)  # "... Ansvar: rektorer. Tid: ht 2025."
+                self.add_activity(body or text, block.page, block.bbox, "list",
+                                  Anchor(None, self.nearest_goal(), self.region), **fields)
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:

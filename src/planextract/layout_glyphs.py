@@ -17,6 +17,8 @@ import re
 
 import pypdfium2.raw as pdfium_c
 
+from .textnorm import symbol_font_chars
+
 # --------------------------------------------------------------------------
 # pdfium access: private function pointers with cheap argument types
 # --------------------------------------------------------------------------
@@ -45,11 +47,12 @@ _TEXT_OBJECT = _pdfium_function("FPDFText_GetTextObject", _VP)
 class _FontInfo:
     """What one text object says of its glyphs: size, name, weight, slant, direction."""
 
-    __slots__ = ("size", "name", "bold", "italic", "horizontal")
+    __slots__ = ("size", "name", "bold", "italic", "horizontal", "symbol")
 
     def __init__(self, size: float, name: str, bold: bool, italic: bool, horizontal: bool):
         self.size, self.name, self.bold, self.italic = size, name, bold, italic
         self.horizontal = horizontal
+        self.symbol = name[:6].lower() == "symbol"  # Symbol, SymbolMT: codes read as StandardEncoding
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|fett", re.I)
@@ -193,6 +196,8 @@ def read_glyphs(page) -> list[Glyph]:
                 font = fonts[obj] = _font_info(textpage.raw, index, obj, transform, faces)
             if not font.horizontal:
                 continue  # rotated text (chart labels, margin notes)
+            if font.symbol:
+                char = symbol_font_chars().get(char, char)  # "‡" drawn by Symbol is "≥"
             if upright:
                 append((x0 - left_edge, top_edge - rect.top, x1 - left_edge, top_edge - rect.bottom, char, font, spaced))
             else:

@@ -37,6 +37,7 @@ class TextNormRules(RulesModel):
     ligatures: dict[str, str]
     bullets: list[str]
     symbols: dict[str, str]
+    symbol_font_misread: dict[str, str]
     spaces: list[str]
     dropped: list[str]
     hyphen_conjunctions: list[str]
@@ -53,6 +54,13 @@ def _tables() -> tuple[dict, frozenset]:
     table.update({c: "" for c in rules.dropped})
     conjunctions = frozenset(word.casefold() for word in rules.hyphen_conjunctions)
     return str.maketrans(table), conjunctions
+
+
+@functools.lru_cache(maxsize=1)
+def symbol_font_chars() -> dict[str, str]:
+    """What a glyph of a Symbol font stands for, keyed by the character pdfium
+    reports for it (``symbol_font_misread`` in textnorm.yaml)."""
+    return dict(load_rules("textnorm.yaml", TextNormRules).symbol_font_misread)
 
 
 def normalize_chars(text: str) -> str:

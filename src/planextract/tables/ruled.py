@@ -8,7 +8,7 @@ from typing import Optional
 
 from ..errors import BrokenPDF
 from ..models import BBox
-from ..textnorm import join_lines, normalize
+from ..textnorm import join_lines, normalize, symbol_font_chars
 from .grid import Compiled, Grid, prune_and_check
 from .header import is_number
 
@@ -134,7 +134,10 @@ class _LazyChars:
                     if key:
                         _DECODED[key] = decoded
                 attr[cs] = decoded
-        attr["text"] = ch.get_text()
+        text = ch.get_text()
+        if ch.fontname[ch.fontname.find("+") + 1:][:6].lower() == "symbol":
+            text = symbol_font_chars().get(text, text)  # "‡" drawn by Symbol is "≥"
+        attr["text"] = text
         gs = ch.graphicstate
         attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
         attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
