@@ -935,3 +935,56 @@ def test_the_one_paragraph_a_goal_lead_in_announces():
     ])
     ext = extract_items(doc)
     assert [g.text for g in ext.goals] == ["Ekonomin sätter gränsen för verksamhetens omfattning."]
+
+
+def test_activity_heading_by_its_head_noun_and_inline_fields_of_listed_activities():
+    doc = build([
+        ("h", 1, "Fler barn och unga ska ha en aktiv och meningsfull fritid"),
+        ("h", 2, "Genomförda och pågående aktiviteter"),
+        ("li", "Införa gemensam kartläggning i matematik i årskurs 7. Ansvar: rektorer 7–9. Tid: ht 2025.", "1."),
+        ("li", "Öppna träningar för flickor i fyra idrottshallar på helgerna."),
+    ])
+    ext = extract_items(doc)
+    first = by_text(ext.activities, "Införa gemensam kartläggning i matematik i årskurs 7.")
+    assert (first.responsible, first.timeline) == ("rektorer 7–9", "ht 2025")
+    assert by_text(ext.activities, "Öppna träningar för flickor i fyra idrottshallar på helgerna.")
+
+
+def test_the_goal_a_goal_contributes_to_is_its_parent_not_the_scope_of_what_follows():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("h", 2, "Fler barn och unga ska ha en aktiv och meningsfull fritid"),
+        ("p", "Bidrar till kommunfullmäktiges mål: Luleå ska vara en attraktiv kommun att växa upp i."),
+        ("t", ["Nyckeltal", "2024", "Mål 2025"], [["Antal besök i Ungdomens hus", "41 200", "45 000"]]),
+        ("h", 2, "Fritidsgårdarna ska vara trygga mötesplatser"),
+        ("p", "Bidrar till kommunfullmäktiges mål: Luleå ska vara en attraktiv kommun att växa upp i."),
+        ("h", 3, "Genomförda aktiviteter"),
+        ("li", "Två fritidsledare har utbildats i konflikthantering."),
+    ])
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Luleå ska vara en attraktiv kommun att växa upp i.")
+    fritid = by_text(ext.goals, "Fler barn och unga ska ha en aktiv och meningsfull fritid")
+    trygga = by_text(ext.goals, "Fritidsgårdarna ska vara trygga mötesplatser")
+    assert fritid.parent_key == kf.key and trygga.parent_key == kf.key and kf.parent_key is None
+    assert by_text(ext.indicators, "Antal besök i Ungdomens hus").goal_key == fritid.key
+    assert by_text(ext.activities, "Två fritidsledare har utbildats i konflikthantering.").goal_key == trygga.key
+
+
+def test_an_action_table_names_goals_numbered_inside_a_goal_table():
+    doc = build([
+        ("h", 1, "Mål och indikatorer"),
+        ("t", ["Mål", "Indikator", "Målvärde 2025"], [
+            ["1. Antalet bränder i bostäder ska minska.", "Antal bränder i bostäder", "Högst 5,0"],
+            ["2. Den enskilde ska få hjälp snabbt vid en olycka.", "Medianresponstid, minuter", "Högst 12"],
+        ]),
+        ("h", 1, "Aktiviteter"),
+        ("t", ["Nr", "Aktivitet", "Mål", "Ansvarig"], [
+            ["A1", "Samverka med ambulansen om gemensam utlarmning.", "2", "Räddningschef"],
+            ["A2", "Kampanj om brandvarnare och spisvakter.", "1", "Förebyggande"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    fires = by_text(ext.goals, "Antalet bränder i bostäder ska minska.")
+    rescue = by_text(ext.goals, "Den enskilde ska få hjälp snabbt vid en olycka.")
+    assert by_text(ext.activities, "Samverka med ambulansen om gemensam utlarmning.").goal_key == rescue.key
+    assert by_text(ext.activities, "Kampanj om brandvarnare och spisvakter.").goal_key == fires.key

@@ -221,6 +221,44 @@ def test_borderless_table(tmp_path):
     assert table.quality["filled"] == 0.8  # 12 of 15 body cells
 
 
+def test_borderless_table_ends_before_a_label_and_a_list_set_under_it(tmp_path):
+    path = tmp_path / "borderless-list.pdf"
+    pdf = _canvas(path)
+    y = _prose(pdf, 80, ["Indikatorer"])
+    rows = [
+        ["Indikator", "Utfall 2023", "Målvärde 2025"],
+        ["Behöriga till yrkesprogram, andel (%)", "82,1", "Minst 86 %"],
+        ["Genomsnittligt meritvärde", "219", "Öka"],
+    ]
+    y = _draw_table(pdf, y + 10, [250, 90, 100], rows, ruled=False, leading=11)
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(LEFT, A4_H - (y + 22), "Enhetsmål")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(LEFT, A4_H - (y + 38), "•  Grundskolan")
+    pdf.drawString(LEFT + 14, A4_H - (y + 52), "–  Alla elever i årskurs 7–9 ska ha en individuell studieplan i")
+    pdf.drawString(LEFT + 330, A4_H - (y + 52), "matematik.")
+    pdf.showPage()
+    pdf.save()
+    tables = find_tables(path, pdfium_layout(path))
+    assert [(t.header, t.rows) for t in tables] == [(rows[0], rows[1:])]  # two rows under a known header are enough
+
+
+def test_symbol_font_glyphs_are_read_as_what_they_draw(tmp_path):
+    from planextract.layout import read_layout
+
+    path = tmp_path / "symbol.pdf"
+    pdf = _canvas(path)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(LEFT, 700, "Deltagartillfällen per invånare")
+    pdf.setFont("Symbol", 10)
+    pdf.drawString(LEFT + 160, 700, "\u2265")  # reportlab writes code 0xB3 in the Symbol font
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(LEFT + 168, 700, " 22")
+    pdf.showPage()
+    pdf.save()
+    assert " ".join(line.text for line in read_layout(path, ocr="never")[0].lines) == "Deltagartillfällen per invånare ≥ 22"
+
+
 def test_borderless_table_without_bold_header_found_by_header_words(tmp_path):
     path = tmp_path / "words.pdf"
     pdf = _canvas(path)

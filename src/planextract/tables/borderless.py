@@ -95,6 +95,8 @@ def text_grids(page: PageLayout, taken: list[BBox], comp: Compiled) -> list[Grid
             band = bands[j]
             if band.top - block[-1].bottom > rules.max_row_gap * line_h or len(band.lines) > rules.max_cols:
                 break
+            if len(band.lines) == 1 and _LIST_START.match(band.lines[0].text):
+                break  # "• Grundskolan", "– Alla elever ...": a list after the table
             band = _split_band(band, gaps)
             narrowed = _narrow(gaps, band, rules.min_gap)
             if narrowed is None:
@@ -102,13 +104,32 @@ def text_grids(page: PageLayout, taken: list[BBox], comp: Compiled) -> list[Grid
             gaps = narrowed
             block.append(band)
             j += 1
-        grid = _grid_from_bands(page.number, block, gaps, comp) if len(block) >= rules.min_rows else None
+        while len(block) > 2 and _set_apart_label(block):
+            block.pop()  # "Enhetsmål" under the table: the label of what follows it
+            j -= 1
+        enough = len(block) >= min(rules.min_rows, rules.min_rows_headed)
+        grid = _grid_from_bands(page.number, block, gaps, comp) if enough else None
         if grid is not None:
             grids.append(grid)
             i = j
         else:
             i += 1
     return grids
+
+
+_LIST_START = re.compile(r"^\s*(?:[•●○◦▪■□►➢✓–—*]|-(?=\s)|\d{1,2}[.)](?=\s))")
+
+
+def _set_apart_label(block: list[Band]) -> bool:
+    """The block's last band is one line set further apart from the row above
+    than the rows are from each other: a label or paragraph after the table."""
+    last = block[-1]
+    if len(last.lines) != 1:
+        return False
+    gaps = [b.top - a.bottom for a, b in zip(block, block[1:-1])]
+    if not gaps:
+        return False
+    return last.top - block[-2].bottom > 1.5 * max(statistics.median(gaps), 1.0) + 1.0
 
 
 def _grid_from_bands(number: int, block: list[Band], gaps, comp: Compiled) -> Optional[Grid]:
@@ -140,10 +161,12 @@ def _grid_from_bands(number: int, block: list[Band], gaps, comp: Compiled) -> Op
         spans.append((min(l.x0 for l in members), max(l.x1 for l in members)) if members else (0.0, 0.0))
     bbox = union_bbox(l.bbox for band in block for l in band.lines)
     grid = Grid(page=number, bbox=bbox, cells=cells, bold=bold, spans=spans, strategy="text")
-    if not prune_and_check(grid, comp) or len(grid.cells) < rules.min_rows:
+    if not prune_and_check(grid, comp) or len(grid.cells) < min(rules.min_rows, rules.min_rows_headed):
         return None
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
     headed = is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold))
+    if len(grid.cells) < (rules.min_rows_headed if headed else rules.min_rows):
+        return None
     if headed:
         if multi < rules.min_multi_rows:
             return None

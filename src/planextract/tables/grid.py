@@ -43,6 +43,7 @@ class TextRules(RulesModel):
     max_cols: int
     max_row_gap: float
     min_rows: int
+    min_rows_headed: int
     min_multi_rows: int
     min_multi_rows_plain: int
     min_cols_plain: int
