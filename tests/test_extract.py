@@ -988,3 +988,43 @@ def test_an_action_table_names_goals_numbered_inside_a_goal_table():
     rescue = by_text(ext.goals, "Den enskilde ska få hjälp snabbt vid en olycka.")
     assert by_text(ext.activities, "Samverka med ambulansen om gemensam utlarmning.").goal_key == rescue.key
     assert by_text(ext.activities, "Kampanj om brandvarnare och spisvakter.").goal_key == fires.key
+
+
+def test_an_utgangslage_column_is_the_baseline_of_the_target():
+    doc = build([
+        ("h", 1, "Mål 1. Fler invånare ska känna sig trygga i centrum"),
+        ("t", ["Indikator", "Utgångsläge", "Målvärde 2027"], [
+            ["Andel invånare som känner sig trygga i centrum kvällstid", "62 % (2024)", "Minst 70 %"],
+            ["Anmälda skadegörelsebrott", "1 412 (2023)", "Minska"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    safe = by_text(ext.indicators, "Andel invånare som känner sig trygga i centrum kvällstid").targets[0]
+    crime = by_text(ext.indicators, "Anmälda skadegörelsebrott").targets[0]
+    assert (safe.target_value, safe.baseline_value, safe.baseline_year) == (70, 62, 2024)
+    assert (crime.direction, crime.baseline_value, crime.baseline_year) == ("decrease", 1412, 2023)
+
+
+def test_a_goal_number_alone_in_a_list_labels_the_actions_under_it():
+    doc = build([
+        ("h", 1, "Fler ska ha den kompetens som arbetslivet efterfrågar", "1"),
+        ("t", ["Delmål", "Mått", "Målvärde 2028"], [
+            ["1.1 Fler unga ska fullfölja gymnasiet.", "Gymnasieexamen inom fyra år, andel (%)", "Minst 80 %"],
+            ["1.2 Fler vuxna ska delta i yrkesutbildning.", "Deltagare i regionalt yrkesvux, antal", "Minst 900"],
+        ]),
+        ("h", 2, "Åtgärdsförslag"),
+        ("li", "Delmål 1.2", "•"),
+        ("li", "Utöka regionalt yrkesvux med fler platser inom vård.", "–"),
+        ("li", "Delmål 1.1", "•"),
+        ("li", "Fördela projektmedel till kommuner som arbetar mot avhopp.", "–"),
+    ])
+    for block in doc.blocks:
+        block.depth = 1 if block.marker == "–" else 0
+    ext = extract_items(doc)
+    assert [a.text for a in ext.activities] == [
+        "Utöka regionalt yrkesvux med fler platser inom vård.",
+        "Fördela projektmedel till kommuner som arbetar mot avhopp.",
+    ]
+    adults = by_text(ext.goals, "Fler vuxna ska delta i yrkesutbildning.")
+    young = by_text(ext.goals, "Fler unga ska fullfölja gymnasiet.")
+    assert [a.goal_key for a in ext.activities] == [adults.key, young.key]

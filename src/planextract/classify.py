@@ -34,6 +34,7 @@ class ColumnRules(RulesModel):
     roles: dict[str, list[str]]
     outcome_year_words: list[str]
     target_year_words: list[str]
+    baseline_headers: list[str]
 
 
 class KindTerms(RulesModel):
@@ -252,6 +253,12 @@ def column_role(header: str) -> Column:
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
     return Column(role or "ignore", header, year=year)
+
+
+def is_baseline_header(header: str) -> bool:
+    """An outcome column whose value is the targets' starting point ("Utgångsläge")."""
+    words = _words(re.sub(r"\b(?:19|20)\d\d\b", " ", header or ""))
+    return any(_contains_term(words, _words(term)) for term in column_rules().baseline_headers)
 
 
 def _year_after(header: str, words: list[str]) -> Optional[int]:

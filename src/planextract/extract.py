@@ -42,6 +42,8 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
+# a list item that only names a goal by number ("Delmål 1.1", "Mål 2:"): a label over what follows
+_GOAL_LABEL_ONLY = re.compile(r"^\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)\s*:?$", re.IGNORECASE)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
@@ -123,6 +125,7 @@ class _Reader(ProseItems):
         self.first_block = False  # the next block opens its section
         self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
         self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
+        self.label_goal: Optional[tuple[int, Optional[int]]] = None
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
         self.in_goal_list = False
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...")
@@ -305,6 +308,7 @@ class _Reader(ProseItems):
         area = self.pending_area or (own is None and self._heads_a_statement(section))
         self.pending_area = own == "goal_area"
         self.lead = None  # the lead-in line governing the next list
+        self.label_goal = None  # (depth, goal) of a "Delmål 1.1" label over the actions below it
         self.first_block = True
         self.in_goal_list = False
         self.flush_coded()
@@ -500,6 +504,7 @@ class _Reader(ProseItems):
         self.pending_area = False  # "Fokusområden" with a text of its own: the next heading is no area
         if block.kind != "list_item":
             self.in_goal_list = False
+            self.label_goal = None
         first = self.first_block
         self.first_block = False
         text = C.clean_text(block.text)
@@ -535,6 +540,13 @@ class _Reader(ProseItems):
             self.add_indicator(text, block.page, block.bbox, "list",
                                Anchor(self.measured_goal, self.nearest_goal(), self.region))
         elif kind == "activity":
+            label = _GOAL_LABEL_ONLY.match(text)
+            if label:
+                # "Delmål 1.1" over the actions of that goal: a label, not an action
+                self.label_goal = (block.depth, self.goal_by_number(label.group(1)))
+                return
+            if self.label_goal and block.depth <= self.label_goal[0]:
+                self.label_goal = None
             rank = self._area_rank(block, text)
             if rank is not None:
                 # "1. Minskad energianvändning" over the actions "1.1", "1.2": their area
@@ -545,8 +557,9 @@ class _Reader(ProseItems):
                 return
             if not prose.is_fragment(text):  # "i dialog och samverkan": the rest of a sentence, no action
                 body, fields = C.inline_fields(text)  # "... Ansvar: rektorer. Tid: ht 2025."
+                labelled = self.label_goal[1] if self.label_goal else None
                 self.add_activity(body or text, block.page, block.bbox, "list",
-                                  Anchor(None, self.nearest_goal(), self.region), **fields)
+                                  Anchor(labelled, self.nearest_goal(), self.region), **fields)
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:

@@ -44,6 +44,23 @@ def parse_value(text: str) -> Optional[float]:
         return None
 
 
+_DATED_VALUE = re.compile(r"^(?P<value>[^()]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
+
+
+def _set_baseline(indicators, cell: str, header_year: Optional[int]) -> None:
+    """The baseline of the indicators' targets from an "Utgångsläge" cell
+    ("62 % (2024)", "1 412 (2023)"), where a target does not state its own."""
+    dated = _DATED_VALUE.match(cell)
+    value = parse_value(dated.group("value") if dated else cell)
+    if value is None:
+        return
+    year = int(dated.group("year")) if dated else header_year
+    for indicator in indicators:
+        for target in indicator.targets:
+            if target.baseline_value is None:
+                target.baseline_value, target.baseline_year = value, year
+
+
 class TableReader:
     """Reads the tables of one document for its document reader ``doc``."""
 
@@ -192,6 +209,9 @@ class TableReader:
                 target_header=columns[target_col].header if target_col is not None else "",
             )
             found.append(ind)
+        for i in roles.outcome:
+            if C.is_baseline_header(columns[i].header) and cells[i]:
+                _set_baseline(found, cells[i], columns[i].year)
         if len(found) == 1 and found[0].kolada_kpi is None:
             from .extract import kolada_ids
 
