@@ -263,3 +263,18 @@ def test_lead_in_kind_by_its_last_noun(text, kind):
 ])
 def test_owned_goal_columns_by_context(header, roles):
     assert [c.role for c in C.column_roles(header)] == roles
+
+
+@pytest.mark.parametrize("text,number", [
+    ("1. Antalet bränder i bostäder ska minska.", "1"), ("2.3 Fler ska arbeta", "2.3"), ("(3) Färre olyckor", "3"),
+    ("a) Fler ska arbeta", None), ("Antalet bränder", None),
+])
+def test_printed_number(text, number):
+    assert C.printed_number(text) == number
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Delmål 1.1", "1.1"), ("Mål 2:", "2"), ("Delmål 1.1 Fler unga ska fullfölja gymnasiet", None), ("Mål", None),
+])
+def test_label_reference(text, number):
+    assert C.label_reference(text) == number

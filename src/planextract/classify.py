@@ -470,6 +470,24 @@ def goal_reference(text: str) -> Optional[str]:
     return m.group(1) if m else None
 
 
+_LABEL_REFERENCE = re.compile(r"\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)\s*:?", re.IGNORECASE)
+
+
+def label_reference(text: str) -> Optional[str]:
+    """The number of the goal a list item names and nothing else ("Delmål 1.1" -> "1.1"):
+    a label over the items nested under it."""
+    m = _LABEL_REFERENCE.fullmatch(clean_text(text or ""))
+    return m.group(1) if m else None
+
+
+def printed_number(text: str) -> Optional[str]:
+    """The number printed before an item, which :func:`clean_text` removes
+    ("1. Antalet bränder ..." -> "1", "2.3 Fler ..." -> "2.3"; "a)" -> None)."""
+    m = _NUMBERING.match(text or "")
+    number = m.group(0).strip().strip("().") if m else ""
+    return number if number[:1].isdigit() else None
+
+
 def is_question(text: str) -> bool:
     text = clean_text(text)
     return text.endswith("?") or bool(_QUESTION_START.match(text))

@@ -42,8 +42,6 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
-# a list item that only names a goal by number ("Delmål 1.1", "Mål 2:"): a label over what follows
-_GOAL_LABEL_ONLY = re.compile(r"^\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)\s*:?$", re.IGNORECASE)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
@@ -540,10 +538,10 @@ class _Reader(ProseItems):
             self.add_indicator(text, block.page, block.bbox, "list",
                                Anchor(self.measured_goal, self.nearest_goal(), self.region))
         elif kind == "activity":
-            label = _GOAL_LABEL_ONLY.match(text)
+            label = C.label_reference(text)
             if label:
                 # "Delmål 1.1" over the actions of that goal: a label, not an action
-                self.label_goal = (block.depth, self.goal_by_number(label.group(1)))
+                self.label_goal = (block.depth, self.goal_by_number(label))
                 return
             if self.label_goal and block.depth <= self.label_goal[0]:
                 self.label_goal = None

@@ -17,7 +17,7 @@ import re
 
 import pypdfium2.raw as pdfium_c
 
-from .textnorm import symbol_font_chars
+from .textnorm import is_symbol_font, symbol_font_chars
 
 # --------------------------------------------------------------------------
 # pdfium access: private function pointers with cheap argument types
@@ -52,7 +52,7 @@ class _FontInfo:
     def __init__(self, size: float, name: str, bold: bool, italic: bool, horizontal: bool):
         self.size, self.name, self.bold, self.italic = size, name, bold, italic
         self.horizontal = horizontal
-        self.symbol = name[:6].lower() == "symbol"  # Symbol, SymbolMT: codes read as StandardEncoding
+        self.symbol = is_symbol_font(name)
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|fett", re.I)

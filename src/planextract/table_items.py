@@ -24,7 +24,6 @@ from .link import Anchor
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
-_LEADING_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(?=\S)")
 _GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 # roles of a table that only gives an action its fields
@@ -142,9 +141,9 @@ class TableReader:
                 target = self._goal_column_target(roles, columns, cells) or doc.own_target(
                     text, year=columns[col].year)  # dropped when an indicator has one
                 goal = doc.add_goal(text, level, page, bbox, "table", parent=parent, target=target)
-                printed = _LEADING_NUMBER.match(raw[col] or "")
+                printed = C.printed_number(raw[col])
                 if printed:  # "1. Antalet bränder ...": later rows and tables name it "1"
-                    doc.numbered.setdefault(printed.group(1), goal.key)
+                    doc.numbered.setdefault(printed, goal.key)
                 carried[n] = goal.key
                 doc.last_goal = goal.key
             elif not others:

@@ -63,6 +63,13 @@ def symbol_font_chars() -> dict[str, str]:
     return dict(load_rules("textnorm.yaml", TextNormRules).symbol_font_misread)
 
 
+@functools.lru_cache(maxsize=256)
+def is_symbol_font(name: str) -> bool:
+    """A font named Symbol ("Symbol", "ABCDEF+SymbolMT"), whose codes pdfium and
+    pdfminer read through StandardEncoding (see :func:`symbol_font_chars`)."""
+    return name[name.find("+") + 1:][:6].lower() == "symbol"
+
+
 def normalize_chars(text: str) -> str:
     """Map ligatures, bullets, symbols and odd spaces; drop soft hyphens; NFC.
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 from ..errors import BrokenPDF
 from ..models import BBox
-from ..textnorm import join_lines, normalize, symbol_font_chars
+from ..textnorm import is_symbol_font, join_lines, normalize, symbol_font_chars
 from .grid import Compiled, Grid, prune_and_check
 from .header import is_number
 
@@ -135,7 +135,7 @@ class _LazyChars:
                         _DECODED[key] = decoded
                 attr[cs] = decoded
         text = ch.get_text()
-        if ch.fontname[ch.fontname.find("+") + 1:][:6].lower() == "symbol":
+        if is_symbol_font(ch.fontname):
             text = symbol_font_chars().get(text, text)  # "‡" drawn by Symbol is "≥"
         attr["text"] = text
         gs = ch.graphicstate
