@@ -46,6 +46,9 @@ def test_column_years():
         ("5 Socialnämndens politiska mål och indikatorer", "goal"),
         ("2.4 Kommunens strategiska mål", "goal"),
         ("Vi har lyckats när:", "indicator"),
+        ("Så mäter vi:", "indicator"),
+        ("Så följer vi upp", "indicator"),
+        ("Det här gör vi 2025:", "activity"),
         ("5.3.1 Indikatorer", "indicator"),
         ("STRATEGI OCH GENOMFÖRANDE", "activity"),
         ("Åtgärdsförslag – på kort och lång sikt", "activity"),
@@ -278,3 +281,23 @@ def test_printed_number(text, number):
 ])
 def test_label_reference(text, number):
     assert C.label_reference(text) == number
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nämndmål 2.1 Fler invånare i arbete eller studier.", ("nämndmål", "2.1", "Fler invånare i arbete eller studier.")),
+    ("Långsiktigt mål: Alla barn ska ha en god hälsa.", ("långsiktigt mål", None, "Alla barn ska ha en god hälsa.")),
+    ("Strategiskt mål 1: Flen ska vara tryggt.", ("strategiskt mål", "1", "Flen ska vara tryggt.")),
+    ("Delmål 1a Fler elever ska nå målen.", ("delmål", "1a", "Fler elever ska nå målen.")),
+    ("Målet är att alla ska ha arbete.", None),  # a goal sentence, no label
+    ("Mål 2025: 80 %", None),  # a target
+    ("Mål och budget 2025", None),
+    ("Nämndmål 2.1 fler invånare", None),  # the goal opens with a capital
+])
+def test_goal_label(text, expected):
+    assert C.goal_label(text) == expected
+
+
+def test_names_a_goal_with_a_prefixed_goal_word():
+    assert C.names_a_goal("Bidrar till KF-mål")
+    assert C.names_a_goal("Bidrar till kommunfullmäktiges mål")
+    assert not C.names_a_goal("Bidrar till en god hälsa")

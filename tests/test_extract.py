@@ -1028,3 +1028,117 @@ def test_a_goal_number_alone_in_a_list_labels_the_actions_under_it():
     adults = by_text(ext.goals, "Fler vuxna ska delta i yrkesutbildning.")
     young = by_text(ext.goals, "Fler unga ska fullfölja gymnasiet.")
     assert [a.goal_key for a in ext.activities] == [adults.key, young.key]
+
+
+# --------------------------------------------------------------------------
+# Plans carried by labelled paragraphs, goal cards and brochure delmål
+# --------------------------------------------------------------------------
+
+
+def test_labelled_goal_paragraphs_under_their_kf_areas():
+    doc = build([
+        ("h", 1, "Ett Norrköping där fler arbetar", "2"),
+        ("p", "Ett arbete är den viktigaste vägen till egen försörjning och delaktighet."),
+        ("p", "Nämndmål 2.1 Fler invånare i arbete eller studier."),
+        ("p", "Jobbcenter tar emot deltagare från ekonomiskt bistånd och genom egen anmälan."),
+        ("h", 2, "Så mäter vi:"),
+        ("li", "Andel deltagare som gått vidare till arbete eller studier (målvärde 2025: minst 40 %, utfall 2024: 36 %)"),
+        ("h", 2, "Det här gör vi 2025:"),
+        ("li", "Starta branschråd för lager och logistik. (Ansvar: Jobbcenter, klart juni 2025)", "1."),
+        ("p", "Nämndmål 2.2 Färre hushåll ska vara långvarigt beroende av ekonomiskt bistånd."),
+        ("h", 2, "Det här gör vi 2025:"),
+        ("li", "Gå igenom samtliga hushåll som har haft bistånd i mer än två år.", "1."),
+    ], organ="Arbetsmarknadsnämnden")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Ett Norrköping där fler arbetar")
+    assert area.level == "kf"
+    work = by_text(ext.goals, "Fler invånare i arbete eller studier.")
+    aid = by_text(ext.goals, "Färre hushåll ska vara långvarigt beroende av ekonomiskt bistånd.")
+    assert (work.level, work.parent_key) == ("namnd", area.key)
+    assert aid.parent_key == area.key  # the next "Nämndmål" replaces the one before, not nests under it
+    assert len(ext.goals) == 3  # the area's introduction is no goal of its own
+    indicator = by_text(ext.indicators, "Andel deltagare som gått vidare till arbete eller studier")
+    assert indicator.goal_key == work.key
+    target = indicator.targets[0]
+    assert (target.target_op, target.target_value, target.unit, target.target_year) == (">=", 40.0, "%", 2025)
+    assert [(v.period, v.value) for v in indicator.values] == [("2024", 36.0)]
+    branch = by_text(ext.activities, "Starta branschråd för lager och logistik.")
+    assert (branch.responsible, branch.timeline, branch.goal_key) == ("Jobbcenter", "juni 2025", work.key)
+    assert by_text(ext.activities, "Gå igenom samtliga hushåll som har haft bistånd i mer än två år.").goal_key == aid.key
+
+
+def test_labelled_goals_of_the_kommun_itself_are_not_under_an_area():
+    doc = build([
+        ("h", 1, "Medborgare"),
+        ("p", "Strategiskt mål 1: Flens kommun ska vara en trygg och attraktiv plats att bo och leva på."),
+        ("h", 1, "Ekonomi"),
+        ("p", "Strategiskt mål 6: Flens kommun ska ha en långsiktigt hållbar ekonomi."),
+        ("p", "Kostnaderna för försörjningsstöd ökar."),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    assert [(g.text, g.level, g.parent_key) for g in ext.goals] == [
+        ("Flens kommun ska vara en trygg och attraktiv plats att bo och leva på.", "kf", None),
+        ("Flens kommun ska ha en långsiktigt hållbar ekonomi.", "kf", None),
+    ]
+
+
+def test_goal_cards_read_field_by_field_and_over_a_page_break():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges mål"),
+        ("li", "Invånarna ska ha förutsättningar för ett självständigt liv med god hälsa."),
+        ("h", 1, "Nämndens mål, indikatorer och aktiviteter"),
+        ("t", ["", ""], [
+            ["Nämndmål", "Äldre med hemtjänst ska få stöd utifrån sina egna behov och önskemål."],
+            ["Bidrar till KF-mål", "Invånarna ska ha förutsättningar för ett självständigt liv med god hälsa."],
+            ["Indikator", "Brukarbedömning hemtjänst äldreomsorg – helhetssyn, andel (%) (U21468)"],
+            ["Målvärde 2026", "Minst 90 %"],
+            ["Utfall 2025", "86 %"],
+            ["Aktivitet", "Införa fast omsorgskontakt för alla brukare i hemtjänsten."],
+            ["Ansvarig", "Verksamhetschef hemtjänst"],
+        ]),
+        ("page",),
+        ("t", ["Klart", "2026-03-31"], [
+            ["Aktivitet", "Följa upp varje genomförandeplan två gånger per år."],
+            ["Ansvarig", "Enhetschefer hemtjänst"],
+            ["Målansvarig", "Socialchef"],
+        ]),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Invånarna ska ha förutsättningar för ett självständigt liv med god hälsa.")
+    goal = by_text(ext.goals, "Äldre med hemtjänst ska få stöd utifrån sina egna behov och önskemål.")
+    assert (goal.level, goal.parent_key) == ("namnd", kf.key)
+    assert len(ext.goals) == 2  # labels are no goals, the KF goal is restated
+    indicator = by_text(ext.indicators, "Brukarbedömning hemtjänst äldreomsorg – helhetssyn, andel (%) (U21468)")
+    assert (indicator.goal_key, indicator.kolada_kpi) == (goal.key, "U21468")
+    assert (indicator.targets[0].target_value, indicator.targets[0].target_year) == (90.0, 2026)
+    assert [(v.period, v.value) for v in indicator.values] == [("2025", 86.0)]
+    first = by_text(ext.activities, "Införa fast omsorgskontakt för alla brukare i hemtjänsten.")
+    assert (first.responsible, first.timeline, first.goal_key) == ("Verksamhetschef hemtjänst", "2026-03-31", goal.key)
+    second = by_text(ext.activities, "Följa upp varje genomförandeplan två gånger per år.")
+    assert (second.responsible, second.goal_key) == ("Enhetschefer hemtjänst", goal.key)
+
+
+def test_brochure_long_term_goal_delmal_and_measures_by_wording():
+    doc = build([
+        ("h", 2, "Målområde 1 – En god start i livet"),
+        ("p", "Grunden för en god hälsa läggs tidigt."),
+        ("p", "Långsiktigt mål: Alla barn och unga i Skövde ska ha jämlika förutsättningar för en god hälsa."),
+        ("h", 3, "Delmål"),
+        ("li", "Fler elever ska fullfölja grundskolan med behörighet till gymnasieskolan.", "1a"),
+        ("li", "Fler barn och unga ska uppleva en god psykisk hälsa.", "1b"),
+        ("h", 3, "Så följer vi upp"),
+        ("li", "Andelen elever i årskurs 9 som uppger en god psykisk hälsa ska öka till minst 75 % år 2030 (U01405)."),
+        ("h", 3, "Insatser"),
+        ("li", "Erbjuda föräldraskapsstöd enligt programmet ABC (Socialförvaltningen, Barn- och utbildningsförvaltningen)"),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "En god start i livet")
+    long_term = by_text(ext.goals, "Alla barn och unga i Skövde ska ha jämlika förutsättningar för en god hälsa.")
+    assert long_term.parent_key == area.key
+    mental = by_text(ext.goals, "Fler barn och unga ska uppleva en god psykisk hälsa.")
+    assert mental.parent_key == long_term.key
+    indicator = by_text(ext.indicators, "Andelen elever i årskurs 9 som uppger en god psykisk hälsa ska öka till minst 75 % år 2030 (U01405).")
+    assert indicator.goal_key == mental.key  # the goal's few words recur in the long indicator
+    assert indicator.kolada_kpi == "U01405"
+    action = by_text(ext.activities, "Erbjuda föräldraskapsstöd enligt programmet ABC")
+    assert action.responsible == "Socialförvaltningen, Barn- och utbildningsförvaltningen"

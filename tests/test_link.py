@@ -75,3 +75,17 @@ def test_action_shares_content_words_with_its_goal(action, goal_key):
 def test_compound_words_count_as_shared():
     goals = [goal(1, "Öka personalkontinuiteten i hemtjänsten."), goal(2, "Budget i balans.")]
     assert goal_by_wording("Välfärdsteknik för ökad kontinuitet", goals).key == 1
+
+
+def test_a_long_item_carrying_the_few_words_of_its_goal():
+    from planextract.link import goal_by_wording
+    from planextract.models import Goal
+
+    goals = [
+        Goal(key=1, level="kf", text="Alla barn och unga i Skövde ska ha jämlika förutsättningar för en god hälsa.",
+             page=1, bbox=None, source="prose"),
+        Goal(key=2, level="kf", text="Fler barn och unga ska uppleva en god psykisk hälsa.", page=1, bbox=None,
+             source="list"),
+    ]
+    item = "Andelen elever i årskurs 9 som uppger en god psykisk hälsa ska öka till minst 75 % år 2030 (U01405)."
+    assert goal_by_wording(item, goals).key == 2

@@ -347,6 +347,7 @@ def test_marker_split_from_its_text_is_joined():
         ("a) Fler elever ska nå målen", "a)", "Fler elever ska nå målen"),
         ("3) Fler elever ska nå målen", "3)", "Fler elever ska nå målen"),
         ("ii. Fler elever ska nå målen", "ii.", "Fler elever ska nå målen"),
+        ("1b Fler barn ska uppleva en god hälsa.", "1b", "Fler barn ska uppleva en god hälsa."),  # delmål 1b
     ],
 )
 def test_list_markers(line, marker, text):

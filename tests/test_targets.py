@@ -96,6 +96,9 @@ def fields(target: Target) -> tuple:
          ("reach", None, None, None, 2030, None, None)),
         ("Utsläppen ska vara högst 1,6 ton per invånare", ("reach", "<=", 1.6, "ton", None, None, None)),
         ("Högst 114 kWh/m²", ("reach", "<=", 114.0, "kWh/m²", None, None, None)),
+        ("0 tkr eller bättre", ("reach", ">=", 0.0, "tkr", None, None, None)),  # comparison after the value
+        ("80 eller mer", ("reach", ">=", 80.0, None, None, None, None)),
+        ("Högst 5 dagar eller kortare", ("reach", "<=", 5.0, "dagar", None, None, None)),
     ],
 )
 def test_parse_target(text, expected):

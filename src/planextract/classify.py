@@ -35,6 +35,8 @@ class ColumnRules(RulesModel):
     outcome_year_words: list[str]
     target_year_words: list[str]
     baseline_headers: list[str]
+    responsible_nouns: list[str]
+    deadline_words: list[str]
 
 
 class KindTerms(RulesModel):
@@ -53,6 +55,7 @@ class HeadingRules(RulesModel):
     group_label_patterns: list[str]
     goal_labels: list[str]
     means_labels: list[str]
+    paragraph_goal_labels: list[str]
     question_kinds: dict[str, list[str]]
     head_nouns: dict[str, list[str]]
     head_noun_max_words: int
@@ -440,6 +443,32 @@ def labelled_goal(text: str) -> Optional[tuple[str, str]]:
     return normalize(m.group(1)), goal.strip()
 
 
+@functools.lru_cache(maxsize=1)
+def _paragraph_goal_label() -> re.Pattern:
+    labels = sorted(heading_rules().paragraph_goal_labels, key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+    return re.compile(
+        rf"^(?P<label>{alternatives})"
+        r"(?:\s+(?P<number>\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z])(?=[\s:.–—-]))?"
+        r"\s*(?P<sep>[:.–—-])?\s+(?P<rest>[A-ZÅÄÖ0-9].*)$",
+        re.IGNORECASE,
+    )
+
+
+def goal_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
+    """(label, number, goal) of a paragraph opening with a goal's label and its
+    number or a colon: "Nämndmål 2.1 Fler invånare i arbete." -> ("nämndmål",
+    "2.1", "Fler invånare i arbete."); "Långsiktigt mål: Alla ..." ->
+    ("långsiktigt mål", None, "Alla ..."); None for "Målet är att ..."."""
+    m = _paragraph_goal_label().match(clean_text(text or "", numbering=False))
+    if not m or not (m.group("number") or m.group("sep")):
+        return None
+    rest = m.group("rest").strip()
+    if not rest[:1].isupper():
+        return None  # "Mål 2025: 80 %" is a target, "Mål 1: 2 st" no goal
+    return re.sub(r"\s+", " ", m.group("label").lower()), m.group("number"), rest
+
+
 def is_means_label(label: str) -> bool:
     return normalize(label) in {normalize(w) for w in heading_rules().means_labels}
 
@@ -729,7 +758,8 @@ def inline_fields(text: str) -> tuple[str, dict]:
     return clean_text(body), fields
 
 
-_NAMES_GOAL = re.compile(r"\b(?:bidrar\s+till|syftar\s+till|når|nå|uppfylla|stödjer)\s+(?:\w+\s+)?mål(?:et|en)?\b", re.I)
+_NAMES_GOAL = re.compile(
+    r"\b(?:bidrar\s+till|syftar\s+till|når|nå|uppfylla|stödjer)\s+(?:\w+\s+)?(?:\w+-)?mål(?:et|en)?\b", re.I)
 
 
 def names_a_goal(text: str) -> bool:

@@ -25,6 +25,7 @@ from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
+from .item_tails import activity_tail, indicator_tail
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -33,6 +34,7 @@ from .models import (
     Extraction,
     Goal,
     Indicator,
+    IndicatorValue,
     ParsedDocument,
     Section,
     Target,
@@ -158,6 +160,15 @@ class _Reader(ProseItems):
                     and after.section_index == before.section_index
                     and _label_kind(after.text) in ("indicator", "activity")):
                 self.lead_owners.add(id(before))
+        # sections holding paragraphs that state a board's goal after its label ("Nämndmål 2.1 ..."):
+        # their heading is the goal area those goals serve
+        self.label_ranks: dict[str, float] = {}  # label -> the scope rank of the goals it opens
+        self.labelled_sections: set[Optional[int]] = set()
+        organ_level = C.level_in((parsed.meta.organ if parsed.meta else None) or "")
+        for block in parsed.blocks:
+            labelled = C.goal_label(block.text) if block.kind == "paragraph" else None
+            if labelled and (C.level_in(labelled[0]) or organ_level or "namnd") != "kf":
+                self.labelled_sections.add(block.section_index)
         # "1" -> level of the sections numbered "1.1", "1.2": list item "1." titles their area
         self.area_numbers: dict[str, int] = {}
         for section in parsed.sections:
@@ -303,7 +314,8 @@ class _Reader(ProseItems):
         state = _SectionState(own=own, kind=None, texts=texts)
         self.sections[section.index] = state
         rank = float(section.level)
-        area = self.pending_area or (own is None and self._heads_a_statement(section))
+        area = self.pending_area or (own is None and (
+            self._heads_a_statement(section) or self._heads_labelled_goals(section)))
         self.pending_area = own == "goal_area"
         self.lead = None  # the lead-in line governing the next list
         self.label_goal = None  # (depth, goal) of a "Delmål 1.1" label over the actions below it
@@ -463,6 +475,13 @@ class _Reader(ProseItems):
             children[0].heading
         )
 
+    def _heads_labelled_goals(self, section: Section) -> bool:
+        """A short heading over paragraphs stating a board's goals after their
+        label ("1 Ett inkluderande Norrköping" / "Nämndmål 1.1 ..."): the KF goal area."""
+        heading = C.strip_goal_number(section.heading or "")
+        return (section.index in self.labelled_sections and len(heading.split()) <= 8
+                and not C.is_question(heading) and not C.is_goal_statement(heading))
+
     def goal_by_number(self, number: str) -> Optional[int]:
         """The goal a table names by number: a numbered goal heading, else the
         n-th goal of the latest list of goals long enough."""
@@ -555,6 +574,10 @@ class _Reader(ProseItems):
                 return
             if not prose.is_fragment(text):  # "i dialog och samverkan": the rest of a sentence, no action
                 body, fields = C.inline_fields(text)  # "... Ansvar: rektorer. Tid: ht 2025."
+                tail = activity_tail(body or text)  # "... (Ansvar: Jobbcenter, klart juni 2025)"
+                if tail is not None:
+                    body, more = tail
+                    fields = {**more, **fields}
                 labelled = self.label_goal[1] if self.label_goal else None
                 self.add_activity(body or text, block.page, block.bbox, "list",
                                   Anchor(labelled, self.nearest_goal(), self.region), **fields)
@@ -590,6 +613,7 @@ class _Reader(ProseItems):
             and self.areas.get(state.goal_key)
             and self._statement_child(self.goal_by_key(state.goal_key)) is None
             and not self._statement_follows(block.section_index)
+            and block.section_index not in self.labelled_sections  # its goals carry labels
         ):
             area = self.goal_by_key(state.goal_key)
             sentence = C.area_statement(text, area.text) if area.level == "kf" else None
@@ -682,7 +706,13 @@ class _Reader(ProseItems):
     ) -> Indicator:
         """A new indicator; its target from ``target_text`` (a "Mål" cell, its
         column's header ``target_header``) or its own wording."""
-        kpis = kolada_ids(" ".join([text, measure or ""]))
+        tail = indicator_tail(text) if not target_text and not values else None
+        if tail is not None:
+            # "Andel ... (målvärde 2025: minst 40 %, utfall 2024: 36 %)": the parenthesis is its fields
+            text, target_text, target_year, target_header = (
+                tail.body, tail.target_text, tail.target_year, tail.target_header)
+            values = [IndicatorValue(period=p, value=parse_value(v), text=v) for p, v in tail.values]
+        kpis = kolada_ids(" ".join([text, measure or ""])) or ([tail.kolada] if tail and tail.kolada else [])
         targets: list[Target] = []
         if target_text and not C.is_blank_value(target_text):
             found = column_target(target_text, target_year, header=target_header,

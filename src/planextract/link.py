@@ -78,7 +78,10 @@ def wording_similarity(item: str, goal: str) -> float:
     """How far ``item`` repeats the words of ``goal`` (0-100): shared content
     words first, token-set similarity to break ties; 0 below the share the
     rules ask for."""
-    share = wording_overlap(item, goal)
+    # the item's words the goal repeats, or the goal's words the item repeats (a long
+    # indicator "Andelen elever i årskurs 9 som uppger en god psykisk hälsa ..." carries
+    # the few words of its goal "Fler barn och unga ska uppleva en god psykisk hälsa")
+    share = max(wording_overlap(item, goal), wording_overlap(goal, item))
     if share < link_rules().min_share:
         return 0.0
     return 50.0 * share + 0.5 * fuzz.token_set_ratio(item, goal, processor=normalize)

@@ -100,6 +100,32 @@ class ProseItems:
             self.add_activity(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
         return True
 
+    def _label_goal(self, block, text: str, state, rank: float) -> bool:
+        """A paragraph stating a goal after its label and number ("Nämndmål 2.1
+        Fler invånare i arbete eller studier.", "Långsiktigt mål: ..."): the
+        goal stands over what follows until the next goal of that label or a
+        heading of its rank."""
+        labelled = C.goal_label(text)
+        if labelled is None:
+            return False
+        label, number, rest = labelled
+        sentences = C.sentences(rest)
+        goal_text = sentences[0] if len(sentences) > 1 and len(rest.split()) > MAX_LABELLED_WORDS else rest
+        if len(goal_text.split()) > MAX_LABELLED_WORDS or C.is_question(goal_text):
+            return False
+        rank = self.label_ranks.setdefault(label, rank)  # the next "Nämndmål 1.2" replaces "Nämndmål 1.1"
+        self._pop_scopes(rank)
+        target = self.own_target(goal_text)
+        level = C.level_in(label) or self.level(*state.texts)
+        goal = self.add_goal(goal_text, level, block.page, block.bbox, "prose", parent=self.scope_goal, target=target)
+        if target is not None and (target.target_value is not None or target.target_year is not None):
+            self.stated_targets.add(goal.key)
+        if number:
+            self.numbered.setdefault(number, goal.key)
+        self._push_scope(rank, goal.key)
+        self.last_goal = goal.key
+        return True
+
     def _labelled_goal(self, labelled, page, bbox, source, rank, state) -> Goal:
         """A goal stated after its label; a means ("Medel") serves the end labelled before it."""
         label, text = labelled
@@ -192,11 +218,16 @@ class ProseItems:
     def _prose(self, block, text: str, state) -> bool:
         """Goals and actions stated in running text (see :mod:`planextract.prose`);
         True when the paragraph is used up."""
-        if state.own in ("skip", "never") or state.kind in ("skip", "never"):
-            return False
         section = self._section_for(block.section_index)
         rank = (section.level if section else 0) + 0.5
+        if state.own == "never" and state.kind == "never":
+            # "Ekonomi" / "Strategiskt mål 6: ...": a goal named by its label stands anywhere
+            return self._label_goal(block, text, state, rank)
+        if state.own in ("skip", "never") or state.kind in ("skip", "never"):
+            return False
         if self._inline_label(block, text, state, rank):
+            return True
+        if self._label_goal(block, text, state, rank):
             return True
         if state.paragraph_goals:
             if prose.states_goal(text):  # "Inriktning budget 2026" / one direction a paragraph

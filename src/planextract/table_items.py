@@ -20,10 +20,10 @@ from typing import Optional
 
 from . import classify as C
 from .column_targets import column_target
-from .link import Anchor
+from .link import Anchor, set_parent
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
-_NUMBER = re.compile(r"^[<>≤≥~ca.\s]*(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent)?\s*$", re.I)
+_NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 _GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 # roles of a table that only gives an action its fields
@@ -36,7 +36,7 @@ def parse_value(text: str) -> Optional[float]:
     m = _NUMBER.match(text or "")
     if not m:
         return None
-    number = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    number = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".").replace("−", "-")
     try:
         return float(number)
     except ValueError:
@@ -65,11 +65,17 @@ class TableReader:
 
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
 
     def read(self, table: Table) -> None:
         """Items of one table, row by row, from the roles of its columns."""
         doc = self.doc
         doc.flush_coded()
+        card = card_rows(table)
+        if card is not None:
+            self._card(table, card)
+            return
+        self.card = None
         rows, pages = list(table.rows), list(table.row_pages)
         columns = C.column_roles(table.header)
         if not has_items(columns) and rows:
@@ -245,6 +251,53 @@ class TableReader:
             return []  # "Bohusbanan, Strömstad - Göteborg" over the actions of that line
         return [self.doc.add_activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
 
+    # ---- goal cards ----------------------------------------------------------
+
+    def _card(self, table: Table, rows) -> None:
+        """A goal card: one field a row ("Nämndmål | ...", "Indikator | ...",
+        "Målvärde 2026 | ...", "Aktivitet | ...", "Ansvarig | ...").  A goal
+        row opens a card; a table that opens with another field continues
+        the card above it (a card broken over a page)."""
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        card = self.card if self.card is not None and rows[0][0].role != "goal" else _Card()
+        for column, value, page in rows:
+            role = column.role
+            if C.is_blank_value(value) and role != "outcome":
+                continue
+            anchor = Anchor(card.goal, doc.nearest_goal(), doc.region)
+            if role == "goal" and C.names_a_goal(column.header):
+                # "Bidrar till KF-mål | <goal>": the goal the card's goal serves
+                served = doc.add_goal(value, doc.level(column.header, *state.texts), page, table.bbox, "table")
+                current = doc.goal_by_key(card.goal)
+                if current is not None and current.parent_key is None and served.key != current.key:
+                    set_parent(doc.out.goals, current, served.key)
+            elif role == "goal":
+                level = C.level_in(column.header) or doc.level(*state.texts)
+                goal = doc.add_goal(value, level, page, table.bbox, "table", parent=doc.scope_goal)
+                card = _Card(goal=goal.key)
+                doc.last_goal = goal.key
+            elif role == "indicator":
+                card.indicator = doc.add_indicator(value, page, table.bbox, "table", anchor)
+                card.activity = None
+            elif role in ("target", "goal_or_target") and card.indicator is not None:
+                found = column_target(value, column.year, header=column.header, indicator=card.indicator.text)
+                card.indicator.targets = [found or Target(text=value)]
+            elif role == "outcome" and card.indicator is not None:
+                period = column.period or (str(column.year) if column.year else column.header)
+                blank = C.is_blank_value(value)
+                card.indicator.values.append(
+                    IndicatorValue(period=period, value=None if blank else parse_value(value), text=value))
+            elif role == "measure" and card.indicator is not None:
+                card.indicator.measure = value
+            elif role in ("activity", "activity_detail"):  # "Aktivitet" alone names the action
+                card.activity = doc.add_activity(value, page, table.bbox, "table", anchor)
+            elif role in FIELD_ROLES and card.activity is not None:
+                name = "status" if role == "comment" else role
+                if getattr(card.activity, name) is None:
+                    setattr(card.activity, name, value)
+        self.card = card
+
     # ---- fields of an action -------------------------------------------------
 
     def _fields(self, activity: Activity, columns, rows) -> None:
@@ -330,6 +383,49 @@ def _row_labels(columns) -> list:
             col = C.Column("outcome", col.header, year=col.year, period=str(col.year))
         out.append(col)
     return out if label else []
+
+
+class _Card:
+    """The goal card being read: its goal, last indicator and last activity."""
+
+    def __init__(self, goal: Optional[int] = None) -> None:
+        self.goal = goal
+        self.indicator: Optional[Indicator] = None
+        self.activity: Optional[Activity] = None
+
+
+MAX_CARD_LABEL_WORDS = 5
+CARD_LABEL_SHARE = 0.6  # the share of a card's rows that open with a field's label
+MIN_CARD_LABELS = 3
+
+
+def card_rows(table: Table) -> Optional[list[tuple]]:
+    """(label column, value, page) of each row of a goal card (a two-column
+    table whose left cells are field labels: "Nämndmål", "Indikator",
+    "Målvärde 2026", "Aktivitet", "Ansvarig"), or None for another table."""
+    header = [C.clean_cell(c) for c in table.header]
+    rows = ([list(table.header)] if any(header) else []) + [list(r) for r in table.rows]
+    pages = ([table.page_start] if any(header) else []) + list(table.row_pages)
+    if len(rows) < 3 or max(len(r) for r in rows) != 2:
+        return None
+    if all(re.search(r"[^\W\d_]", h) for h in header) and all(C.column_role(h).role != "ignore" for h in header):
+        return None  # "Indikator | Mål 2026": a header over rows of items, no card
+    out, known = [], 0
+    for r, row in enumerate(rows):
+        label, value = (C.clean_cell(c) for c in (row + [""])[:2])
+        if not label and not value:
+            continue
+        column = C.column_role(label) if label and len(label.split()) <= MAX_CARD_LABEL_WORDS else None
+        if column is not None and column.role != "ignore":
+            known += 1
+        if column is not None and value:
+            out.append((column, value, pages[r] if r < len(pages) else table.page_start))
+    roles = {c.role for c, _, _ in out if c.role != "ignore"}
+    if not out or known < max(MIN_CARD_LABELS, CARD_LABEL_SHARE * len(out)) or len(roles) < 2:
+        return None
+    if not roles & {"goal", "indicator", "activity", "activity_detail"}:
+        return None
+    return out
 
 
 def has_items(columns) -> bool:

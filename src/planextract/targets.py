@@ -39,6 +39,7 @@ class TargetRules(RulesModel):
     finite_verbs: list[str]
     short_infinitives: list[str]
     operators: dict[str, list[str]]
+    postfix_operators: dict[str, list[str]]
     units: dict[str, list[str]]
     implied_units: dict[str, list[str]]
     number_words: dict[str, int]
@@ -55,7 +56,7 @@ class TargetRules(RulesModel):
             raise ValueError(f"unknown direction {unknown[0]!r} (allowed: {', '.join(DIRECTIONS)})")
         return value
 
-    @field_validator("operators")
+    @field_validator("operators", "postfix_operators")
     @classmethod
     def _known_operators(cls, value: dict) -> dict:
         unknown = sorted(set(value) - set(TARGET_OPS))
@@ -72,7 +73,7 @@ class TargetRules(RulesModel):
 
     @model_validator(mode="after")
     def _no_empty_or_shared_terms(self) -> "TargetRules":
-        for group in ("directions", "operators", "units"):
+        for group in ("directions", "operators", "postfix_operators", "units"):
             seen: dict[str, str] = {}
             for key, terms in getattr(self, group).items():
                 if not terms:
@@ -177,6 +178,8 @@ class _Vocab:
     directions: list[tuple[re.Pattern, str]]
     operators: re.Pattern
     operator_of: dict[str, str]
+    postfix: re.Pattern
+    postfix_of: dict[str, str]
     unit: re.Pattern
     unit_of: dict[str, str]
     implied_units: list[tuple[re.Pattern, str]]
@@ -199,6 +202,7 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
     rules = target_rules(folder)
     operator_of = {t.lower(): op for op, terms in rules.operators.items() for t in terms}
     unit_of = {t.lower(): unit for unit, terms in rules.units.items() for t in terms}
+    postfix_of = {t.lower(): op for op, terms in rules.postfix_operators.items() for t in terms}
     return _Vocab(
         directions=[
             (re.compile(_alternation(terms), re.I), direction)
@@ -206,6 +210,8 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
         ],
         operators=re.compile(_alternation(operator_of), re.I),
         operator_of=operator_of,
+        postfix=re.compile(r"\s+(" + _alternation(postfix_of) + r")", re.I),
+        postfix_of={_SPACES.sub(" ", k): v for k, v in postfix_of.items()},
         unit=re.compile(r"\s*(?:" + _alternation(unit_of) + r")", re.I),
         unit_of={_SPACES.sub(" ", k): v for k, v in unit_of.items()},
         implied_units=[
@@ -250,6 +256,7 @@ class _Quantity:
     prefix: Optional[str]  # från | till | med
     in_parens: bool
     baseline: bool
+    postfix: Optional[tuple[int, int]] = None  # where a comparison after the value stands
 
 
 def _number_value(match: re.Match) -> float:
@@ -303,7 +310,12 @@ def _quantities(vocab: _Vocab, text: str, ops: list, parens: list) -> list[_Quan
             continue  # a year, read by _years
         if unit == "år" and op_word is None:
             continue  # an age ("65 år och äldre")
-        found.append(_make_quantity(vocab, text, start, unit_end, value, unit, op_match, parens))
+        quantity = _make_quantity(vocab, text, start, unit_end, value, unit, op_match, parens)
+        after = vocab.postfix.match(text, unit_end) if op_match is None else None
+        if after:  # "0 tkr eller bättre", "80 eller mer"
+            quantity.op = vocab.postfix_of[_SPACES.sub(" ", after.group(1).lower())]
+            quantity.end, quantity.postfix = after.end(), after.span(1)
+        found.append(quantity)
     for op_match in ops:
         if not op_match.group(0)[-1:].isalpha():
             continue  # "<i>" is markup, not "< 1"
@@ -425,6 +437,7 @@ def _parse(vocab: _Vocab, clean: str, known_target: bool = False) -> Optional[Ta
     # but "inom" before no value leaves "inom tilldelad budgetram" alone
     governing = {q.op_start for q in quantities if q.op}
     op_spans = [m.span() for m in ops if m.start() in governing or m.group(0).lower().endswith(" än")]
+    op_spans += [q.postfix for q in quantities if q.postfix]
     n_words = len(clean.split())
     short = n_words <= vocab.short_text_words
     modals = _valid_modals(vocab, clean)

@@ -1,0 +1,127 @@
+"""The trailing parenthesis of an item, read as the item's fields.
+
+Plans written as running text put an indicator's target and outcomes, or an
+action's responsible and deadline, in a parenthesis after the item:
+"Andel deltagare som gått vidare till arbete (målvärde 2025: minst 40 %,
+utfall 2024: 36 %)", "Starta branschråd ... (Ansvar: Jobbcenter, klart juni
+2025)", "Erbjuda fysisk aktivitet på recept (Kultur- och
+fritidsförvaltningen, Västra Götalandsregionen)".  Such a parenthesis is
+not part of the item's text.  One that holds other words ("(TSI)") or only
+a Kolada id ("(N15436)") is, and is left alone.
+
+The labels are the column headers of rules/columns.yaml ("målvärde 2025"
+is a target column, "utfall 2024" an outcome column); the names of
+responsible units and the deadline words are there too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import classify as C
+
+# the item, then one parenthesis (which may hold one level of brackets) closing the text
+_TRAILING = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\.?\s*$", re.S)
+# "målvärde 2025: minst 40 %", "Ansvar: Jobbcenter"
+_LABELLED = re.compile(r"^(?P<label>[^\W\d][\w\s/-]{0,30}?)(?:\s+(?P<year>(?:19|20)\d\d))?\s*:\s*(?P<value>\S.*)$")
+_KOLADA = re.compile(r"^(?:kolada(?:-id)?\s*:?\s*)?([NUV]\d{5})$", re.I)
+_SPLIT = re.compile(r"[;,]\s+")
+MAX_NAME_WORDS = 6  # a responsible unit's name is short
+
+
+@dataclass
+class IndicatorTail:
+    """What an indicator's trailing parenthesis gives."""
+
+    body: str
+    target_text: Optional[str] = None
+    target_year: Optional[int] = None
+    target_header: str = ""
+    values: list[tuple[str, str]] = field(default_factory=list)  # (period, printed value)
+    kolada: Optional[str] = None
+
+
+def _parts(inner: str) -> list[str]:
+    """The comma- or semicolon-separated parts of a parenthesis; decimal
+    commas ("9,0 %") have no space after them and stay."""
+    return [p.strip() for p in _SPLIT.split(inner) if p.strip()]
+
+
+def indicator_tail(text: str) -> Optional[IndicatorTail]:
+    """The labelled target and outcomes closing an indicator, or None when
+    its trailing parenthesis (if any) is part of its text."""
+    m = _TRAILING.match(text or "")
+    if not m:
+        return None
+    tail = IndicatorTail(body=m.group("body").rstrip(" ,;:"))
+    labelled = False
+    for part in _parts(m.group("inner")):
+        kpi = _KOLADA.match(part)
+        if kpi:
+            tail.kolada = tail.kolada or kpi.group(1).upper()
+            continue
+        found = _LABELLED.match(part)
+        if not found:
+            return None  # other words: the parenthesis belongs to the text
+        header = found.group("label") + (f" {found.group('year')}" if found.group("year") else "")
+        column = C.column_role(header)
+        if column.role == "target" and tail.target_text is None:
+            tail.target_text, tail.target_year, tail.target_header = part, column.year, header
+        elif column.role == "outcome":
+            period = column.period or (str(column.year) if column.year else header)
+            tail.values.append((period, found.group("value").strip()))
+        else:
+            return None
+        labelled = True
+    return tail if labelled else None
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[tuple[str, ...], re.Pattern]:
+    rules = C.column_rules()
+    nouns = tuple(sorted({n.lower() for n in rules.responsible_nouns}, key=len, reverse=True))
+    words = sorted(rules.deadline_words, key=len, reverse=True)
+    deadline = re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b\s*:?\s*(?P<when>\S.*)$", re.I)
+    return nouns, deadline
+
+
+def _names_a_unit(part: str) -> bool:
+    """"Socialförvaltningen", "AB Skövdebostäder", "samtliga nämnder": who does it."""
+    nouns, _ = _vocabulary()
+    words = re.findall(r"[\wåäöÅÄÖ]+", part)
+    if not words or len(words) > MAX_NAME_WORDS or re.search(r"\d", part):
+        return False
+    return any(w.lower().endswith(nouns) for w in words)
+
+
+def activity_tail(text: str) -> Optional[tuple[str, dict]]:
+    """(text, fields) of an action whose trailing parenthesis names who does
+    it and by when, or None when the parenthesis is part of its text."""
+    m = _TRAILING.match(text or "")
+    if not m:
+        return None
+    _, deadline = _vocabulary()
+    fields: dict[str, str] = {}
+    names: list[str] = []
+    for part in _parts(m.group("inner")):
+        found = _LABELLED.match(part)
+        role = C.column_role(found.group("label")).role if found else None
+        if role in ("responsible", "timeline", "follow_up", "status", "comment"):
+            fields.setdefault("status" if role == "comment" else role, found.group("value").strip().rstrip("."))
+            continue
+        when = deadline.match(part)
+        if when:
+            fields.setdefault("timeline", when.group("when").strip().rstrip("."))
+            continue
+        if not _names_a_unit(part):
+            return None  # other words: the parenthesis belongs to the text
+        names.append(part)
+    if names:
+        # "Ansvar: Socialförvaltningen, Barn- och utbildningsförvaltningen": the names go on
+        fields["responsible"] = ", ".join(([fields["responsible"]] if "responsible" in fields else []) + names)
+    if not fields:
+        return None
+    return m.group("body").rstrip(" ,;:"), fields
