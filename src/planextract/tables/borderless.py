@@ -107,7 +107,7 @@ def text_grids(page: PageLayout, taken: list[BBox], comp: Compiled) -> list[Grid
         while len(block) > 2 and _set_apart_label(block):
             block.pop()  # "Enhetsmål" under the table: the label of what follows it
             j -= 1
-        enough = len(block) >= min(rules.min_rows, rules.min_rows_headed)
+        enough = len(block) >= rules.fewest_rows
         grid = _grid_from_bands(page.number, block, gaps, comp) if enough else None
         if grid is not None:
             grids.append(grid)
@@ -161,7 +161,7 @@ def _grid_from_bands(number: int, block: list[Band], gaps, comp: Compiled) -> Op
         spans.append((min(l.x0 for l in members), max(l.x1 for l in members)) if members else (0.0, 0.0))
     bbox = union_bbox(l.bbox for band in block for l in band.lines)
     grid = Grid(page=number, bbox=bbox, cells=cells, bold=bold, spans=spans, strategy="text")
-    if not prune_and_check(grid, comp) or len(grid.cells) < min(rules.min_rows, rules.min_rows_headed):
+    if not prune_and_check(grid, comp) or len(grid.cells) < rules.fewest_rows:
         return None
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
     headed = is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold))

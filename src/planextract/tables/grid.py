@@ -51,6 +51,11 @@ class TextRules(RulesModel):
     prose_chars: int
     max_short_tokens: float
 
+    @property
+    def fewest_rows(self) -> int:
+        """The fewest rows any borderless table may have (a headed one may have fewer)."""
+        return min(self.min_rows, self.min_rows_headed)
+
 
 class JoinRules(RulesModel):
     col_tolerance: float
