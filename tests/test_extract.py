@@ -1142,3 +1142,19 @@ def test_brochure_long_term_goal_delmal_and_measures_by_wording():
     assert indicator.kolada_kpi == "U01405"
     action = by_text(ext.activities, "Erbjuda föräldraskapsstöd enligt programmet ABC")
     assert action.responsible == "Socialförvaltningen, Barn- och utbildningsförvaltningen"
+
+
+def test_a_form_of_questions_and_long_labels_is_no_goal_card():
+    doc = build([
+        ("h", 1, "Investeringsprojekt 2027–2031"),
+        ("t", ["Projekt (2) – Konstgräsplan", "Projektbeskrivning"], [
+            ["Investeringsutgift", "2027 1 200 tkr"],
+            ["Status", "Nytt"],
+            ["Beskrivning av projektet", "Den befintliga planen är sliten och behöver bytas."],
+            ["Vilket fokusområde stödjer projektet?", "Fokusområde 10 Hälsa och välbefinnande"],
+            ["Konsekvens vid ej genomförd investering", "Planen kan inte användas för seriespel."],
+            ["Projektets genomförandeperiod", "Åren 2027 till 2028"],
+        ]),
+    ], organ="Kultur- och fritidsnämnden")
+    ext = extract_items(doc)
+    assert (ext.goals, ext.indicators, ext.activities) == ([], [], [])

@@ -397,6 +397,8 @@ class _Card:
 MAX_CARD_LABEL_WORDS = 5
 CARD_LABEL_SHARE = 0.6  # the share of a card's rows that open with a field's label
 MIN_CARD_LABELS = 3
+MAX_CARD_ITEM_LABEL_WORDS = 3  # "Nämndmål", "Bidrar till KF-mål", "Indikator", "Aktivitet"
+_CARD_ITEMS = {"goal", "indicator", "activity", "activity_detail"}
 
 
 def card_rows(table: Table) -> Optional[list[tuple]]:
@@ -416,6 +418,9 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
         if not label and not value:
             continue
         column = C.column_role(label) if label and len(label.split()) <= MAX_CARD_LABEL_WORDS else None
+        if column is not None and column.role in _CARD_ITEMS and (
+                len(label.split()) > MAX_CARD_ITEM_LABEL_WORDS or C.is_question(label)):
+            column = None  # "Vilket fokusområde stödjer projektet?": a form's question, no goal card
         if column is not None and column.role != "ignore":
             known += 1
         if column is not None and value:
@@ -423,7 +428,7 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
     roles = {c.role for c, _, _ in out if c.role != "ignore"}
     if not out or known < max(MIN_CARD_LABELS, CARD_LABEL_SHARE * len(out)) or len(roles) < 2:
         return None
-    if not roles & {"goal", "indicator", "activity", "activity_detail"}:
+    if not roles & _CARD_ITEMS:
         return None
     return out
 
