@@ -222,6 +222,11 @@ class Column:
     year: Optional[int] = None
     period: Optional[str] = None
 
+    @property
+    def value_period(self) -> str:
+        """The period a value of this outcome column is for ("Utfall 2024" -> "2024")."""
+        return self.period or (str(self.year) if self.year else self.header)
+
 
 def column_role(header: str) -> Column:
     """The role of one column from its header alone (before context)."""
@@ -728,7 +733,14 @@ _CODE = r"(?:[A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})"
 ITEM_CODE = re.compile(r"^(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
 _CODE_SPLIT = re.compile(r"(?:^|(?<=[.!]\s))(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
 _FIELD = re.compile(r"(?:^|(?<=[.!;]\s))([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?(?:\s?\([^)]*\))?):\s+")
-_FIELD_ROLES = {"responsible", "timeline", "follow_up", "status", "comment"}
+ACTIVITY_FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
+
+
+def activity_field(role: str) -> Optional[str]:
+    """The activity field a column role fills ("Kommentar" fills ``status``), or None."""
+    if role not in ACTIVITY_FIELD_ROLES:
+        return None
+    return "status" if role == "comment" else role
 
 
 def coded_items(text: str) -> list[tuple[int, str]]:
@@ -744,17 +756,16 @@ def coded_items(text: str) -> list[tuple[int, str]]:
 def inline_fields(text: str) -> tuple[str, dict]:
     """An item's own words and its labelled fields ("Ansvarig: Vöfab." -> responsible)."""
     fields: dict[str, str] = {}
-    marks = [m for m in _FIELD.finditer(text) if column_role(m.group(1)).role in _FIELD_ROLES]
+    marks = [m for m in _FIELD.finditer(text) if activity_field(column_role(m.group(1)).role)]
     if not marks:
         return clean_text(text), fields
     body = text[: marks[0].start()]
     for n, m in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
         value = text[m.end():end].strip().rstrip(".").strip()
-        role = column_role(m.group(1)).role
-        role = "status" if role == "comment" else role
-        if value and role not in fields:
-            fields[role] = value
+        name = activity_field(column_role(m.group(1)).role)
+        if value and name not in fields:
+            fields[name] = value
     return clean_text(body), fields
 
 

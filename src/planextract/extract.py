@@ -282,6 +282,14 @@ class _Reader(ProseItems):
         self.goal_regions[goal.key] = self.region
         return goal
 
+    def add_served_goal(self, goal: Optional[Goal], text, level, page, bbox, source) -> Goal:
+        """The goal ``text`` names as the one ``goal`` serves ("Bidrar till KF-mål: ..."):
+        its parent, unless it has one already."""
+        served = self.add_goal(text, level, page, bbox, source)
+        if goal is not None and goal.parent_key is None and served.key != goal.key:
+            set_parent(self.out.goals, goal, served.key)
+        return served
+
     def goal_by_key(self, key: Optional[int]) -> Optional[Goal]:
         for goal in self.out.goals:
             if goal.key == key:
@@ -330,10 +338,9 @@ class _Reader(ProseItems):
         field = self.action_fields.get(section.parent_index)
         if field is not None:
             # "Uppföljning" under an action heading: its text is the action's follow-up
-            role = C.column_role(heading).role
-            role = "status" if role == "comment" else role
-            if role in ("responsible", "timeline", "follow_up", "status"):
-                self.field_for[section.index] = (field, role)
+            name = C.activity_field(C.column_role(heading).role)
+            if name is not None:
+                self.field_for[section.index] = (field, name)
             state.kind = "goal_item"
             return
         children = self.children.get(section.index, [])

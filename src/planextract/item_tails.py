@@ -71,8 +71,7 @@ def indicator_tail(text: str) -> Optional[IndicatorTail]:
         if column.role == "target" and tail.target_text is None:
             tail.target_text, tail.target_year, tail.target_header = part, column.year, header
         elif column.role == "outcome":
-            period = column.period or (str(column.year) if column.year else header)
-            tail.values.append((period, found.group("value").strip()))
+            tail.values.append((column.value_period, found.group("value").strip()))
         else:
             return None
         labelled = True
@@ -108,9 +107,9 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     names: list[str] = []
     for part in _parts(m.group("inner")):
         found = _LABELLED.match(part)
-        role = C.column_role(found.group("label")).role if found else None
-        if role in ("responsible", "timeline", "follow_up", "status", "comment"):
-            fields.setdefault("status" if role == "comment" else role, found.group("value").strip().rstrip("."))
+        name = C.activity_field(C.column_role(found.group("label")).role) if found else None
+        if name is not None:
+            fields.setdefault(name, found.group("value").strip().rstrip("."))
             continue
         when = deadline.match(part)
         if when:

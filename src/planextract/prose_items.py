@@ -16,7 +16,7 @@ from . import classify as C
 from . import prose
 from . import targets
 from .column_targets import dated_target, stated_level
-from .link import Anchor, goal_by_wording, same_goal, set_parent
+from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
 
 MAX_LABELLED_WORDS = 30  # a goal stated after its label in a paragraph is short
@@ -81,9 +81,7 @@ class ProseItems:
         if kind == "goal" and C.names_a_goal(label) and current is not None:
             # "Bidrar till kommunfullmäktiges mål: <goal>": the goal above serves it; what
             # follows still serves the goal above, so the scope stays
-            served = self.add_goal(rest, self.level(label, *state.texts), block.page, block.bbox, "prose")
-            if current.parent_key is None and served.key != current.key:
-                set_parent(self.out.goals, current, served.key)
+            self.add_served_goal(current, rest, self.level(label, *state.texts), block.page, block.bbox, "prose")
             return True
         if kind == "goal":
             target = self.own_target(rest)

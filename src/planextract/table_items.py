@@ -20,14 +20,12 @@ from typing import Optional
 
 from . import classify as C
 from .column_targets import column_target
-from .link import Anchor, set_parent
+from .link import Anchor
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 _GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
-# roles of a table that only gives an action its fields
-FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
 MAX_WRAPPED_WORDS = 6  # the words of an item wrapped onto a row of its own
 
 
@@ -185,7 +183,7 @@ class TableReader:
         target_text = cells[target_col] if target_col is not None else None
         target_year = columns[target_col].year if target_col is not None else None
         values = [
-            IndicatorValue(period=columns[i].period or str(columns[i].year), value=parse_value(cells[i]), text=cells[i])
+            IndicatorValue(period=columns[i].value_period, value=parse_value(cells[i]), text=cells[i])
             for i in roles.outcome
             if cells[i] and not C.is_blank_value(cells[i])
         ]
@@ -268,10 +266,8 @@ class TableReader:
             anchor = Anchor(card.goal, doc.nearest_goal(), doc.region)
             if role == "goal" and C.names_a_goal(column.header):
                 # "Bidrar till KF-mål | <goal>": the goal the card's goal serves
-                served = doc.add_goal(value, doc.level(column.header, *state.texts), page, table.bbox, "table")
-                current = doc.goal_by_key(card.goal)
-                if current is not None and current.parent_key is None and served.key != current.key:
-                    set_parent(doc.out.goals, current, served.key)
+                doc.add_served_goal(doc.goal_by_key(card.goal), value, doc.level(column.header, *state.texts),
+                                    page, table.bbox, "table")
             elif role == "goal":
                 level = C.level_in(column.header) or doc.level(*state.texts)
                 goal = doc.add_goal(value, level, page, table.bbox, "table", parent=doc.scope_goal)
@@ -284,16 +280,14 @@ class TableReader:
                 found = column_target(value, column.year, header=column.header, indicator=card.indicator.text)
                 card.indicator.targets = [found or Target(text=value)]
             elif role == "outcome" and card.indicator is not None:
-                period = column.period or (str(column.year) if column.year else column.header)
-                blank = C.is_blank_value(value)
                 card.indicator.values.append(
-                    IndicatorValue(period=period, value=None if blank else parse_value(value), text=value))
+                    IndicatorValue(period=column.value_period, value=parse_value(value), text=value))
             elif role == "measure" and card.indicator is not None:
                 card.indicator.measure = value
             elif role in ("activity", "activity_detail"):  # "Aktivitet" alone names the action
                 card.activity = doc.add_activity(value, page, table.bbox, "table", anchor)
-            elif role in FIELD_ROLES and card.activity is not None:
-                name = "status" if role == "comment" else role
+            elif C.activity_field(role) and card.activity is not None:
+                name = C.activity_field(role)
                 if getattr(card.activity, name) is None:
                     setattr(card.activity, name, value)
         self.card = card
@@ -311,9 +305,9 @@ class TableReader:
             if _SECTION_NUMBER.match(unit):
                 continue  # the title of the next action, caught in the table
             for i, col in enumerate(columns):
-                if col.role not in FIELD_ROLES or not cells[i] or C.is_blank_value(cells[i]):
+                name = C.activity_field(col.role)
+                if name is None or not cells[i] or C.is_blank_value(cells[i]):
                     continue
-                name = "status" if col.role == "comment" else col.role
                 value = f"{unit}: {cells[i]}" if unit and name == "responsible" else cells[i]
                 values = by_field.setdefault(name, [])
                 if value not in values:
@@ -443,4 +437,4 @@ def is_fields_table(columns) -> bool:
     if columns and C.is_calendar_header(columns[0].header):
         return False
     roles = {c.role for c in columns}
-    return bool(roles & {"responsible", "timeline"}) and roles <= set(FIELD_ROLES) | {"ignore"}
+    return bool(roles & {"responsible", "timeline"}) and roles <= set(C.ACTIVITY_FIELD_ROLES) | {"ignore"}
