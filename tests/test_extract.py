@@ -1158,3 +1158,79 @@ def test_a_form_of_questions_and_long_labels_is_no_goal_card():
     ], organ="Kultur- och fritidsnämnden")
     ext = extract_items(doc)
     assert (ext.goals, ext.indicators, ext.activities) == ([], [], [])
+
+
+def test_run_in_measure_paragraphs_colon_targets_and_planned_actions():
+    doc = build([
+        ("h", 1, "Verksamheten i siffror"),
+        ("p", "Besök på folkbiblioteken ökade till 812 400 under 2024."),
+        ("h", 1, "Mål, resultatmått och aktiviteter 2026"),
+        ("p", "Inriktningsmål 1: Gävle är en levande och attraktiv kommun."),
+        ("p", "Nämndens mål 1.1: Biblioteken ska vara öppna mötesplatser för läsning."),
+        ("p", "I dag har fyra bibliotek meröppet. Under 2026 ska förvaltningen installera teknik för meröppet i Sätra."),
+        ("p", "Resultatmått: Antalet elever ska öka till minst 2 800 år 2026 (utgångsläge 2 585 år 2024). "
+              "Andelen elever från Nordost ska öka."),
+        ("h", 2, "Resultatmått 2026:"),
+        ("li", "Antal aktiva låntagare: minst 34 000"),
+        ("li", "Lån av e-böcker per invånare: följs upp utan målvärde"),
+        ("p", "Under 2026 ska nämnden fortsätta att utveckla samverkan med skolorna."),
+    ], organ="Kultur- och fritidsnämnden")
+    ext = extract_items(doc)
+    goal = by_text(ext.goals, "Biblioteken ska vara öppna mötesplatser för läsning.")
+    assert goal.level == "namnd"
+    assert {g.text for g in ext.goals} == {"Gävle är en levande och attraktiv kommun.", goal.text}
+    pupils = by_text(ext.indicators, "Antalet elever ska öka till minst 2 800 år 2026 (utgångsläge 2 585 år 2024).")
+    target = pupils.targets[0]
+    assert (target.direction, target.target_value, target.target_year, target.baseline_value,
+            target.baseline_year) == ("increase", 2800.0, 2026, 2585.0, 2024)
+    assert by_text(ext.indicators, "Andelen elever från Nordost ska öka.").goal_key == goal.key
+    lenders = by_text(ext.indicators, "Antal aktiva låntagare")
+    assert (lenders.targets[0].target_value, lenders.targets[0].target_year) == (34000.0, 2026)
+    assert by_text(ext.indicators, "Lån av e-böcker per invånare").targets == []
+    assert [a.text for a in ext.activities] == [
+        "Under 2026 ska förvaltningen installera teknik för meröppet i Sätra."]  # "fortsätta" is no action
+
+
+def test_theme_headings_are_goal_areas_and_brochure_lead_ins_govern_their_lists():
+    doc = build([
+        ("h", 1, "Tema 1 – Ett tryggt åldrande"),
+        ("p", "De flesta äldre bor kvar i sitt eget hem."),
+        ("h", 2, "Det här vill vi uppnå"),
+        ("li", "Fler äldre med hemtjänst ska känna sig trygga med att bo kvar hemma."),
+        ("h", 2, "Så vet vi att vi är på rätt väg"),
+        ("li", "Andelen brukare som känner sig trygga ska öka från 83 % (2024) till minst 90 % år 2030."),
+        ("h", 2, "Exempel på insatser"),
+        ("li", "Införa fasta hemtjänstgrupper (Vård- och äldreförvaltningen, 2025–2026)."),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Ett tryggt åldrande")
+    safe = by_text(ext.goals, "Fler äldre med hemtjänst ska känna sig trygga med att bo kvar hemma.")
+    assert (area.level, safe.parent_key) == ("kf", area.key)
+    assert by_text(ext.indicators, "Andelen brukare som känner sig trygga ska öka från 83 % (2024) till minst 90 % år 2030.")
+    action = by_text(ext.activities, "Införa fasta hemtjänstgrupper")
+    assert (action.responsible, action.timeline) == ("Vård- och äldreförvaltningen", "2025–2026")
+
+
+def test_a_numbered_heading_over_goals_coded_with_its_number_is_their_area():
+    doc = build([
+        ("h", 1, "Barn och unga når sin fulla potential", "1"),
+        ("p", "Målområdet omfattar utbildning från förskola till vuxenutbildning."),
+        ("h", 2, "BUN 1.1 Förskolan ska ge alla barn en god grund för fortsatt lärande"),
+        ("p", "Förskolan lägger grunden för det livslånga lärandet."),
+    ], organ="Barn- och ungdomsnämnden")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Barn och unga når sin fulla potential")
+    assert area.level == "kf"
+    assert by_text(ext.goals, "BUN 1.1 Förskolan ska ge alla barn en god grund för fortsatt lärande").parent_key == area.key
+
+
+def test_a_paragraph_of_actions_reported_in_a_follow_up():
+    doc = build([
+        ("h", 1, "Fler personer i hemlöshet ska få en egen bostad"),
+        ("h", 2, "Genomförda och pågående aktiviteter"),
+        ("p", "Bostad först har utökats med sex lägenheter. Ett vräkningsförebyggande team har startat. "
+              "Den ordinarie samverkan med hyresvärdarna har fortsatt."),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    assert [a.text for a in ext.activities] == [
+        "Bostad först har utökats med sex lägenheter.", "Ett vräkningsförebyggande team har startat."]

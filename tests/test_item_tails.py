@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planextract.item_tails import activity_tail, indicator_tail
+from planextract.item_tails import activity_tail, indicator_tail, indicator_value_tail
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -45,6 +45,12 @@ def test_parenthesis_that_belongs_to_the_indicator(text):
      "Införa heltid som norm inom vård och omsorg", {"responsible": "socialnämnden"}),
     ("Genomföra trygghetsvandringar (Kommunstyrelsen, AB Skövdebostäder)",
      "Genomföra trygghetsvandringar", {"responsible": "Kommunstyrelsen, AB Skövdebostäder"}),
+    # a bare period after the responsible is the timeline
+    ("Erbjuda utbildning till undersköterska (Vård- och äldreförvaltningen, 2025–2028).",
+     "Erbjuda utbildning till undersköterska",
+     {"responsible": "Vård- och äldreförvaltningen", "timeline": "2025–2028"}),
+    ("Införa en rutin (Socialförvaltningen, hösten 2026)", "Införa en rutin",
+     {"responsible": "Socialförvaltningen", "timeline": "hösten 2026"}),
 ])
 def test_activity_responsible_and_deadline(text, body, fields):
     assert activity_tail(text) == (body, fields)
@@ -57,3 +63,28 @@ def test_activity_responsible_and_deadline(text, body, fields):
 ])
 def test_parenthesis_that_belongs_to_the_activity(text):
     assert activity_tail(text) is None
+
+
+@pytest.mark.parametrize("text, body, target, values, kolada", [
+    ("Antal aktiva låntagare: minst 34 000", "Antal aktiva låntagare", "minst 34 000", [], None),
+    ("Sjukfrånvaro, andel av arbetstid: högst 6,0 procent (utgångsläge 7,2 procent 2024)",
+     "Sjukfrånvaro, andel av arbetstid", "högst 6,0 procent (utgångsläge 7,2 procent 2024)", [], None),
+    ("Resor per invånare, antal (Kolada N60403) – minst 37 [utfall 2024: 34]",
+     "Resor per invånare, antal", "minst 37", [("2024", "34")], "N60403"),
+    ("Marknadsandel av resor (%): öka till minst 9 % (2024: 7,8 %)",
+     "Marknadsandel av resor (%)", "öka till minst 9 %", [("2024", "7,8 %")], None),
+    ("Lån av e-böcker per invånare: följs upp utan målvärde", "Lån av e-böcker per invånare", None, [], None),
+])
+def test_indicator_target_after_a_colon_or_dash(text, body, target, values, kolada):
+    tail = indicator_value_tail(text)
+    assert (tail.body, tail.target_text, tail.values, tail.kolada) == (body, target, values, kolada)
+
+
+@pytest.mark.parametrize("text", [
+    "Samverkan med skolan: ett viktigt område",
+    "Andel deltagare i arbete (målvärde 2025: minst 40 %)",  # the colon is the parenthesis's
+    "Nöjdhet – öka",  # one word is no measure
+    "Andelen ska öka: minst 40 %",  # a statement, not a measure
+])
+def test_no_target_after_a_colon_or_dash(text):
+    assert indicator_value_tail(text) is None

@@ -156,6 +156,23 @@ def test_two_columns_left_before_right(tmp_path):
     assert lines[41] == "En avslutande rad som går tvärs över båda spalterna och sidan."
 
 
+def test_a_short_last_column_is_read_after_the_full_one(tmp_path):
+    # the end of a paragraph at the top of the right column, white below it
+    path = tmp_path / "kort-spalt.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Vera", 10)
+    left = [f"Vänster {row + 1} " + "text om trygghet i hemtjänsten" for row in range(12)]
+    right = ["Utveckla seniorverksamheten i föreningslivet genom", "riktade föreningsbidrag och ett nytt stöd till",
+             "pensionärsföreningarna."]
+    for row, text in enumerate(left):
+        pdf.drawString(72, HEIGHT - 120 - row * 13, text)
+    for row, text in enumerate(right):
+        pdf.drawString(312, HEIGHT - 120 - row * 13, text)
+    pdf.showPage()
+    pdf.save()
+    assert texts(read_layout(path, ocr="never")[0]) == left + right
+
+
 def test_side_box_beside_body_text_is_read_after_it(tmp_path):
     path = tmp_path / "faktaruta.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)

@@ -99,6 +99,19 @@ def fields(target: Target) -> tuple:
         ("0 tkr eller bättre", ("reach", ">=", 0.0, "tkr", None, None, None)),  # comparison after the value
         ("80 eller mer", ("reach", ">=", 80.0, None, None, None, None)),
         ("Högst 5 dagar eller kortare", ("reach", "<=", 5.0, "dagar", None, None, None)),
+        # "ingen ... mer än": at most; "från och med" names the year
+        ("Från och med 2027 ska ingen behöva vänta mer än 60 dagar på en plats.",
+         ("reach", "<=", 60.0, "dagar", 2027, None, None)),
+        # the level now in a parenthesis after the target is its baseline
+        ("Andelen trygga ska ligga kvar på minst 92 % (93 % år 2024).",
+         ("maintain", ">=", 92.0, "%", None, 93.0, 2024)),
+        ("ska öka till minst 75 procent 2026 (utgångsläge 68 procent 2024)",
+         ("increase", ">=", 75.0, "%", 2026, 68.0, 2024)),
+        # "år" before a year is no unit; the baseline's year follows its value
+        ("Antalet besökare ska minska från 16 (2024) till högst 12 år 2028",
+         ("decrease", "<=", 12.0, "antal", 2028, 16.0, 2024)),
+        ("Antalet arrangemang ska öka från 140 år 2024 till minst 180 år 2026.",
+         ("increase", ">=", 180.0, "antal", 2026, 140.0, 2024)),
     ],
 )
 def test_parse_target(text, expected):

@@ -37,6 +37,7 @@ class ColumnRules(RulesModel):
     baseline_headers: list[str]
     responsible_nouns: list[str]
     deadline_words: list[str]
+    period_words: list[str]
 
 
 class KindTerms(RulesModel):
@@ -56,6 +57,7 @@ class HeadingRules(RulesModel):
     goal_labels: list[str]
     means_labels: list[str]
     paragraph_goal_labels: list[str]
+    paragraph_measure_labels: list[str]
     question_kinds: dict[str, list[str]]
     head_nouns: dict[str, list[str]]
     head_noun_max_words: int
@@ -238,12 +240,15 @@ def column_role(header: str) -> Column:
     base = _YEAR.sub(" ", raw)
     base = re.sub(r"\(([^)]*)\)", r" \1 ", base)
     words = _words(base)
-    best: Optional[tuple[int, str]] = None
+    best: Optional[tuple[tuple[int, int], str]] = None
     for role, terms in rules.roles.items():
         for term in terms:
             term_words = _words(term)
             if term_words and _contains_term(words, term_words):
-                score = len("".join(term_words))
+                # the longest term; a fuzzy match counts two letters less, so
+                # "Verksamhetsmål" is no misprinted "Verksamhetsmått"
+                exact = all(w in words for w in term_words)
+                score = (len("".join(term_words)) - (0 if exact else 2), exact)
                 if best is None or score > best[0]:
                     best = (score, role)
     role = best[1] if best else None
@@ -261,6 +266,13 @@ def column_role(header: str) -> Column:
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
     return Column(role or "ignore", header, year=year)
+
+
+def heading_year(heading: str) -> Optional[int]:
+    """The one year a heading names ("Resultatmått 2026", "Mått och målvärde 2026"),
+    else None (none, a span or two years)."""
+    years = re.findall(r"(?<![\d–-])((?:19|20)\d\d)(?![\d–-])", heading or "")
+    return int(years[0]) if len(years) == 1 else None
 
 
 def is_baseline_header(header: str) -> bool:
@@ -472,6 +484,22 @@ def goal_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
     if not rest[:1].isupper():
         return None  # "Mål 2025: 80 %" is a target, "Mål 1: 2 st" no goal
     return re.sub(r"\s+", " ", m.group("label").lower()), m.group("number"), rest
+
+
+@functools.lru_cache(maxsize=1)
+def _paragraph_measure_label() -> re.Pattern:
+    labels = sorted(heading_rules().paragraph_measure_labels, key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+    return re.compile(
+        rf"^(?:{alternatives})(?:\s+(?:19|20)\d\d)?\s*:\s+(?P<rest>[A-ZÅÄÖ].*)$", re.IGNORECASE | re.S
+    )
+
+
+def measure_label(text: str) -> Optional[str]:
+    """What follows a measure's label opening a paragraph ("Resultatmått:
+    Andelen ... ska öka till minst 75 procent 2026."), else None."""
+    m = _paragraph_measure_label().match(clean_text(text or "", numbering=False))
+    return m.group("rest").strip() if m else None
 
 
 def is_means_label(label: str) -> bool:

@@ -68,6 +68,10 @@ def indicator_unit(text: str) -> Optional[str]:
         unit = unit_named(tail) or header_unit(tail)
         if unit is None and tail.lower().startswith("andel"):
             unit = "%"
+        if unit is None:  # "..., totalindex": a compound ending in a word of implied_units
+            last = tail.split()[-1].lower() if tail.split() else ""
+            unit = next((u for u, words in targets.target_rules().implied_units.items()
+                         if last.endswith(tuple(w.lower() for w in words))), None)
         if unit:
             return unit
     _, implied = _units()

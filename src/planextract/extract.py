@@ -25,7 +25,8 @@ from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import activity_tail, indicator_tail
+from .targets import is_no_target
+from .item_tails import activity_tail, indicator_tail, indicator_value_tail
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -323,7 +324,8 @@ class _Reader(ProseItems):
         self.sections[section.index] = state
         rank = float(section.level)
         area = self.pending_area or (own is None and (
-            self._heads_a_statement(section) or self._heads_labelled_goals(section)))
+            self._heads_a_statement(section) or self._heads_labelled_goals(section)
+            or self._heads_coded_goals(section)))
         self.pending_area = own == "goal_area"
         self.lead = None  # the lead-in line governing the next list
         self.label_goal = None  # (depth, goal) of a "Delmål 1.1" label over the actions below it
@@ -489,6 +491,20 @@ class _Reader(ProseItems):
         return (section.index in self.labelled_sections and len(heading.split()) <= 8
                 and not C.is_question(heading) and not C.is_goal_statement(heading))
 
+    def _heads_coded_goals(self, section: Section) -> bool:
+        """A numbered short heading over goal headings coded with its number
+        ("1 Barn och unga når sin fulla potential" / "BUN 1.1 Förskolan ska ..."):
+        the KF goal area."""
+        number = (section.number or "").rstrip(".")
+        if not number.isdigit():
+            return False
+        heading = C.strip_goal_number(section.heading or "")
+        if len(heading.split()) > 8 or C.is_question(heading) or C.is_goal_statement(heading):
+            return False
+        coded = re.compile(rf"^(?:\S+\s+)?{number}\.\d{{1,2}}\s")
+        return any(coded.match(child.heading or "") and C.is_goal_statement(child.heading)
+                   for child in self.children.get(section.index, []))
+
     def goal_by_number(self, number: str) -> Optional[int]:
         """The goal a table names by number: a numbered goal heading, else the
         n-th goal of the latest list of goals long enough."""
@@ -561,8 +577,17 @@ class _Reader(ProseItems):
         elif kind == "indicator":
             if C.is_group_label(text):
                 return
-            self.add_indicator(text, block.page, block.bbox, "list",
-                               Anchor(self.measured_goal, self.nearest_goal(), self.region))
+            anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
+            split = indicator_value_tail(text)  # "Antal aktiva låntagare: minst 34 000"
+            if split is not None:
+                section = self._section_for(block.section_index)
+                year = C.heading_year(section.heading) if section else None  # "Resultatmått 2026"
+                values = [IndicatorValue(period=p, value=parse_value(v), text=v) for p, v in split.values]
+                indicator = self.add_indicator(split.body, block.page, block.bbox, "list", anchor,
+                                               target_text=split.target_text, target_year=year, values=values)
+                indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
+            else:
+                self.add_indicator(text, block.page, block.bbox, "list", anchor)
         elif kind == "activity":
             label = C.label_reference(text)
             if label:
@@ -721,7 +746,7 @@ class _Reader(ProseItems):
             values = [IndicatorValue(period=p, value=parse_value(v), text=v) for p, v in tail.values]
         kpis = kolada_ids(" ".join([text, measure or ""])) or ([tail.kolada] if tail and tail.kolada else [])
         targets: list[Target] = []
-        if target_text and not C.is_blank_value(target_text):
+        if target_text and not C.is_blank_value(target_text) and not is_no_target(target_text):
             found = column_target(target_text, target_year, header=target_header,
                                   indicator=" ".join([text, measure or ""]))
             targets.append(found or Target(text=target_text))

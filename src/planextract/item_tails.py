@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import classify as C
+from . import targets
 
 # the item, then one parenthesis (which may hold one level of brackets) closing the text
 _TRAILING = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\.?\s*$", re.S)
@@ -29,6 +30,14 @@ _TRAILING = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]
 _LABELLED = re.compile(r"^(?P<label>[^\W\d][\w\s/-]{0,30}?)(?:\s+(?P<year>(?:19|20)\d\d))?\s*:\s*(?P<value>\S.*)$")
 _KOLADA = re.compile(r"^(?:kolada(?:-id)?\s*:?\s*)?([NUV]\d{5})$", re.I)
 _SPLIT = re.compile(r"[;,]\s+")
+# "Antal besök på biblioteken: minst 850 000", "Andel resor med kollektivtrafik – minst 30 %"
+_VALUE_TAIL = re.compile(r"^(?P<body>.*?[^\s:–—-])(?::\s+|\s+[–—-]\s+)(?P<tail>[^:–—]+)$")
+MAX_TAIL_WORDS = 12  # a target after a colon or dash is short
+# outcomes closing an indicator line: "[utfall 2024: 8,7]", "(2024: 7,8 %)", "[utfall 2023: 90,1, 2024: 89,4]"
+_OUTCOME_TAIL = re.compile(
+    r"\s*[\[(](?P<inner>(?:utfall|resultat|värde|nuläge)?\s*(?:19|20)\d\d\s*:[^\[\]()]*)[\])]\s*\.?\s*$", re.I)
+_OUTCOME_PART = re.compile(r"((?:19|20)\d\d)\s*:\s*(-?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)")
+_KOLADA_LABEL = re.compile(r"\s*\(\s*kolada(?:-id)?\s*:?\s*([NUV]\d{5})\s*\)", re.I)
 MAX_NAME_WORDS = 6  # a responsible unit's name is short
 
 
@@ -78,6 +87,39 @@ def indicator_tail(text: str) -> Optional[IndicatorTail]:
     return tail if labelled else None
 
 
+def indicator_value_tail(text: str) -> Optional[IndicatorTail]:
+    """The measure, target and outcomes of an indicator line whose target
+    follows a colon or a dash: "Antal aktiva låntagare: minst 34 000",
+    "Resor per invånare, antal (Kolada N60403) – minst 37 [utfall 2024: 34]".
+    The target is None when the tail says there is none ("följs upp"); None
+    when the text does not end in a target."""
+    text = (text or "").strip()
+    values: list[tuple[str, str]] = []
+    outcome = _OUTCOME_TAIL.search(text)
+    if outcome:  # "[utfall 2024: 8,7]", "(2024: 7,8 %)"
+        values = [(y, v.strip()) for y, v in _OUTCOME_PART.findall(outcome.group("inner"))]
+        text = text[:outcome.start()].rstrip()
+    m = _VALUE_TAIL.match(text)
+    if not m:
+        return None
+    body, tail = m.group("body").strip(), m.group("tail").strip().rstrip(".")
+    if len(body.split()) < 2 or re.search(r"\bska(?:ll)?\b", body, re.I) or len(tail.split()) > MAX_TAIL_WORDS:
+        return None
+    if body.count("(") != body.count(")") or body.count("[") != body.count("]"):
+        return None  # the colon stands inside a parenthesis: "(målvärde 2025: minst 40 %)"
+    kolada = _KOLADA_LABEL.search(body)
+    if kolada:  # "(Kolada N60403)": a reference, not the measure's words
+        body = (body[:kolada.start()] + body[kolada.end():]).strip()
+    found = IndicatorTail(body=body, values=values, kolada=kolada.group(1).upper() if kolada else None)
+    if targets.is_no_target(tail):
+        return found
+    target = targets.parse_target(tail, known_target=True)
+    if target is None or (target.target_value is None and len(tail.split()) > 3):
+        return None
+    found.target_text = tail
+    return found
+
+
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> tuple[tuple[str, ...], re.Pattern]:
     rules = C.column_rules()
@@ -85,6 +127,22 @@ def _vocabulary() -> tuple[tuple[str, ...], re.Pattern]:
     words = sorted(rules.deadline_words, key=len, reverse=True)
     deadline = re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b\s*:?\s*(?P<when>\S.*)$", re.I)
     return nouns, deadline
+
+
+@functools.lru_cache(maxsize=1)
+def _period_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in C.column_rules().period_words)
+
+
+def _is_period(part: str) -> bool:
+    """"2025–2028", "hösten 2025", "kvartal 2 2026", "löpande": a bare timeline."""
+    words = re.findall(r"[^\W\d_]+", part.lower())
+    if any(w not in _period_words() for w in words):
+        return False
+    years = re.findall(r"\d+", part)
+    if not years:
+        return bool(words) and len(words) <= 3
+    return any(re.fullmatch(r"(?:19|20)\d\d", y) for y in years) and all(len(y) in (1, 2, 4) for y in years)
 
 
 def _names_a_unit(part: str) -> bool:
@@ -114,6 +172,9 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         when = deadline.match(part)
         if when:
             fields.setdefault("timeline", when.group("when").strip().rstrip("."))
+            continue
+        if names and _is_period(part):  # "(Socialförvaltningen, 2025–2028)"
+            fields.setdefault("timeline", part.rstrip("."))
             continue
         if not _names_a_unit(part):
             return None  # other words: the parenthesis belongs to the text

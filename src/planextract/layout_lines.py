@@ -366,13 +366,8 @@ def _prose_sides(lines: list[Line], gutter: float, settings: LayoutSettings) -> 
     right = [line for line in right if line.bottom >= top and line.top <= bottom]
     spans = []
     for side in (left, right):
-        if len(side) < settings.min_column_lines:
-            return False
-        starts = Counter(round(line.x0 / 4) for line in side)
-        aligned = sum(n for _, n in starts.most_common(2))
-        span = max(line.x1 for line in side) - min(line.x0 for line in side)
-        long_lines = sum(1 for line in side if line.x1 - line.x0 >= 0.6 * span)
-        if aligned < 0.6 * len(side) or long_lines < 0.6 * len(side):
+        span = _prose_span(side, settings)
+        if span is None:
             return False
         spans.append(span)
     # columns of a page are of about one width; a label column beside a
@@ -385,6 +380,69 @@ def _prose_sides(lines: list[Line], gutter: float, settings: LayoutSettings) -> 
     right_starts = _paragraph_starts(right)
     level = sum(1 for top in left_starts if any(abs(top - other) <= 2.0 for other in right_starts))
     return not (len(left_starts) >= 3 and level >= 0.7 * len(left_starts))
+
+
+def _prose_span(side: list[Line], settings: LayoutSettings) -> float | None:
+    """The width of ``side`` when it reads as a prose column, else ``None``.
+
+    Enough lines, most starting at one x and most running most of the width.
+    """
+    if len(side) < settings.min_column_lines:
+        return None
+    starts = Counter(round(line.x0 / 4) for line in side)
+    aligned = sum(n for _, n in starts.most_common(2))
+    span = max(line.x1 for line in side) - min(line.x0 for line in side)
+    long_lines = sum(1 for line in side if line.x1 - line.x0 >= 0.6 * span)
+    if aligned < 0.6 * len(side) or long_lines < 0.6 * len(side):
+        return None
+    return span
+
+
+def _short_column(lines: list[Line], gutter: float, settings: LayoutSettings) -> bool:
+    """True when one side of ``gutter`` is a prose column and the other a short one.
+
+    The last column of a two-column page often holds only the end of a
+    paragraph or list: a few wrapped lines at the top, white below, beside
+    a full column of about the same width that runs on well below them.
+    """
+    left = _without_lone_ends(sorted((line for line in lines if line.x1 <= gutter), key=lambda l: l.top))
+    right = _without_lone_ends(sorted((line for line in lines if line.x0 >= gutter), key=lambda l: l.top))
+    for long_side, short_side in ((left, right), (right, left)):
+        if not 2 <= len(short_side) < settings.min_column_lines:
+            continue
+        long_span = _prose_span(long_side, settings)
+        if long_span is None:
+            continue
+        height = max(line.bottom - line.top for line in short_side)
+        short_x0 = min(line.x0 for line in short_side)
+        short_span = max(line.x1 for line in short_side) - short_x0
+        gaps = [b.top - a.bottom for a, b in zip(short_side, short_side[1:])]
+        below = [line for line in long_side if line.top > short_side[-1].bottom]
+        if (
+            0.75 <= short_span / long_span <= 1.33
+            and abs(short_side[0].top - long_side[0].top) <= 1.5 * height
+            and all(gap <= height for gap in gaps)
+            and all(line.x1 - line.x0 >= 0.8 * short_span for line in short_side[:-1])
+            and len(below) >= 3
+        ):
+            return True
+    return False
+
+
+def _without_lone_ends(side: list[Line]) -> list[Line]:
+    """``side`` (sorted top down) without a lone first or last line set apart by white.
+
+    Running headers and page numbers are still on the page when columns are
+    judged.
+    """
+    def apart(a: Line, b: Line) -> bool:
+        return b.top - a.bottom > 1.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+    if len(side) >= 2 and apart(side[0], side[1]):
+        side = side[1:]
+    if len(side) >= 2 and apart(side[-2], side[-1]):
+        side = side[:-1]
+    return side
 
 
 def _side_box(lines: list[Line], gutter: float) -> bool:
@@ -440,6 +498,7 @@ def reading_order(rows: list[list[Line]], gutters: list[float], settings: Layout
         if _prose_columns(lines, x, settings)
         or _prose_columns([l for l in lines if bounds[i - 1] <= l.x0 and l.x1 <= bounds[i + 1]], x, settings)
         or _side_box(lines, x)
+        or _short_column(lines, x, settings)
     ]
     if not ordering:
         return lines

@@ -32,6 +32,8 @@ class ProseRules(RulesModel):
     measure_starts: list[str]
     not_action_verbs: list[str]
     fragment_starts: list[str]
+    planned_action_sentences: list[str]
+    not_planned_verbs: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -53,10 +55,13 @@ def heads_goal_paragraphs(heading: str) -> bool:
 
 
 def area_name(heading: str) -> Optional[str]:
-    """"Utvecklingsområde Läsfrämjande" -> "Läsfrämjande"; None for other headings."""
+    """"Utvecklingsområde Läsfrämjande" (or "Tema 1 – Läsfrämjande") -> "Läsfrämjande";
+    None for other headings."""
     base = C.heading_base(heading)
     for prefix in sorted(prose_rules().area_prefixes, key=len, reverse=True):
-        m = re.match(re.escape(prefix) + r"\s*[:–—-]?\s+(?=[A-ZÅÄÖ])(.+)$", base, re.IGNORECASE)
+        m = re.match(
+            re.escape(prefix) + r"(?:\s+\d{1,2}[a-z]?\.?)?\s*[:–—-]?\s+(?=[A-ZÅÄÖ])(.+)$", base, re.IGNORECASE
+        )
         if m and not re.match(r"\d", m.group(1)):
             return m.group(1).strip()
     return None
@@ -91,14 +96,38 @@ def is_goal_sentence(sentence: str) -> bool:
 def is_action_sentence(sentence: str) -> bool:
     """A sentence that reports an action taken or planned: one of the verbs
     of action_sentences ("genomförs", "sker", "fortsätter att arbeta"), or
-    the perfect of any verb of doing ("har specificerat")."""
+    the perfect of any verb of doing ("har specificerat", "har utökats")."""
     if any(p.search(sentence) for p in _patterns("not_action_sentences")):
         return False
     if any(p.search(sentence) for p in _patterns("action_sentences")):
         return True
     # the perfect of a verb of doing: "har specificerat", "har förvaltningen genomfört"
-    perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,2}?([a-zåäö]+t)\b", sentence.lower())
+    perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,2}?([a-zåäö]+ts?)\b", sentence.lower())
     return any(action_verb(m.group(1)) for m in perfect)
+
+
+def is_planned_action(sentence: str) -> bool:
+    """A sentence that plans one concrete action of the period ("Under 2026
+    ska förvaltningen installera teknik för meröppet ...", "Kommunen ska
+    under 2026 ta fram ..."): a dated "ska", its doer, then the infinitive of
+    a verb of doing that is not one of continuing or working on
+    ("fortsätta", "arbeta")."""
+    from .lexicon import is_infinitive
+    from .targets import target_rules
+
+    not_planned = set(prose_rules().not_planned_verbs)
+    short = set(target_rules().short_infinitives)
+    for pattern in _patterns("planned_action_sentences"):
+        m = pattern.match(sentence)
+        if not m:
+            continue
+        words = re.findall(r"[\w-]+", m.group("rest").lower())
+        for word in words[:4]:  # the doer, if it follows "ska", is at most three words
+            if word in not_planned:
+                return False
+            if is_infinitive(word) or word in short:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)

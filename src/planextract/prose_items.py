@@ -124,6 +124,17 @@ class ProseItems:
         self.last_goal = goal.key
         return True
 
+    def _label_measures(self, block, text: str) -> bool:
+        """A paragraph of indicators after a label ("Resultatmått: Andelen ...
+        ska öka till minst 75 procent 2026."): one indicator a sentence."""
+        rest = C.measure_label(text)
+        if rest is None:
+            return False
+        anchor = Anchor(None, self.nearest_goal(), self.region)
+        for sentence in C.sentences(rest):
+            self.add_indicator(sentence, block.page, block.bbox, "prose", anchor)
+        return True
+
     def _labelled_goal(self, labelled, page, bbox, source, rank, state) -> Goal:
         """A goal stated after its label; a means ("Medel") serves the end labelled before it."""
         label, text = labelled
@@ -167,10 +178,19 @@ class ProseItems:
         "Vi ska ...", "Ökad andel ...", "Andel elever som ...", "Utveckla ..."."""
         if state.own not in ("goal", "indicator", "activity") or state.kind != state.own:
             return False
-        if (len(text.split()) > MAX_SHORT_WORDS or len(C.sentences(text)) > 1 or C.is_question(text)
+        anchor = Anchor(None, self.nearest_goal(), self.region)
+        sentences = C.sentences(text)
+        actions = [s for s in sentences if prose.is_action_sentence(s) and not C.mentions_goals(s)
+                   and not prose.is_meta(s)] if state.own == "activity" else []
+        if len(sentences) > 1 and len(actions) * 2 > len(sentences):
+            # "Bostad först har utökats med sex lägenheter. Ett team har startat ...": one action a
+            # sentence; "Samverkan ... har fortsatt" reports no action of its own
+            for sentence in actions:
+                self.add_activity(sentence, block.page, block.bbox, "prose", anchor)
+            return True
+        if (len(text.split()) > MAX_SHORT_WORDS or len(sentences) > 1 or C.is_question(text)
                 or C.is_lead_in(text) or prose.is_meta(text) or C.mentions_goals(text)):
             return False
-        anchor = Anchor(None, self.nearest_goal(), self.region)
         stated = C.is_goal_statement(text) and bool(_SUBJECT_SKA.match(text)) and not _NOT_SUBJECT.match(text)
         if state.own == "goal" and (stated or prose.is_nominal_goal(text)):
             goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
@@ -223,6 +243,8 @@ class ProseItems:
             return self._label_goal(block, text, state, rank)
         if state.own in ("skip", "never") or state.kind in ("skip", "never"):
             return False
+        if self._label_measures(block, text):
+            return True
         if self._inline_label(block, text, state, rank):
             return True
         if self._label_goal(block, text, state, rank):
@@ -278,7 +300,10 @@ class ProseItems:
                 self._push_scope(rank + 0.25, goal.key)
                 self.last_goal = goal.key
                 used = True
-            elif in_followup and prose.is_action_sentence(sentence):
+            elif (in_followup and prose.is_action_sentence(sentence)) or (
+                self.scope_goal is not None and prose.is_planned_action(sentence)
+            ):
+                # "Under våren genomförs ..." in a follow-up; "Under 2026 ska förvaltningen installera ..."
                 self.add_activity(sentence, block.page, block.bbox, "prose",
                                   Anchor(None, self.nearest_goal(), self.region))
                 used = True

@@ -45,6 +45,7 @@ class TargetRules(RulesModel):
     number_words: dict[str, int]
     horizons: list[str]
     baselines: list[str]
+    negated_subjects: list[str]
     not_targets: list[str]
     short_text_words: int
 
@@ -128,6 +129,9 @@ _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _LOOK_BACK = 60
 _RATE = re.compile(r"\bper \d{1,3}(?: \d{3})* (?:invånare|inv\.?)(?![\w])", re.I)
 _YEAR_OWNER = re.compile(r"\s+års\b", re.I)
+_NEGATED_OP = {">": "<=", "<": ">=", ">=": "<", "<=": ">"}
+_YEAR_AFTER_VALUE = re.compile(r"\s*(?:år|i|under)?\s*", re.I)
+_YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[A-ZÅÄÖ])")
 _WORD = re.compile(r"[\w%≥≤<>=]+(?:[.,]\d+)?")
 
@@ -193,6 +197,7 @@ class _Vocab:
     reporting_before: re.Pattern
     horizon_before: re.Pattern
     baseline_before: re.Pattern
+    negated_subject: re.Pattern
     not_targets: frozenset
     short_text_words: int
 
@@ -228,6 +233,7 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
         reporting_before=_ending(rules.reporting),
         horizon_before=_ending(rules.horizons),
         baseline_before=_ending(rules.baselines),
+        negated_subject=re.compile(r"(?<!\w)(?:" + _alternation(rules.negated_subjects) + r")(?!\w)", re.I),
         not_targets=frozenset(t.strip().lower() for t in rules.not_targets),
         short_text_words=rules.short_text_words,
     )
@@ -236,6 +242,12 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
 # --------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------
+
+
+def is_no_target(text: str) -> bool:
+    """A whole text that is never a target: a status word, a placeholder,
+    "Följs" / "följs upp utan målvärde" in a target cell."""
+    return (text or "").lower().strip(" .:;,!*#_") in _vocab().not_targets
 
 
 def clean_text(text: str) -> str:
@@ -297,6 +309,8 @@ def _quantities(vocab: _Vocab, text: str, ops: list, parens: list) -> list[_Quan
             continue  # "per 10 000 invånare", "antal/1000"
         value = _number_value(match)
         unit, unit_end = _unit_at(vocab, text, end)
+        if unit == "år" and _YEAR_NEXT.match(text, unit_end):
+            unit, unit_end = None, end  # "högst 12 år 2028": "år" names the year
         op_match = _operator_before(vocab, text, start, ops)
         op_word = op_match.group(0).lower() if op_match else None
         year_like = (
@@ -443,7 +457,9 @@ def _parse(vocab: _Vocab, clean: str, known_target: bool = False) -> Optional[Ta
     modals = _valid_modals(vocab, clean)
     modal_at = modals[0].end() if modals else None
 
-    baseline = next((q for q in quantities if q.baseline and not q.in_parens), None)
+    # a baseline in a parenthesis of its own counts when labelled there: "(utgångsläge 68 procent 2024)"
+    baseline = next((q for q in quantities if q.baseline and (not q.in_parens or _labelled_in_paren(vocab, clean, q))),
+                    None)
     candidates = [q for q in quantities if q is not baseline and not q.in_parens]
     if not short:
         # long text: only what follows its own "ska" counts
@@ -457,6 +473,15 @@ def _parse(vocab: _Vocab, clean: str, known_target: bool = False) -> Optional[Ta
             (q for q in candidates if q.unit and (n_words <= 4 or modals or q.start == 0)), None
         )
     )
+
+    if baseline is None and target is not None:
+        # "ska ligga kvar på minst 92 % (93 % år 2024)": the level now
+        baseline = next((q for q in quantities if q.in_parens and _owner([target], q.start - 1, clean)
+                         and clean[target.end:q.start].strip() == "("), None)
+        if baseline is not None:
+            baseline.baseline = True
+    if target is not None and target.op in _NEGATED_OP and vocab.negated_subject.search(clean, 0, target.op_start):
+        target.op = _NEGATED_OP[target.op]  # "ingen ska vänta mer än 60 dagar": at most 60
 
     direction = _direction(vocab, clean, op_spans, parens, modals, short, target)
     quoted = [m.span() for m in _QUOTED.finditer(clean)]
@@ -535,6 +560,12 @@ def _years(vocab, text, quantities, target, baseline, quoted) -> tuple[Optional[
         end_year = int(match.group("end")) if match.group("end") else None
         before = text[max(0, start - _LOOK_BACK):start]
         stripped = text[:start].rstrip()
+        if baseline is not None and (
+            (baseline.in_parens and _same_paren(text, baseline.start, start))  # "(93 % år 2024)"
+            or (start > baseline.end and _YEAR_AFTER_VALUE.fullmatch(text, baseline.end, start))  # "från 140 år 2024"
+        ):
+            baseline_year = baseline_year or year
+            continue
         if stripped.endswith("("):
             owner = _owner(quantities, len(stripped) - 1, text)
             if owner is not None and owner is baseline:
@@ -559,6 +590,17 @@ def _years(vocab, text, quantities, target, baseline, quoted) -> tuple[Optional[
         elif target is None and free[-1][0] >= len(text.rstrip(" .")) - 9:
             target_year = free[-1][1]  # a year closing the text: "Klart 2025"
     return target_year, baseline_year
+
+
+def _labelled_in_paren(vocab: _Vocab, text: str, q: _Quantity) -> bool:
+    """True when the baseline word before ``q`` stands inside ``q``'s parenthesis."""
+    opening = text.rfind("(", 0, q.start)
+    return opening >= 0 and bool(vocab.baseline_before.search(text[opening + 1:q.start]))
+
+
+def _same_paren(text: str, a: int, b: int) -> bool:
+    """True when positions ``a`` and ``b`` lie inside one parenthesis."""
+    return any(m.start() < min(a, b) and max(a, b) < m.end() for m in _PAREN.finditer(text))
 
 
 def _owner(quantities, paren_at: int, text: str) -> Optional[_Quantity]:
