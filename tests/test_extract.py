@@ -1234,3 +1234,25 @@ def test_a_paragraph_of_actions_reported_in_a_follow_up():
     ext = extract_items(doc)
     assert [a.text for a in ext.activities] == [
         "Bostad först har utökats med sex lägenheter.", "Ett vräkningsförebyggande team har startat."]
+
+
+def test_goals_named_by_letter_in_a_table_and_focus_bullets_that_are_no_goals():
+    doc = build([
+        ("h", 1, "Kommunstyrelsens mål för 2025–2028", "4"),
+        ("p", "Kommunstyrelsen har beslutat om mål med särskilt fokus på:"),
+        ("li", "matsvinnet i kommunens egna kök"),
+        ("li", "återbruk av möbler och inredning"),
+        ("p", "Mål A. Mängden restavfall ska minska med 25 procent per invånare till 2028."),
+        ("p", "Mål B. Matsvinnet i skolorna ska minska till högst 30 gram per portion."),
+        ("h", 1, "Nyckeltal", "5"),
+        ("t", ["Nyckeltal", "Målvärde 2028", "Kopplat till mål"],
+         [["Insamlat restavfall, kg per invånare", "Högst 149", "A"],
+          ["Matsvinn i skolornas kök, gram per portion", "Högst 30", "B"]]),
+    ], organ="Kommunstyrelsen")
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == [
+        "A. Mängden restavfall ska minska med 25 procent per invånare till 2028.",
+        "B. Matsvinnet i skolorna ska minska till högst 30 gram per portion."]
+    waste, food = ext.goals
+    assert by_text(ext.indicators, "Insamlat restavfall, kg per invånare").goal_key == waste.key
+    assert by_text(ext.indicators, "Matsvinn i skolornas kök, gram per portion").goal_key == food.key

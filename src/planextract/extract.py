@@ -560,6 +560,8 @@ class _Reader(ProseItems):
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
+            if text[:1].islower() and not (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
+                return  # "... särskilt fokus på:" / "matsvinnet i kommunens egna kök": what a goal is about
             lead_text = self.lead[1] if self.lead else None
             own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None
             level = own_cue or self.level(lead_text, *state.texts)

@@ -26,6 +26,7 @@ _SUBJECT_SKA = re.compile(r"^(?:[\w-]+\s+){1,5}ska(?:ll)?\s", re.I)
 # openings of explanations, not of a goal's subject ("Arbetet ska ske ...", "Det ska ...", "För att ...")
 _NOT_SUBJECT = re.compile(r"^(?:det|detta|dessa|den|de|här|där|för|genom|i|inom|under|arbetet|insatserna|planen)\b", re.I)
 _YEAR = re.compile(r"\b20\d\d\b")
+_GOAL_CODE = re.compile(r"^([A-ZÅÄÖ]|\d{1,2}(?:\.\d{1,2})?)[.:)]\s")
 
 
 def _parse_target(text: str, *, known_target: bool = False, year: Optional[int] = None) -> Optional[Target]:
@@ -87,6 +88,7 @@ class ProseItems:
             target = self.own_target(rest)
             goal = self.add_goal(rest, self.level(label, *state.texts), block.page, block.bbox, "prose",
                                  parent=self.scope_goal, target=target)
+            self._number_by_code(goal)
             if target is not None and (target.target_value is not None or target.target_year is not None):
                 self.stated_targets.add(goal.key)
             self._pop_scopes(rank + 0.25)
@@ -97,6 +99,12 @@ class ProseItems:
         else:
             self.add_activity(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
         return True
+
+    def _number_by_code(self, goal: Goal) -> None:
+        """"A. Mängden ..." (after the label "Mål"): tables and lists name the goal "A"."""
+        code = _GOAL_CODE.match(goal.text)
+        if code:
+            self.numbered.setdefault(code.group(1), goal.key)
 
     def _label_goal(self, block, text: str, state, rank: float) -> bool:
         """A paragraph stating a goal after its label and number ("Nämndmål 2.1
@@ -145,6 +153,7 @@ class ProseItems:
             rank = max(rank, (self.scopes[-1].rank + 0.25) if self.scopes else rank)
         self._pop_scopes(rank)
         goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=self.scope_goal)
+        self._number_by_code(goal)
         self._push_scope(rank, goal.key)
         if not means:
             self.last_end = goal.key

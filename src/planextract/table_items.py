@@ -24,7 +24,8 @@ from .link import Anchor
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
-_GOAL_NUMBER = re.compile(r"(?:mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?)", re.I)
+# a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
+_GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 MAX_WRAPPED_WORDS = 6  # the words of an item wrapped onto a row of its own
 
