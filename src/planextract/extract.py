@@ -25,7 +25,6 @@ from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .targets import is_no_target
 from .item_tails import activity_tail, indicator_tail, indicator_value_tail
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
@@ -106,6 +105,11 @@ class _SectionState:
     texts: list[str] = field(default_factory=list)  # headings, nearest first (level cues)
     goal_key: Optional[int] = None  # the heading is this goal
     paragraph_goals: bool = False  # each paragraph under the heading states a goal
+
+
+def _printed_values(pairs) -> list[IndicatorValue]:
+    """Outcomes printed beside an indicator, (period, printed value) pairs, as values."""
+    return [IndicatorValue(period=period, value=parse_value(printed), text=printed) for period, printed in pairs]
 
 
 class _Reader(ProseItems):
@@ -584,9 +588,9 @@ class _Reader(ProseItems):
             if split is not None:
                 section = self._section_for(block.section_index)
                 year = C.heading_year(section.heading) if section else None  # "Resultatmått 2026"
-                values = [IndicatorValue(period=p, value=parse_value(v), text=v) for p, v in split.values]
                 indicator = self.add_indicator(split.body, block.page, block.bbox, "list", anchor,
-                                               target_text=split.target_text, target_year=year, values=values)
+                                               target_text=split.target_text, target_year=year,
+                                               values=_printed_values(split.values))
                 indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
             else:
                 self.add_indicator(text, block.page, block.bbox, "list", anchor)
@@ -745,21 +749,21 @@ class _Reader(ProseItems):
             # "Andel ... (målvärde 2025: minst 40 %, utfall 2024: 36 %)": the parenthesis is its fields
             text, target_text, target_year, target_header = (
                 tail.body, tail.target_text, tail.target_year, tail.target_header)
-            values = [IndicatorValue(period=p, value=parse_value(v), text=v) for p, v in tail.values]
+            values = _printed_values(tail.values)
         kpis = kolada_ids(" ".join([text, measure or ""])) or ([tail.kolada] if tail and tail.kolada else [])
-        targets: list[Target] = []
-        if target_text and not C.is_blank_value(target_text) and not is_no_target(target_text):
+        found_targets: list[Target] = []
+        if target_text and not C.is_blank_value(target_text) and not targets.is_no_target(target_text):
             found = column_target(target_text, target_year, header=target_header,
                                   indicator=" ".join([text, measure or ""]))
-            targets.append(found or Target(text=target_text))
+            found_targets.append(found or Target(text=target_text))
         else:
             stated = trailing_target(text) or _column_target(text, target_year)
             if stated is not None and (stated.direction or stated.target_value is not None):
-                targets.append(stated)
+                found_targets.append(stated)
         indicator = Indicator(
             key=self._key(), text=text, page=page, bbox=bbox, source=source,
             measure=measure or None, kolada_kpi=kpis[0] if kpis else None,
-            targets=targets, values=list(values),
+            targets=found_targets, values=list(values),
         )
         self.out.indicators.append(indicator)
         self.anchors[("indicator", indicator.key)] = anchor
