@@ -3,7 +3,9 @@
 Each corpus PDF is parsed with the real pipeline and compared with
 ``corpus/expected/<name>.json`` (written by the generator from what it
 rendered).  Per-document scores are saved to ``test-artifacts/`` and the
-floors below are regression guards: raise them as the parser improves.
+floors below are regression guards over the tuned documents: raise them as
+the parser improves.  The held-out documents are scored too but not gated,
+so the layout layer is never tuned to pass on them.
 """
 
 from __future__ import annotations
@@ -60,12 +62,19 @@ def share(results, key) -> float:
     return hit / total if total else 1.0
 
 
+def _split(result) -> str:
+    gold = REPO / "corpus" / "gold" / result["file"].replace(".pdf", ".json")
+    return json.loads(gold.read_text(encoding="utf-8")).get("split", "tune") if gold.is_file() else "tune"
+
+
 @pytest.mark.parametrize(
     "key,floor",
     [("headings", 0.9), ("table_headers", 0.9), ("tables_exact", 0.75), ("list_items", 0.75)],
 )
 def test_corpus_structure_floors(scores, key, floor):
-    assert share(scores, key) >= floor, [(r["file"], r[key]) for r in scores]
+    tuned = [r for r in scores if _split(r) == "tune"]
+    assert tuned
+    assert share(tuned, key) >= floor, [(r["file"], r[key]) for r in tuned]
 
 
 def test_pages_and_toc_pages(scores):
