@@ -113,10 +113,8 @@ def is_planned_action(sentence: str) -> bool:
     a verb of doing that is not one of continuing or working on
     ("fortsätta", "arbeta")."""
     from .lexicon import is_infinitive
-    from .targets import target_rules
 
-    not_planned = set(prose_rules().not_planned_verbs)
-    short = set(target_rules().short_infinitives)
+    not_planned, short = _planned_verbs()
     for pattern in _patterns("planned_action_sentences"):
         m = pattern.match(sentence)
         if not m:
@@ -128,6 +126,14 @@ def is_planned_action(sentence: str) -> bool:
             if is_infinitive(word) or word in short:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _planned_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that plan no action, infinitives too short to recognise by their forms)."""
+    from .targets import target_rules
+
+    return frozenset(prose_rules().not_planned_verbs), frozenset(target_rules().short_infinitives)
 
 
 @functools.lru_cache(maxsize=4096)
