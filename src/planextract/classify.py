@@ -487,6 +487,20 @@ def goal_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _bare_goal_label() -> re.Pattern:
+    labels = sorted(heading_rules().paragraph_goal_labels, key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+    return re.compile(rf"^(?P<label>{alternatives})\s+(?P<number>\d{{1,2}}(?:\.\d{{1,2}})?)\s*:?$", re.IGNORECASE)
+
+
+def bare_goal_label(text: str) -> Optional[tuple[str, str]]:
+    """(label, number) of a line that is a goal's label alone ("Kommunfullmäktiges
+    mål 1"), whose goal is the text printed under it; else None."""
+    m = _bare_goal_label().match(clean_text(text or "", numbering=False))
+    return (re.sub(r"\s+", " ", m.group("label").lower()), m.group("number")) if m else None
+
+
+@functools.lru_cache(maxsize=1)
 def _paragraph_measure_label() -> re.Pattern:
     labels = sorted(heading_rules().paragraph_measure_labels, key=len, reverse=True)
     alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)

@@ -144,6 +144,7 @@ class _Reader(ProseItems):
         self.last_end: Optional[int] = None  # the latest goal labelled "Mål" (an end, not a means)
         self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
         self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
+        self.bare_label: Optional[tuple[str, str]] = None  # "Kommunfullmäktiges mål 1": the next paragraph is that goal
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
@@ -328,7 +329,8 @@ class _Reader(ProseItems):
         self.sections[section.index] = state
         rank = float(section.level)
         area = self.pending_area or (own is None and (
-            self._heads_a_statement(section) or self._heads_labelled_goals(section)
+            self._heads_a_statement(section)
+            or (self._heads_labelled_goals(section) and not C.mentions_goals(heading))
             or self._heads_coded_goals(section)))
         self.pending_area = own == "goal_area"
         self.lead = None  # the lead-in line governing the next list
@@ -340,6 +342,7 @@ class _Reader(ProseItems):
         self.area_goal = None
         self.opening_target = None
         self.measured_goal = None
+        self.bare_label = None
 
         field = self.action_fields.get(section.parent_index)
         if field is not None:
@@ -629,6 +632,13 @@ class _Reader(ProseItems):
         if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))):
             self.coded.append((block, Anchor(None, self.nearest_goal(), self.region)))
             return
+        bare, self.bare_label = self.bare_label, None
+        if bare is not None and len(text) <= MAX_STATEMENT_CHARS and not C.is_lead_in(text):
+            self._bare_labelled_goal(block, text, state, *bare)
+            return
+        if C.bare_goal_label(text) and state.kind not in ("skip", "never"):
+            self.bare_label = C.bare_goal_label(text)
+            return
         if self.open_action is not None:
             action = self.open_action  # its description, until its table of fields
             action.detail = f"{action.detail} {text}" if action.detail else text
@@ -710,6 +720,20 @@ class _Reader(ProseItems):
             self.last_goal = goal.key
         else:
             self.short_item(block, text, state)
+
+    def _bare_labelled_goal(self, block: Block, text: str, state: _SectionState, label: str, number: str) -> None:
+        """The goal printed under its label ("Kommunfullmäktiges mål 1" / "Äldre
+        örebroare har en trygg ... vardag"): the scope of what follows, up to
+        the next such goal."""
+        level = C.level_in(label) or self.level(*state.texts)
+        section = self._section_for(block.section_index)
+        rank = (section.level if section else 0) + 0.5
+        self._pop_scopes(rank)
+        goal = self.add_goal(text, level, block.page, block.bbox, "prose", parent=self.scope_goal,
+                             target=self.own_target(text))
+        self.numbered.setdefault(number, goal.key)
+        self._push_scope(rank, goal.key)
+        self.last_goal = goal.key
 
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline

@@ -19,6 +19,7 @@ import re
 from typing import Optional
 
 from . import classify as C
+from . import table_rows
 from .column_targets import column_target
 from .link import Anchor
 from .models import Activity, Indicator, IndicatorValue, Table, Target
@@ -28,6 +29,7 @@ _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*
 _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 MAX_WRAPPED_WORDS = 6  # the words of an item wrapped onto a row of its own
+MAX_HEADER_WORDS = 8  # a first row of longer cells holds items, no header
 
 
 def parse_value(text: str) -> Optional[float]:
@@ -77,10 +79,16 @@ class TableReader:
         self.card = None
         rows, pages = list(table.rows), list(table.row_pages)
         columns = C.column_roles(table.header)
-        if not has_items(columns) and rows:
+        if not has_items(columns) and rows and all(len(C.clean_cell(c).split()) <= MAX_HEADER_WORDS for c in rows[0]):
             first_row = C.column_roles(rows[0])  # a header the table finder took for a row
             if has_items(first_row):
                 columns, rows, pages = first_row, rows[1:], pages[1:]
+        marks = table_rows.mark_columns(columns, rows)
+        columns = [C.Column("ignore", c.header) if i in marks else c for i, c in enumerate(columns)]
+        mixed = table_rows.mixed_rows(columns, rows)
+        if mixed is not None:
+            self._mixed(table, columns, rows, pages, marks, *mixed)
+            return
         by_label = not has_items(columns) and _row_labels(columns)
         if by_label:
             columns = by_label
@@ -123,6 +131,83 @@ class TableReader:
                 found = self._row_activities(roles, raw, cells, page, bbox, anchor, last_activities, grouped)
                 if found:
                     last_activities = found
+                    _set_marked(found, columns, marks, cells)
+
+    def _mixed(self, table: Table, columns, rows, pages, marks, text_col: int, kinds) -> None:
+        """A table whose rows are goals and the items serving them, in turn
+        (see :mod:`planextract.table_rows`): each item links to the goal row above it."""
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        goal_rows: list[tuple[str, Optional[str], int]] = []  # (level, code, key) of the goal rows read
+        current: Optional[int] = None
+        last: dict[str, list] = {"indicator": [], "activity": []}
+        for r, (row, kind) in enumerate(zip(rows, kinds)):
+            if kind is None or kind.kind == "none":
+                continue
+            raw = list(row) + [""] * (len(columns) - len(row))
+            cells = [C.clean_cell(c) for c in raw]
+            page = pages[r] if r < len(pages) else table.page_start
+            if kind.kind == "goal":
+                current = self._goal_row(kind, columns, cells, text_col, state, page, table.bbox, goal_rows)
+                continue
+            item_columns = [C.Column(kind.kind if i == text_col else c.role, c.header, c.year, c.period)
+                            if i == text_col or c.role not in ("goal", "indicator", "activity") else
+                            C.Column("ignore", c.header) for i, c in enumerate(columns)]
+            roles = _RoleIndex(item_columns)
+            anchor = Anchor(current, doc.nearest_goal(), doc.region)
+            if kind.kind == "indicator":
+                found = self._row_indicators(roles, item_columns, raw, cells, page, table.bbox, anchor,
+                                             last["indicator"])
+            else:
+                found = self._row_activities(roles, raw, cells, page, table.bbox, anchor, last["activity"])
+                _set_marked(found, columns, marks, cells)
+            if found:
+                last[kind.kind] = found
+
+    def _goal_row(self, row, columns, cells, text_col, state, page, bbox, goal_rows) -> Optional[int]:
+        """The goal of a goal row: its parent the goal row above it of a
+        higher level (or whose code its own extends), else the scope's goal."""
+        doc = self.doc
+        if not row.text:  # "Nämndmål 1.1" alone: the goal of that number, named again
+            return doc.goal_by_number(row.code) if row.code else None
+        parent = None
+        digits = _code_digits(row.code)
+        if digits:
+            parent = next((g for g in reversed(goal_rows)
+                           if _code_digits(g[1]) and digits.startswith(_code_digits(g[1]) + ".")), None)
+        if parent is None and row.level:
+            parent = next((g for g in reversed(goal_rows) if _RANK[g[0]] < _RANK[row.level]), None)
+        if parent is None and not row.level and goal_rows and row.code and goal_rows[-1][1] \
+                and _code_depth(goal_rows[-1][1]) < _code_depth(row.code):
+            parent = goal_rows[-1]
+        level = row.level or (_LOWER.get(parent[0]) if parent else None) or \
+            C.level_in(columns[text_col].header) or doc.level(*state.texts) or "namnd"
+        roles = _RoleIndex(columns)
+        target = None
+        if roles.target and cells[roles.target[0]] and not C.is_blank_value(cells[roles.target[0]]):
+            col = roles.target[0]
+            target = column_target(cells[col], columns[col].year, header=columns[col].header) or Target(text=cells[col])
+            for i in roles.outcome:
+                if C.is_baseline_header(columns[i].header) and cells[i]:
+                    holder = Indicator(key=0, text="", page=page, bbox=bbox, source="table", targets=[target])
+                    _set_baseline([holder], cells[i], columns[i].year)
+        goal = doc.add_goal(row.text, level, page, bbox, "table",
+                            parent=parent[2] if parent else doc.scope_goal,
+                            target=target or doc.own_target(row.text))
+        if row.code:
+            doc.numbered.setdefault(row.code, goal.key)
+            if _code_digits(row.code):
+                doc.numbered.setdefault(_code_digits(row.code), goal.key)
+        status = None
+        for i, cell in enumerate(cells):
+            if i != text_col and cell:
+                status = C.status_word(cell) or status  # the latest assessment, right of the earlier
+        if status and goal.status is None:
+            goal.status, goal.status_text = status, next(
+                c for c in reversed(cells) if c and C.status_word(c) == status)
+        goal_rows.append((level, row.code, goal.key))
+        doc.last_goal = goal.key
+        return goal.key
 
     # ---- rows --------------------------------------------------------------
 
@@ -330,6 +415,30 @@ class _RoleIndex:
         self.item_cells = sorted(
             by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
         )
+
+
+_RANK = {"kf": 0, "namnd": 1, "verksamhet": 2}
+_LOWER = {"kf": "namnd", "namnd": "verksamhet", "verksamhet": "verksamhet"}
+
+
+def _code_digits(code: Optional[str]) -> str:
+    """The number of a goal code ("ÄN 1.1" -> "1.1", "KF 2" -> "2")."""
+    m = re.search(r"\d{1,2}(?:\.\d{1,2})*", code or "")
+    return m.group(0) if m else ""
+
+
+def _code_depth(code: str) -> int:
+    return _code_digits(code).count(".") + 1 if _code_digits(code) else 0
+
+
+def _set_marked(activities, columns, marks, cells) -> None:
+    """An action's timeline and status from the marks of its row."""
+    if not marks:
+        return
+    for name, value in table_rows.marked_fields(columns, marks, cells).items():
+        for activity in activities:
+            if value and getattr(activity, name) is None:
+                setattr(activity, name, value)
 
 
 def _wrapped(above: str, text: str) -> bool:
