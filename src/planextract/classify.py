@@ -122,6 +122,7 @@ _SOFT = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(?!(?:och|eller|samt|till|som|i)\b)([a-zåäöé])")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦■□▫►▶➢➤✓✔·∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc*«]|\(cid:\d+\)|[-–—o](?=\s))\s*")
 _CID_BULLET = re.compile(r"\s*\(cid:\d+\)\s*")
+_INLINE_CID_BULLET = re.compile(r"(?:^|\s+)\(cid:\d+\)\s+")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|\(?\d{1,2}\)|[a-zåäö]\)|\(?[a-h]\))\s+(?=\S)")
 _SPACES = re.compile(r"\s+")
 _FOOTNOTE = re.compile(r"(?:\s*\*+)+\s*$")
@@ -623,6 +624,7 @@ def split_cell_items(text: str) -> list[str]:
         return []
     text = _SOFT.sub("", text)
     text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = _INLINE_CID_BULLET.sub("\n• ", text)  # "… (71 %) (cid:127) Andel …": bullets run together
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) == 1:
         lines = [part for part in _SENTENCE_SPLIT.split(lines[0]) if part.strip()]

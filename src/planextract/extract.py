@@ -27,7 +27,7 @@ from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import activity_tail, indicator_tail, indicator_value_tail
 from .prose_items import ProseItems, label_kind as _label_kind
-from .table_items import TableReader, is_fields_table, parse_value  # noqa: F401  (parse_value: part of this module's API)
+from .table_items import TableReader, is_fields_table, parse_value, printed_values  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
     Block,
@@ -105,11 +105,6 @@ class _SectionState:
     texts: list[str] = field(default_factory=list)  # headings, nearest first (level cues)
     goal_key: Optional[int] = None  # the heading is this goal
     paragraph_goals: bool = False  # each paragraph under the heading states a goal
-
-
-def _printed_values(pairs) -> list[IndicatorValue]:
-    """Outcomes printed beside an indicator, (period, printed value) pairs, as values."""
-    return [IndicatorValue(period=period, value=parse_value(printed), text=printed) for period, printed in pairs]
 
 
 class _Reader(ProseItems):
@@ -593,7 +588,7 @@ class _Reader(ProseItems):
                 year = C.heading_year(section.heading) if section else None  # "Resultatmått 2026"
                 indicator = self.add_indicator(split.body, block.page, block.bbox, "list", anchor,
                                                target_text=split.target_text, target_year=year,
-                                               values=_printed_values(split.values))
+                                               values=printed_values(split.values))
                 indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
             else:
                 self.add_indicator(text, block.page, block.bbox, "list", anchor)
@@ -773,7 +768,7 @@ class _Reader(ProseItems):
             # "Andel ... (målvärde 2025: minst 40 %, utfall 2024: 36 %)": the parenthesis is its fields
             text, target_text, target_year, target_header = (
                 tail.body, tail.target_text, tail.target_year, tail.target_header)
-            values = _printed_values(tail.values)
+            values = printed_values(tail.values)
         kpis = kolada_ids(" ".join([text, measure or ""])) or ([tail.kolada] if tail and tail.kolada else [])
         found_targets: list[Target] = []
         if target_text and not C.is_blank_value(target_text) and not targets.is_no_target(target_text):

@@ -37,6 +37,9 @@ MAX_TAIL_WORDS = 12  # a target after a colon or dash is short
 _OUTCOME_TAIL = re.compile(
     r"\s*[\[(](?P<inner>(?:utfall|resultat|värde|nuläge)?\s*(?:19|20)\d\d\s*:[^\[\]()]*)[\])]\s*\.?\s*$", re.I)
 _OUTCOME_PART = re.compile(r"((?:19|20)\d\d)\s*:\s*(-?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)")
+_DATED_OUTCOME = re.compile(
+    r"\s*\((?P<value>[-−]?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\)\s*\.?\s*$")
+_BARE_OUTCOME = re.compile(r"\s*\((?P<value>[-−]?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)\)\s*\.?\s*$")
 _KOLADA_LABEL = re.compile(r"\s*\(\s*kolada(?:-id)?\s*:?\s*([NUV]\d{5})\s*\)", re.I)
 MAX_NAME_WORDS = 6  # a responsible unit's name is short
 
@@ -87,18 +90,29 @@ def indicator_tail(text: str) -> Optional[IndicatorTail]:
     return tail if labelled else None
 
 
-def indicator_value_tail(text: str) -> Optional[IndicatorTail]:
+def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Optional[IndicatorTail]:
     """The measure, target and outcomes of an indicator line whose target
     follows a colon or a dash: "Antal aktiva låntagare: minst 34 000",
     "Resor per invånare, antal (Kolada N60403) – minst 37 [utfall 2024: 34]".
+    Where a header names the period of the outcomes ("Indikatorer med
+    målvärde 2026 (utfall 2025)"), ``outcome_period`` reads a bare value in
+    the closing parenthesis ("…: minst 75 % (71 %)") as that outcome.
     The target is None when the tail says there is none ("följs upp"); None
     when the text does not end in a target."""
     text = (text or "").strip()
     values: list[tuple[str, str]] = []
     outcome = _OUTCOME_TAIL.search(text)
+    bare = _BARE_OUTCOME.search(text) if outcome_period else None
     if outcome:  # "[utfall 2024: 8,7]", "(2024: 7,8 %)"
         values = [(y, v.strip()) for y, v in _OUTCOME_PART.findall(outcome.group("inner"))]
         text = text[:outcome.start()].rstrip()
+    elif _DATED_OUTCOME.search(text):  # "(78 år 2025)", "(5,6 % år 2025)"
+        dated = _DATED_OUTCOME.search(text)
+        values = [(dated.group("year"), dated.group("value").strip())]
+        text = text[:dated.start()].rstrip()
+    elif bare:  # "(71 %)" under a header "(utfall 2025)"
+        values = [(outcome_period, bare.group("value").strip())]
+        text = text[:bare.start()].rstrip()
     m = _VALUE_TAIL.match(text)
     if not m:
         return None

@@ -33,6 +33,7 @@ class ProseRules(RulesModel):
     not_action_verbs: list[str]
     fragment_starts: list[str]
     planned_action_sentences: list[str]
+    continued_action_sentences: list[str]
     not_planned_verbs: list[str]
 
 
@@ -41,6 +42,7 @@ def prose_rules() -> ProseRules:
 
 
 @functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=32)
 def _patterns(name: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(prose_rules(), name))
 
@@ -106,16 +108,19 @@ def is_action_sentence(sentence: str) -> bool:
     return any(action_verb(m.group(1)) for m in perfect)
 
 
-def is_planned_action(sentence: str) -> bool:
+def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
     """A sentence that plans one concrete action of the period ("Under 2026
     ska förvaltningen installera teknik för meröppet ...", "Kommunen ska
     under 2026 ta fram ..."): a dated "ska", its doer, then the infinitive of
     a verb of doing that is not one of continuing or working on
-    ("fortsätta", "arbeta")."""
+    ("fortsätta", "arbeta").  ``after_action``: the sentence follows one, and
+    "X ska också <verb>" adds another."""
     from .lexicon import is_infinitive
 
     not_planned, short = _planned_verbs()
-    for pattern in _patterns("planned_action_sentences"):
+    patterns = _patterns("planned_action_sentences") + (
+        _patterns("continued_action_sentences") if after_action else ())
+    for pattern in patterns:
         m = pattern.match(sentence)
         if not m:
             continue

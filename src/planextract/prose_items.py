@@ -295,6 +295,7 @@ class ProseItems:
             self.stated_targets.add(opening.key)
             return False
         used = False
+        planned = False  # the sentence before planned an action
         for sentence in C.sentences(text):
             if prose.is_goal_sentence(sentence):
                 # "Målet är att alla skolor ska ha tydliga rutiner ..."
@@ -310,11 +311,13 @@ class ProseItems:
                 self.last_goal = goal.key
                 used = True
             elif (in_followup and prose.is_action_sentence(sentence)) or (
-                self.scope_goal is not None and prose.is_planned_action(sentence)
+                self.scope_goal is not None and prose.is_planned_action(sentence, after_action=planned)
             ):
                 # "Under våren genomförs ..." in a follow-up; "Under 2026 ska förvaltningen installera ..."
                 self.add_activity(sentence, block.page, block.bbox, "prose",
                                   Anchor(None, self.nearest_goal(), self.region))
-                used = True
+                used = planned = True
+                continue
+            planned = False
         return used or in_followup
 

@@ -21,6 +21,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
+from .item_tails import indicator_value_tail
 from .link import Anchor
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -42,6 +43,11 @@ def parse_value(text: str) -> Optional[float]:
         return float(number)
     except ValueError:
         return None
+
+
+def printed_values(pairs) -> list[IndicatorValue]:
+    """Outcomes printed beside an indicator, (period, printed value) pairs, as values."""
+    return [IndicatorValue(period=period, value=parse_value(printed), text=printed) for period, printed in pairs]
 
 
 _DATED_VALUE = re.compile(r"^(?P<value>[^()]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
@@ -228,14 +234,19 @@ class TableReader:
                     continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
-                target = self._goal_column_target(roles, columns, cells) or doc.own_target(
-                    text, year=columns[col].year)  # dropped when an indicator has one
-                goal = doc.add_goal(text, level, page, bbox, "table", parent=parent, target=target)
-                printed = C.printed_number(raw[col])
-                if printed:  # "1. Antalet bränder ...": later rows and tables name it "1"
-                    doc.numbered.setdefault(printed, goal.key)
-                carried[n] = goal.key
-                doc.last_goal = goal.key
+                for piece in _numbered_goals(C.clean_text(str(raw[col]), numbering=False)):
+                    own = C.clean_text(piece)  # without its number
+                    target = self._goal_column_target(roles, columns, cells) or doc.own_target(
+                        own, year=columns[col].year)  # dropped when an indicator has one
+                    if target is not None and target.target_value is None and target.target_year is not None \
+                            and str(target.target_year) not in own:
+                        target.target_year = None  # "Nämndens mål 2025 | Fler ...": a direction, the plan's year
+                    goal = doc.add_goal(own, level, page, bbox, "table", parent=parent, target=target)
+                    printed = C.printed_number(piece)
+                    if printed:  # "1. Antalet bränder ...": later rows and tables name it "1"
+                        doc.numbered.setdefault(printed, goal.key)
+                    carried[n] = goal.key
+                    doc.last_goal = goal.key
             elif not others:
                 continue
             if carried[n] is not None:
@@ -280,7 +291,7 @@ class TableReader:
         if alone and last and _wrapped(last[-1].text, cells[col]):
             last[-1].text = f"{last[-1].text} {cells[col]}"  # the indicator's words wrapped onto a row of their own
             return []
-        pieces = C.split_cell_items(raw[col]) if cells[col] else []
+        pieces = [p for p in (C.split_cell_items(raw[col]) if cells[col] else []) if _has_words(p)]
         if not pieces:
             if last and (measure or values):  # a row continuing the indicator above
                 ind = last[-1]
@@ -291,12 +302,22 @@ class TableReader:
             return []
         found = []
         for piece in pieces:
-            ind = self.doc.add_indicator(
-                piece, page, bbox, "table", anchor,
-                measure=measure, target_text=target_text if len(pieces) == 1 else None,
-                target_year=target_year, values=values,
-                target_header=columns[target_col].header if target_col is not None else "",
-            )
+            split = None
+            if target_col is None and not values:
+                # "Indikatorer med målvärde 2026 (utfall 2025)" over "Andel ...: minst 75 % (71 %)"
+                split = indicator_value_tail(piece, outcome_period=_outcome_period(columns[col].header))
+            if split is not None:
+                ind = self.doc.add_indicator(
+                    split.body, page, bbox, "table", anchor, measure=measure, target_text=split.target_text,
+                    target_year=_target_year(columns[col].header), values=printed_values(split.values))
+                ind.kolada_kpi = ind.kolada_kpi or split.kolada
+            else:
+                ind = self.doc.add_indicator(
+                    piece, page, bbox, "table", anchor,
+                    measure=measure, target_text=target_text if len(pieces) == 1 else None,
+                    target_year=target_year, values=values,
+                    target_header=columns[target_col].header if target_col is not None else "",
+                )
             found.append(ind)
         for i in roles.outcome:
             if C.is_baseline_header(columns[i].header) and cells[i]:
@@ -322,7 +343,7 @@ class TableReader:
             follow_up=joined(roles.follow_up),
             status=joined(roles.status) or joined(roles.comment),
         )
-        pieces = C.split_bullets(raw[col]) if cells[col] else []
+        pieces = [p for p in (C.split_bullets(raw[col]) if cells[col] else []) if _has_words(p)]
         if not pieces:
             if last and any(fields.values()):  # a row continuing the activity above
                 act = last[-1]
@@ -419,6 +440,34 @@ class _RoleIndex:
 
 _RANK = {"kf": 0, "namnd": 1, "verksamhet": 2}
 _LOWER = {"kf": "namnd", "namnd": "verksamhet", "verksamhet": "verksamhet"}
+
+
+_NEXT_NUMBERED_GOAL = re.compile(r"(?<=[.!])\s+(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÅÄÖ])")
+
+
+def _numbered_goals(cell: str) -> list[str]:
+    """The goals of one cell: "1.1 Fler invånare ... 1.2 Nämndens mötesplatser
+    ..." holds two, each with its number."""
+    if not re.match(r"\d{1,2}\.\d{1,2}\.?\s", cell):
+        return [cell]
+    return [piece for piece in _NEXT_NUMBERED_GOAL.split(cell) if piece.strip()]
+
+
+def _has_words(cell: str) -> bool:
+    """An item's cell has words; "6" in "Indikatorer | Åtaganden" columns counts them."""
+    return re.search(r"[^\W\d_]{2,}", cell) is not None
+
+
+def _outcome_period(header: str) -> Optional[str]:
+    """The outcome year a header names ("… (utfall 2025)" -> "2025")."""
+    m = re.search(r"\b(?:utfall|resultat|nuläge)\s*((?:19|20)\d\d)", header or "", re.I)
+    return m.group(1) if m else None
+
+
+def _target_year(header: str) -> Optional[int]:
+    """The target year a header names ("Indikatorer med målvärde 2026" -> 2026)."""
+    m = re.search(r"\bmål\w*\s*((?:19|20)\d\d)", header or "", re.I)
+    return int(m.group(1)) if m else None
 
 
 def _code_digits(code: Optional[str]) -> str:

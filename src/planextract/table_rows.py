@@ -150,7 +150,7 @@ def _text_column(columns, table, skip) -> Optional[int]:
         if i not in skip and c.role in ("goal", "indicator", "activity", "activity_detail"):
             return i
     lengths = [(sum(len(x) for x in _filled(table, i)) / max(1, len(_filled(table, i))), i)
-               for i, c in enumerate(columns) if i not in skip and c.role in ("ignore", "measure")]
+               for i, c in enumerate(columns) if i not in skip and c.role in ("ignore", "measure", "analysis", "comment")]
     return max(lengths)[1] if lengths else None
 
 
