@@ -253,6 +253,8 @@ def column_role(header: str) -> Column:
                 if best is None or score > best[0]:
                     best = (score, role)
     role = best[1] if best else None
+    if role == "goal" and any(_contains_term(words, _words(t)) for t in rules.roles.get("indicator", [])):
+        role = "indicator"  # "Nämndens mål och indikatorer": goal rows among the indicators (table_rows)
     if year is not None and role == "goal" and words and all(w in _words(" ".join(rules.target_year_words)) for w in words):
         role = "goal_or_target"  # "Målsättning 2026": the level for that year
     if year is not None:

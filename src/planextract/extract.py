@@ -25,7 +25,7 @@ from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import activity_tail, indicator_tail, indicator_value_tail
+from .item_tails import activity_tail, indicator_tail, indicator_value_tail, labels_a_target
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -44,6 +44,8 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
+MAX_TITLE_WORDS = 25  # a line titling the table under it
+_SOURCE_LINE = re.compile(r"^källa\b", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
@@ -140,6 +142,8 @@ class _Reader(ProseItems):
         self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
         self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
         self.bare_label: Optional[tuple[str, str]] = None  # "Kommunfullmäktiges mål 1": the next paragraph is that goal
+        self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
+        self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
@@ -179,6 +183,9 @@ class _Reader(ProseItems):
         for section in parsed.sections:
             if section.parent_index is not None:
                 self.children.setdefault(section.parent_index, []).append(section)
+        meta = parsed.meta
+        # the one year the document covers, if one (a year's plan or report)
+        self.document_year = meta.period_start if meta and meta.period_start and meta.period_start == meta.period_end else None
         organ = parsed.meta.organ if parsed.meta else None
         self.default_level = C.level_in(organ or "") or ("namnd" if organ else None)
 
@@ -316,6 +323,7 @@ class _Reader(ProseItems):
 
     def _heading(self, section: Section) -> None:
         heading = section.heading or ""
+        self._note_title(C.clean_text(heading), section.page, section.bbox)
         own = C.heading_kind(heading)
         parent = self.sections.get(section.parent_index) if section.parent_index is not None else None
         inherited = parent.kind if parent else None
@@ -416,7 +424,7 @@ class _Reader(ProseItems):
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
             area
             or C.numbered_goal(heading)
-            or (inherited == "goal" and 2 <= len(heading.split()) <= MAX_HEADING_GOAL_WORDS
+            or (inherited == "goal" and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS
                 and not C.mentions_goals(heading) and section.index not in self.titled_goals)
             or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading)
                 and (C.numbered_goal(heading) or not C.mentions_goals(heading)))
@@ -553,9 +561,13 @@ class _Reader(ProseItems):
         if not text:
             return
         if block.kind != "list_item":
+            self._note_title(text, block.page, block.bbox)
             self._paragraph(block, text, state, first)
             return
+        self.title_line = None
         kind = self.lead[0] if self.lead else state.kind
+        if kind not in ("indicator", "skip", "never") and labels_a_target(text):
+            kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
         owner = id(block) in self.lead_owners and (state.kind == "goal" or self.lead is not None)
         if owner:
             kind, self.lead = "goal", None  # the goal the next "Så här mäter vi" measures
@@ -582,12 +594,13 @@ class _Reader(ProseItems):
             if C.is_group_label(text):
                 return
             anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
-            split = indicator_value_tail(text)  # "Antal aktiva låntagare: minst 34 000"
+            section = self._section_for(block.section_index)
+            year = (C.heading_year(section.heading) if section else None) or self.document_year  # "Resultatmått 2026"
+            # "Antal aktiva låntagare: minst 34 000"; "Antal ...: 26 (2023: 19), målvärde minst 20"
+            split = indicator_value_tail(text, outcome_period=str(year) if year else None)
             if split is not None:
-                section = self._section_for(block.section_index)
-                year = C.heading_year(section.heading) if section else None  # "Resultatmått 2026"
                 indicator = self.add_indicator(split.body, block.page, block.bbox, "list", anchor,
-                                               target_text=split.target_text, target_year=year,
+                                               target_text=split.target_text, target_year=split.target_year or year,
                                                values=printed_values(split.values))
                 indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
             else:
@@ -715,6 +728,18 @@ class _Reader(ProseItems):
             self.last_goal = goal.key
         else:
             self.short_item(block, text, state)
+
+    def _note_title(self, text: str, page: int, bbox) -> None:
+        """Remember a short line that may title the table after it (an
+        indicator card: "Andel elever ..., %" over "| 2023 | 2024 |" / "Utfall" /
+        "Målvärde"); a source line under it gives its Kolada id."""
+        if _SOURCE_LINE.match(text):
+            kpis = kolada_ids(text)
+            self.title_kpi = kpis[0] if kpis else self.title_kpi
+            return
+        short = len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", "?", "!"))
+        self.title_line = (text, page, bbox) if short else None
+        self.title_kpi = None
 
     def _bare_labelled_goal(self, block: Block, text: str, state: _SectionState, label: str, number: str) -> None:
         """The goal printed under its label ("Kommunfullmäktiges mål 1" / "Äldre

@@ -100,6 +100,9 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     The target is None when the tail says there is none ("följs upp"); None
     when the text does not end in a target."""
     text = (text or "").strip()
+    fields = _fields_tail(text, outcome_period)
+    if fields is not None:
+        return fields
     values: list[tuple[str, str]] = []
     outcome = _OUTCOME_TAIL.search(text)
     bare = _BARE_OUTCOME.search(text) if outcome_period else None
@@ -132,6 +135,53 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
         return None
     found.target_text = tail
     return found
+
+
+_FIELDS_TAIL = re.compile(
+    r"^(?P<body>.*?[^\s:–—-])(?::\s+|\s+[–—-]\s+)(?P<tail>.*?\bmål(?:värde|värdet|nivå)?\b.*)$", re.I)
+_FIELDS_TAIL_SKA = re.compile(r"^(?P<body>.*?[^\s:–—-]):\s+(?P<tail>\d[^:]*\(\s*(?:19|20)\d\d\s*:[^()]*\),\s+.*\bska\b.*)$", re.I)
+_TARGET_PART = re.compile(r"^mål(?:värde|värdet|nivå)?(?:\s+(?:för\s+)?(?P<year>(?:19|20)\d\d))?\s*:?\s*(?P<target>\S.*)$", re.I)
+_PERIOD_PART = re.compile(r"^(?:(?:utfall|resultat|nuläge)\s+)?(?P<period>[^:]*?(?:19|20)\d\d)\s*:\s*(?P<value>\S.*)$", re.I)
+_VALUE_PART = re.compile(r"^(?P<value>[-−]?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)(?:\s*\((?P<year>(?:19|20)\d\d)\s*:\s*(?P<before>[^()]+)\))?$")
+
+
+def labels_a_target(text: str) -> bool:
+    """An item line whose tail labels its target among its outcomes ("… –
+    utfall 2024: 66 %, målvärde 2025: minst 72 %"): an indicator wherever it stands."""
+    found = _fields_tail(text, "0")
+    return found is not None and found.target_text is not None and bool(_TARGET_PART.match(found.target_text))
+
+
+def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[IndicatorTail]:
+    """An indicator line closing with its outcomes and target as labelled
+    parts: "Andel ... – utfall 2024: 66 %, jan–aug 2025: 70 %, målvärde 2025:
+    minst 72 %"; "Antal unga ...: 26 (2023: 19), målvärde minst 20" (the first
+    outcome is for ``outcome_period``).  None for another line."""
+    m = _FIELDS_TAIL.match(text) or _FIELDS_TAIL_SKA.match(text)
+    if not m:
+        return None
+    body = m.group("body").strip()
+    if len(body.split()) < 2 or re.search(r"\bska(?:ll)?\b", body, re.I):
+        return None
+    found = IndicatorTail(body=body)
+    for part in (p.strip().rstrip(".") for p in m.group("tail").split(", ")):
+        target = _TARGET_PART.match(part)
+        period = _PERIOD_PART.match(part)
+        value = _VALUE_PART.match(part)
+        if target and found.target_text is None:
+            found.target_text = part
+            found.target_year = int(target.group("year")) if target.group("year") else None
+        elif value and outcome_period:
+            found.values.append((outcome_period, value.group("value").strip()))
+            if value.group("year"):
+                found.values.append((value.group("year"), value.group("before").strip()))
+        elif period:
+            found.values.append((period.group("period").strip(), period.group("value").strip()))
+        elif found.target_text is None and re.search(r"\bska(?:ll)?\b", part, re.I) and len(part.split()) <= 6:
+            found.target_text = part  # "antalet ska minska"
+        else:
+            return None  # other words: not a line of fields
+    return found if found.target_text else None
 
 
 @functools.lru_cache(maxsize=1)

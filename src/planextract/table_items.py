@@ -82,6 +82,10 @@ class TableReader:
         if card is not None:
             self._card(table, card)
             return
+        transposed = transposed_rows(table)
+        if transposed is not None and doc.title_line is not None:
+            self._transposed(table, *transposed)
+            return
         self.card = None
         rows, pages = list(table.rows), list(table.row_pages)
         columns = C.column_roles(table.header)
@@ -356,6 +360,32 @@ class TableReader:
             return []  # "Bohusbanan, Strömstad - Göteborg" over the actions of that line
         return [self.doc.add_activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
 
+    # ---- indicator cards ------------------------------------------------------
+
+    def _transposed(self, table: Table, periods: list[C.Column], rows: list[tuple[str, list[str]]]) -> None:
+        """An indicator card: its name the line over the table, its periods
+        the columns ("2023 | 2024 | Tertial 2 2025"), its outcomes and targets
+        the rows ("Utfall" / "Målvärde").  The target is the latest period's;
+        earlier ones were targets of past years."""
+        doc = self.doc
+        text, page, bbox = doc.title_line
+        doc.title_line = None
+        values: list[IndicatorValue] = []
+        target_text, target_year = None, None
+        for role, cells in rows:
+            for column, cell in zip(periods, cells):
+                if not cell or C.is_blank_value(cell):
+                    continue
+                if role == "outcome":
+                    values.append(IndicatorValue(period=C.clean_cell(column.header), value=parse_value(cell), text=cell))
+            if role == "target":
+                target_text = cells[-1] if cells and cells[-1] and not C.is_blank_value(cells[-1]) else None
+                target_year = periods[-1].year
+        indicator = doc.add_indicator(text, page, bbox, "table", Anchor(None, doc.nearest_goal(), doc.region),
+                                      target_text=target_text, target_year=target_year, values=values,
+                                      target_header="Målvärde")
+        indicator.kolada_kpi = indicator.kolada_kpi or doc.title_kpi
+
     # ---- goal cards ----------------------------------------------------------
 
     def _card(self, table: Table, rows) -> None:
@@ -584,6 +614,46 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
     if not roles & _CARD_ITEMS:
         return None
     return out
+
+
+MAX_TRANSPOSED_ROWS = 4
+
+
+def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[str]]]]]:
+    """(period columns, (role, cells) rows) of a table laid on its side: its
+    header the periods ("2023 | 2024 | Tertial 2 2025", with an empty corner
+    cell or none), each row named by a label ("Utfall", "Målvärde") that may
+    run into its first value ("Utfall 88"); None for another table."""
+    header = [C.clean_cell(h) for h in table.header]
+    corner = bool(header) and not header[0]
+    periods = header[1:] if corner else header
+    if not periods or not all(C._YEAR.search(h) for h in periods):
+        return None
+    rows = [[C.clean_cell(c) for c in r] for r in table.rows]
+    if not rows or len(rows) > MAX_TRANSPOSED_ROWS:
+        return None
+    out = []
+    for row in rows:
+        first = row[0] if row else ""
+        label, rest = _row_label(first)
+        if label is None:
+            return None
+        cells = row[1:] if corner else [rest] + row[1:]
+        out.append((label, (cells + [""] * len(periods))[:len(periods)]))
+    if not any(role == "target" for role, _ in out):
+        return None
+    return [C.Column("outcome", h, year=int(C._YEAR.findall(h)[-1][0])) for h in periods], out
+
+
+def _row_label(cell: str) -> tuple[Optional[str], str]:
+    """("target", "Minst 88") of "Målvärde Minst 88": the role its opening word names."""
+    words = cell.split()
+    for n in (2, 1):
+        if len(words) >= n:
+            role = C.column_role(" ".join(words[:n])).role
+            if role in ("outcome", "target", "goal_or_target") and not C._YEAR.search(" ".join(words[:n])):
+                return ("target" if role != "outcome" else "outcome"), " ".join(words[n:])
+    return None, ""
 
 
 def has_items(columns) -> bool:
