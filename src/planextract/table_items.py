@@ -648,7 +648,7 @@ def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[s
 def _row_label(cell: str) -> tuple[Optional[str], str]:
     """("target", "Minst 88") of "Målvärde Minst 88": the role its opening word names."""
     words = cell.split()
-    for n in (2, 1):
+    for n in (1, 2):
         if len(words) >= n:
             role = C.column_role(" ".join(words[:n])).role
             if role in ("outcome", "target", "goal_or_target") and not C._YEAR.search(" ".join(words[:n])):

@@ -48,17 +48,22 @@ class RowRules(RulesModel):
 
 @functools.lru_cache(maxsize=1)
 def row_rules() -> RowRules:
+    return check_row_rules(load_rules("rows.yaml", RowRules))
+
+
+def check_row_rules(rules: RowRules, name: str = "rows.yaml") -> RowRules:
+    """What the model alone cannot check: the row kinds are known ones and the
+    code pattern compiles."""
     from .errors import RulesError
 
-    rules = load_rules("rows.yaml", RowRules)
     unknown = sorted(set(rules.row_kinds) - set(ROW_KINDS))
     if unknown:
-        raise RulesError(f"rows.yaml: row_kinds: unknown key(s) {', '.join(unknown)}; "
+        raise RulesError(f"{name}: row_kinds: unknown key(s) {', '.join(unknown)}; "
                          f"expected {', '.join(ROW_KINDS)}")
     try:
         re.compile(rules.goal_code_pattern)
     except re.error as exc:
-        raise RulesError(f"rows.yaml: goal_code_pattern: not a regular expression: {exc}") from None
+        raise RulesError(f"{name}: goal_code_pattern: not a regular expression: {exc}") from None
     return rules
 
 
@@ -270,7 +275,7 @@ def mark_columns(columns, rows) -> dict[int, str]:
     table = [[C.clean_cell(c) for c in list(r) + [""] * (len(columns) - len(r))] for r in rows]
     marked = []
     for i, col in enumerate(columns):
-        cells = [row[i] for row in table if i < len(row) and row[i] and not C.is_blank_value(row[i])]
+        cells = [row[i] for row in table if i < len(row) and row[i] and row[i] not in ("–", "-", "—")]
         if cells and all(is_mark(c) for c in cells) and len(C.clean_cell(col.header).split()) <= 3:
             marked.append(i)
     runs: list[list[int]] = []

@@ -1,0 +1,190 @@
+"""Goal trees printed as one table (rows of different kinds), marks in period
+and status columns, and indicator cards laid on their side."""
+
+from __future__ import annotations
+
+import pytest
+
+from planextract import classify as C
+from planextract import table_rows as T
+from planextract.errors import RulesError
+from planextract.extract import extract_items
+from planextract.resources import rules_dir
+from planextract.rules import parse_rules
+
+from .docbuilder import build
+from .test_extract import by_text
+
+
+def test_a_kind_column_says_what_each_row_is():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("t", ["Nivå", "Mål, indikator och aktivitet", "Utfall 2024", "Målvärde 2025", "Prognos helår / status"], [
+            ["KF-mål", "Helsingborg ska vara en hållbar stad", "", "", ""],
+            ["Nämndmål", "Tillsynen ska vara effektiv och rättssäker", "", "", "Uppfylls delvis"],
+            ["Indikator", "Andel inspektioner som genomförts enligt plan, %", "88 %", "Minst 95 %", "Uppfylls"],
+            ["Aktivitet", "Införa digital inspektionsrapport", "", "", "Pågår"],
+            ["Verksamhetsmål", "Minst 300 livsmedelskontroller ska genomföras under 2025", "", "", ""],
+            ["Indikator", "Antal livsmedelskontroller", "262", "Minst 300", ""],
+            ["Uppdrag", "Utreda en gemensam miljöförvaltning", "", "", "Pågår"],
+        ]),
+    ], organ="Miljönämnden")
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Helsingborg ska vara en hållbar stad")
+    namnd = by_text(ext.goals, "Tillsynen ska vara effektiv och rättssäker")
+    verksamhet = by_text(ext.goals, "Minst 300 livsmedelskontroller ska genomföras under 2025")
+    assert (kf.level, namnd.level, verksamhet.level) == ("kf", "namnd", "verksamhet")
+    assert (namnd.parent_key, verksamhet.parent_key) == (kf.key, namnd.key)
+    assert namnd.status == "partly"
+    share = by_text(ext.indicators, "Andel inspektioner som genomförts enligt plan, %")
+    assert share.goal_key == namnd.key and share.targets[0].target_value == 95
+    assert [(v.period, v.value) for v in share.values] == [("2024", 88.0)]
+    assert by_text(ext.indicators, "Antal livsmedelskontroller").goal_key == verksamhet.key
+    action = by_text(ext.activities, "Införa digital inspektionsrapport")
+    assert (action.goal_key, action.status) == (namnd.key, "Pågår")
+    assert not [a for a in ext.activities if "miljöförvaltning" in a.text]  # an uppdrag, no item
+
+
+def test_a_code_column_marks_the_goal_rows():
+    doc = build([
+        ("h", 1, "Mål och indikatorer"),
+        ("t", ["Nr", "Mål och indikatorer", "Utfall 2024", "Målvärde 2026"], [
+            ["KF 1", "Äldre i Linköping ska leva ett tryggt och självständigt liv", "", ""],
+            ["ÄN 1.1", "Fler äldre ska kunna bo kvar hemma med stöd", "", ""],
+            ["", "Andel brukare som känner sig trygga hemma, %", "84", "Minst 88 %"],
+            ["", "Antal personal som en brukare möter under 14 dagar", "15", "Högst 14"],
+        ]),
+    ], organ="Äldrenämnden")
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Äldre i Linköping ska leva ett tryggt och självständigt liv")
+    home = by_text(ext.goals, "Fler äldre ska kunna bo kvar hemma med stöd")
+    assert (kf.level, home.level, home.parent_key) == ("kf", "namnd", kf.key)
+    assert len(ext.goals) == 2 and len(ext.indicators) == 2
+    assert all(i.goal_key == home.key for i in ext.indicators)
+
+
+def test_numbered_rows_among_dash_bulleted_indicators_are_goals_under_a_labelled_goal():
+    doc = build([
+        ("h", 1, "Mål, indikatorer och målvärden 2026", "4"),
+        ("p", "Kommunfullmäktiges mål 1"),
+        ("p", "Äldre örebroare har en trygg, aktiv och självständig vardag"),
+        ("t", ["Nämndens mål och indikatorer", "Utfall 2024", "Utfall 2025", "Målvärde 2026"], [
+            ["1.1 Fler äldre ska kunna bo kvar hemma med ett tryggt stöd", "", "", ""],
+            ["– Andel hemtjänsttagare som känner sig trygga hemma (U21468)", "86 %", "87 %", "Minst 90 %"],
+            ["1.2 Äldre ska ha tillgång till en meningsfull vardag", "", "", ""],
+            ["– Antal besök per vecka på mötesplatser för seniorer", "1 210", "1 290", "Minst 1 400"],
+        ]),
+    ], organ="Vård- och omsorgsnämnden")
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Äldre örebroare har en trygg, aktiv och självständig vardag")
+    first = by_text(ext.goals, "Fler äldre ska kunna bo kvar hemma med ett tryggt stöd")
+    second = by_text(ext.goals, "Äldre ska ha tillgång till en meningsfull vardag")
+    assert kf.level == "kf" and first.parent_key == second.parent_key == kf.key
+    assert [g.text for g in ext.goals if "indikatorer" in g.text] == []  # the heading is no goal area
+    assert by_text(ext.indicators, "Andel hemtjänsttagare som känner sig trygga hemma (U21468)").goal_key == first.key
+    visits = by_text(ext.indicators, "Antal besök per vecka på mötesplatser för seniorer")
+    assert visits.goal_key == second.key and visits.targets[0].target_value == 1400
+
+
+def test_group_rows_name_goals_by_number_and_marks_give_timeline_and_status():
+    doc = build([
+        ("h", 1, "Fler elever ska ta examen inom fyra år", "1.1"),
+        ("h", 1, "Eleverna ska känna sig trygga i skolan", "1.2"),
+        ("h", 1, "Åtaganden 2026"),
+        ("t", ["Åtagande", "Ansvar", "Kv 1", "Kv 2", "Kv 3", "Kv 4"], [
+            ["Nämndmål 1.1", "", "", "", "", ""],
+            ["Införa en modell för tidig identifiering av elever i risk", "Rektorer", "X", "X", "X", "X"],
+            ["Nämndmål 1.2", "", "", "", "", ""],
+            ["Genomföra trygghetsvandringar med elevråden", "Rektorer", "", "X", "", "X"],
+        ]),
+        ("h", 1, "Uppföljning av aktiviteter"),
+        ("t", ["Aktivitet", "Ansvar", "Klar", "Pågår", "Ej påbörjad"], [
+            ["Ta fram ordningsregler för mobiltelefoner", "Rektorer", "", "X", ""],
+            ["Samordna lokalnyttjandet mellan skolorna", "Förvaltningen", "X", "", ""],
+        ]),
+    ], organ="Utbildningsnämnden")
+    ext = extract_items(doc)
+    exam = by_text(ext.goals, "Fler elever ska ta examen inom fyra år")
+    safe = by_text(ext.goals, "Eleverna ska känna sig trygga i skolan")
+    assert len(ext.goals) == 2  # "Nämndmål 1.1" names a goal, it adds none
+    early = by_text(ext.activities, "Införa en modell för tidig identifiering av elever i risk")
+    walks = by_text(ext.activities, "Genomföra trygghetsvandringar med elevråden")
+    assert (early.goal_key, early.timeline, early.responsible) == (exam.key, "Kv 1–Kv 4", "Rektorer")
+    assert (walks.goal_key, walks.timeline) == (safe.key, "Kv 2, Kv 4")
+    assert by_text(ext.activities, "Ta fram ordningsregler för mobiltelefoner").status == "Pågår"
+    rooms = by_text(ext.activities, "Samordna lokalnyttjandet mellan skolorna")
+    assert (rooms.status, rooms.timeline) == ("Klar", None)  # "Klar" heads a status mark, no deadline
+
+
+def test_several_numbered_goals_in_one_cell_and_counts_that_are_no_items():
+    doc = build([
+        ("h", 1, "Mål"),
+        ("t", ["Kommunfullmäktiges mål 2023–2026", "Nämndens mål 2025"], [
+            ["1. Södertälje är en trygg kommun där alla kan växa.",
+             "1.1 Fler invånare tar del av kultur- och fritidslivet. 1.2 Nämndens mötesplatser är trygga för alla."],
+        ]),
+        ("h", 1, "Målöversikt"),
+        ("t", ["Nämndmål", "Indikatorer", "Åtaganden"], [["1.1", "6", "3"], ["1.2", "2", "2"]]),
+    ], organ="Kultur- och fritidsnämnden")
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Södertälje är en trygg kommun där alla kan växa.")
+    parts = [by_text(ext.goals, "Fler invånare tar del av kultur- och fritidslivet."),
+             by_text(ext.goals, "Nämndens mötesplatser är trygga för alla.")]
+    assert [g.parent_key for g in parts] == [kf.key, kf.key]
+    assert all(g.target is None or g.target.target_year is None for g in parts)  # "Nämndens mål 2025": the plan's year, no target year
+    assert ext.indicators == [] and ext.activities == []
+
+
+def test_an_indicator_card_laid_on_its_side():
+    doc = build([
+        ("h", 2, "Alla barn i förskolan ska utveckla sitt språk"),
+        ("h", 4, "Andel årsarbetare i förskolan med förskollärarlegitimation, %"),
+        ("p", "Källa: Kolada, N11805"),
+        ("t", ["2023", "2024", "Tertial 2 2025"], [
+            ["Utfall 39", "41", "44,5"], ["Målvärde Minst 42", "Minst 42", "Minst 44"]]),
+    ], organ="Bildningsnämnden")
+    ext = extract_items(doc)
+    goal = by_text(ext.goals, "Alla barn i förskolan ska utveckla sitt språk")
+    card = by_text(ext.indicators, "Andel årsarbetare i förskolan med förskollärarlegitimation, %")
+    assert (card.goal_key, card.kolada_kpi) == (goal.key, "N11805")
+    assert [(v.period, v.value) for v in card.values] == [("2023", 39.0), ("2024", 41.0), ("Tertial 2 2025", 44.5)]
+    (target,) = card.targets  # the latest period's target; earlier ones were past years'
+    assert (target.text, target.target_value, target.target_year) == ("Minst 44", 44.0, 2025)
+
+
+@pytest.mark.parametrize(
+    "cell, kind",
+    [("KF-mål", "goal"), ("Nämdmål", "goal"), ("Indikator", "indicator"), ("Aktivitet", "activity"),
+     ("Uppdrag", "none"), ("Fler elever ska klara målen", None)],
+)
+def test_kind_of_cell(cell, kind):
+    assert T.kind_of_cell(cell) == kind
+
+
+def test_goal_labels_and_codes():
+    assert T.goal_label("Nämndmål 1.1 Fler elever ska ta examen") == ("Nämndmål", "1.1", "Fler elever ska ta examen")
+    assert T.goal_label("Verksamhetsmål: Alla ska få en plan") == ("Verksamhetsmål", None, "Alla ska få en plan")
+    assert T.goal_label("Nämndmål 1.1") == ("Nämndmål", "1.1", "")
+    assert T.goal_label("Mål för verksamheten") is None  # a label needs its number or a colon
+    assert [T.is_code(c) for c in ("KF 1", "ÄN 1.1", "V3", "1.1", "2026", "Andel")] == [
+        True, True, True, True, False, False]
+    assert C.bare_goal_label("Kommunfullmäktiges mål 1") == ("kommunfullmäktiges mål", "1")
+    assert C.bare_goal_label("Kommunfullmäktiges mål 1 Äldre ska leva tryggt") is None
+
+
+def test_a_header_naming_goals_and_indicators_is_an_indicator_column():
+    assert C.column_role("Verksamhetsmål / indikator").role == "indicator"
+    assert C.column_role("Nämndens mål och indikatorer").role == "indicator"
+    assert C.column_role("Nämndmål").role == "goal"
+
+
+def test_row_rules_validation(tmp_path):
+    path = tmp_path / "rows.yaml"
+    path.write_text((rules_dir() / "rows.yaml").read_text(encoding="utf-8") + "\nunknown_key: 1\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="rows.yaml: unknown key 'unknown_key'"):
+        parse_rules(path, T.RowRules)
+    rules = parse_rules(rules_dir() / "rows.yaml", T.RowRules)
+    with pytest.raises(RulesError, match="row_kinds: unknown key.s. target; expected goal, indicator"):
+        T.check_row_rules(rules.model_copy(update={"row_kinds": {**rules.row_kinds, "target": ["mål"]}}))
+    with pytest.raises(RulesError, match="goal_code_pattern: not a regular expression"):
+        T.check_row_rules(rules.model_copy(update={"goal_code_pattern": "([A-Z"}))
