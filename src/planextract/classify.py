@@ -352,8 +352,17 @@ def heading_base(text: str) -> str:
     return text.strip()
 
 
+# "… som bidrar till nämndmål 3:", "… för mål 1.2": the goal a heading's or lead-in's list serves
+GOAL_REFERENCE_TAIL = re.compile(
+    r"\s+(?:som\s+)?(?:bidrar\s+till|kopplade?\s+till|för|inom)\s+\w*mål\w*\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]?\s*$",
+    re.I)
+
+
 def heading_kind(text: str) -> Optional[str]:
-    """The kind of a heading or lead-in line (see headings.yaml), or ``None``."""
+    """The kind of a heading or lead-in line (see headings.yaml), or ``None``;
+    "Aktiviteter för nämndmål 4" is a heading of activities (of that goal)."""
+    if text and GOAL_REFERENCE_TAIL.search(text):
+        return heading_kind(GOAL_REFERENCE_TAIL.sub("", text))
     if not text or numbered_goal(text) or labelled_goal(text):
         return None
     if is_question(text):

@@ -44,6 +44,7 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
+_PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
 MAX_TITLE_WORDS = 25  # a line titling the table under it
 _SOURCE_LINE = re.compile(r"^källa\b", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
@@ -130,7 +131,10 @@ class _Reader(ProseItems):
         self.label_goal: Optional[tuple[int, Optional[int]]] = None
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
         self.in_goal_list = False
-        self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...")
+        self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...") or goals
+        self.coded_kind = "activity"
+        self.list_action: Optional[tuple[int, Activity]] = None  # (depth, action) of the last listed action
+        self.coded_level: Optional[str] = None
         self.children: dict[int, list[Section]] = {}
         self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
         self.field_for: dict[int, tuple[Activity, str]] = {}  # subsection -> (activity, field it fills)
@@ -621,6 +625,14 @@ class _Reader(ProseItems):
                 self._push_scope(rank, goal.key)
                 self.area_goal = self.last_goal = goal.key
                 return
+            body, fields = C.inline_fields(text)
+            above = self.list_action
+            if not body and fields and above is not None and block.depth > above[0]:
+                # "– Ansvar: Sjukhusförvaltningarna" / "– Klart: Juni 2026" under an action: its fields
+                for name, value in fields.items():
+                    if getattr(above[1], name) is None:
+                        setattr(above[1], name, value)
+                return
             if not prose.is_fragment(text):  # "i dialog och samverkan": the rest of a sentence, no action
                 body, fields = C.inline_fields(text)  # "... Ansvar: rektorer. Tid: ht 2025."
                 tail = activity_tail(body or text)  # "... (Ansvar: Jobbcenter, klart juni 2025)"
@@ -628,8 +640,9 @@ class _Reader(ProseItems):
                     body, more = tail
                     fields = {**more, **fields}
                 labelled = self.label_goal[1] if self.label_goal else None
-                self.add_activity(body or text, block.page, block.bbox, "list",
-                                  Anchor(labelled, self.nearest_goal(), self.region), **fields)
+                action = self.add_activity(body or text, block.page, block.bbox, "list",
+                                           Anchor(labelled, self.nearest_goal(), self.region), **fields)
+                self.list_action = (block.depth, action)
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:
@@ -637,7 +650,11 @@ class _Reader(ProseItems):
             if getattr(activity, name) is None:
                 setattr(activity, name, text)
             return
-        if state.kind == "activity" and (self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))):
+        if state.kind in ("activity", "goal") and (
+                self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))):
+            # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running text
+            self.coded_kind = state.kind
+            self.coded_level = self.level(*state.texts)
             self.coded.append((block, Anchor(None, self.nearest_goal(), self.region)))
             return
         bare, self.bare_label = self.bare_label, None
@@ -693,6 +710,9 @@ class _Reader(ProseItems):
             # the sentence that leads in ("Måluppföljningen visar att:"), in a section that may hold items
             kind = prose.lead_kind(text)
             self.lead = (kind, text) if kind and state.kind not in ("skip", "never") else None
+            reference = C.goal_reference(text) if kind == "activity" else None
+            if reference and self.goal_by_number(reference) is not None:
+                self.label_goal = (-1, self.goal_by_number(reference))  # the list serves that goal
             return
         if C.is_group_label(text):
             return
@@ -767,9 +787,35 @@ class _Reader(ProseItems):
         self.coded = []
         for offset, item in C.coded_items(text):
             block, anchor = next((b, a) for start, b, a in reversed(starts) if start <= offset)
+            if self.coded_kind == "goal":
+                self._coded_goal(item, offset, text, block, anchor)
+                continue
             body, fields = C.inline_fields(item)
             if body:
                 self.open_action = self.add_activity(body, block.page, block.bbox, "list", anchor, **fields)
+
+    def _coded_goal(self, item: str, offset: int, text: str, block: Block, anchor: Anchor) -> None:
+        """A coded goal ("V1 Minst 90 procent ... (ÄN 1.2)"): its code names it, a
+        code in its closing parenthesis names the goal it serves."""
+        code = C.ITEM_CODE.match(text[offset:])
+        parent_ref = _PARENT_CODE.search(item)
+        parent = anchor.scope_goal
+        if parent_ref:
+            item = item[:parent_ref.start()] + item[parent_ref.end():]
+            parent = self.goal_by_code(parent_ref.group(1)) or parent
+        item = C.clean_text(item)
+        goal = self.add_goal(item, self.coded_level or "verksamhet", block.page, block.bbox, "prose",
+                             parent=parent, target=self.own_target(item))
+        if code:
+            self.numbered.setdefault(code.group(1), goal.key)
+
+    def goal_by_code(self, code: str) -> Optional[int]:
+        """The goal a code names ("ÄN 1.2", "1.2"): by the whole code, else its number."""
+        code = re.sub(r"\s+", " ", code.strip().rstrip("."))
+        if code in self.numbered:
+            return self.numbered[code]
+        digits = re.search(r"\d{1,2}(?:\.\d{1,2})*", code)
+        return self.goal_by_number(digits.group(0)) if digits and digits.group(0) != code else None
 
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
         for section in self.parsed.sections:

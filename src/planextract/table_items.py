@@ -231,9 +231,11 @@ class TableReader:
         for n, col in enumerate(roles.goal):
             text = cells[col]
             number = _GOAL_NUMBER.fullmatch(text)
-            if number:
-                # "1.1": the goal heading with that number, named by reference
-                carried[n] = doc.goal_by_number(number.group(1).rstrip("."))
+            if number or (text and table_rows.is_code(text)):
+                # "1.1", "ÄN 1.1": the goal with that number or code, named by reference
+                carried[n] = doc.goal_by_number(number.group(1).rstrip(".")) if number else None
+                if carried[n] is None:
+                    carried[n] = doc.goal_by_code(text)
                 if carried[n] is None:
                     continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
