@@ -88,3 +88,30 @@ def test_indicator_target_after_a_colon_or_dash(text, body, target, values, kola
 ])
 def test_no_target_after_a_colon_or_dash(text):
     assert indicator_value_tail(text) is None
+
+
+@pytest.mark.parametrize("text, period, body, target, year, values", [
+    ("Andel studerande i yrkesvux med arbete – utfall 2024: 66 %, jan–aug 2025: 70 %, målvärde 2025: minst 72 %",
+     None, "Andel studerande i yrkesvux med arbete", "målvärde 2025: minst 72 %", 2025,
+     [("2024", "66 %"), ("jan–aug 2025", "70 %")]),
+    ("Antal unga i sociala insatsgrupper: 26 (2023: 19), målvärde minst 20",
+     "2024", "Antal unga i sociala insatsgrupper", "målvärde minst 20", None, [("2024", "26"), ("2023", "19")]),
+    ("Orosanmälningar om unga, antal: 412 (2023: 455), antalet ska minska",
+     "2024", "Orosanmälningar om unga, antal", "antalet ska minska", None, [("2024", "412"), ("2023", "455")]),
+    # outcomes dated in the parenthesis, or dated by the header ("Indikatorer med målvärde 2026 (utfall 2025)")
+    ("Hållbart medarbetarengagemang (HME), totalindex: minst 80 (78 år 2025)",
+     None, "Hållbart medarbetarengagemang (HME), totalindex", "minst 80", None, [("2025", "78")]),
+    ("Andel elever som fullföljer sin yrkesutbildning: minst 85 % (82 %)",
+     "2025", "Andel elever som fullföljer sin yrkesutbildning", "minst 85 %", None, [("2025", "82 %")]),
+])
+def test_indicator_outcomes_and_target_as_labelled_parts(text, period, body, target, year, values):
+    tail = indicator_value_tail(text, outcome_period=period)
+    assert (tail.body, tail.target_text, tail.target_year, tail.values) == (body, target, year, values)
+
+
+def test_a_labelled_target_makes_a_listed_line_an_indicator():
+    from planextract.item_tails import labels_a_target
+
+    assert labels_a_target("Andel elever med examen – utfall 2024: 66 %, målvärde 2025: minst 72 %")
+    assert not labels_a_target("Antal besökare: 26 (2023: 19), ökning med sju")
+    assert not labels_a_target("Införa en gemensam modell för extra anpassningar")

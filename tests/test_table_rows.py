@@ -188,3 +188,54 @@ def test_row_rules_validation(tmp_path):
         T.check_row_rules(rules.model_copy(update={"row_kinds": {**rules.row_kinds, "target": ["mål"]}}))
     with pytest.raises(RulesError, match="goal_code_pattern: not a regular expression"):
         T.check_row_rules(rules.model_copy(update={"goal_code_pattern": "([A-Z"}))
+
+
+def test_coded_goals_in_running_text_name_their_parent_by_code():
+    doc = build([
+        ("h", 1, "Mål och indikatorer"),
+        ("t", ["Nr", "Mål och indikatorer", "Utfall 2024", "Målvärde 2026"], [
+            ["KF 1", "Äldre ska leva ett tryggt liv", "", ""],
+            ["ÄN 1.2", "Beslut om insatser ska fattas snabbt", "", ""],
+            ["", "Handläggningstid för hemtjänst, dagar", "19", "Högst 14"],
+        ]),
+        ("h", 1, "Verksamhetsmål för biståndshandläggningen"),
+        ("p", "V1 Minst 90 procent av besluten om hemtjänst ska fattas inom 14 dagar från ansökan (ÄN 1.2). "
+              "V2 En e-tjänst för ansökan om hemtjänst ska vara införd senast i juni 2026."),
+        ("h", 1, "Aktiviteter 2026"),
+        ("t", ["Nr", "Aktivitet", "Mål", "Ansvarig"], [
+            ["1", "Införa en e-tjänst för ansökan om hemtjänst", "V2", "Socialförvaltningen"],
+            ["2", "Korta handläggningen med ett mottagningsteam", "ÄN 1.2", "Socialförvaltningen"],
+        ]),
+    ], organ="Äldrenämnden")
+    ext = extract_items(doc)
+    quick = by_text(ext.goals, "Beslut om insatser ska fattas snabbt")
+    v1 = by_text(ext.goals, "Minst 90 procent av besluten om hemtjänst ska fattas inom 14 dagar från ansökan.")
+    v2 = by_text(ext.goals, "En e-tjänst för ansökan om hemtjänst ska vara införd senast i juni 2026.")
+    assert (v1.level, v1.parent_key) == ("verksamhet", quick.key)
+    assert v1.target.target_value == 90
+    assert len(ext.goals) == 4  # "V2" and "ÄN 1.2" in the Mål column name goals, they add none
+    assert by_text(ext.activities, "Införa en e-tjänst för ansökan om hemtjänst").goal_key == v2.key
+    assert by_text(ext.activities, "Korta handläggningen med ett mottagningsteam").goal_key == quick.key
+
+
+def test_lists_whose_lead_in_or_heading_names_their_goal_and_field_sub_bullets():
+    doc = build([
+        ("h", 1, "Antalet vårdskador ska minska", "3"),
+        ("p", "Vårdskadorna har ökat sedan 2023."),
+        ("h", 1, "Väntetiderna till operation ska minska", "4"),
+        ("p", "Köerna till operation är längre än vårdgarantin."),
+        ("p", "Aktiviteter 2026 som bidrar till nämndmål 3:"),
+        ("li", "Införa strukturerad överrapportering vid alla överflyttningar."),
+        ("h", 2, "Aktiviteter för nämndmål 4"),
+        ("li", "Erbjuda vård hos annan vårdgivare genom en samlad vårdlots.", "1."),
+        ("li", "Ansvar: Sjukhusförvaltningarna", "–"),
+        ("li", "Klart: Juni 2026", "–"),
+    ], organ="Hälso- och sjukvårdsnämnden")
+    doc.blocks[-2].depth = doc.blocks[-1].depth = 1
+    ext = extract_items(doc)
+    harm = by_text(ext.goals, "Antalet vårdskador ska minska")
+    wait = by_text(ext.goals, "Väntetiderna till operation ska minska")
+    assert by_text(ext.activities, "Införa strukturerad överrapportering vid alla överflyttningar.").goal_key == harm.key
+    lots = by_text(ext.activities, "Erbjuda vård hos annan vårdgivare genom en samlad vårdlots.")
+    assert (lots.goal_key, lots.responsible, lots.timeline) == (wait.key, "Sjukhusförvaltningarna", "Juni 2026")
+    assert len(ext.activities) == 2

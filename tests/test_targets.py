@@ -112,6 +112,9 @@ def fields(target: Target) -> tuple:
          ("decrease", "<=", 12.0, "antal", 2028, 16.0, 2024)),
         ("Antalet arrangemang ska öka från 140 år 2024 till minst 180 år 2026.",
          ("increase", ">=", 180.0, "antal", 2026, 140.0, 2024)),
+        # the share a statement opens with is its target; "inom 14 dagar" defines what is counted
+        ("Minst 90 procent av besluten om hemtjänst ska fattas inom 14 dagar från ansökan.",
+         ("reach", ">=", 90.0, "%", None, None, None)),
     ],
 )
 def test_parse_target(text, expected):

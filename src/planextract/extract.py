@@ -806,6 +806,8 @@ class _Reader(ProseItems):
         item = C.clean_text(item)
         goal = self.add_goal(item, self.coded_level or "verksamhet", block.page, block.bbox, "prose",
                              parent=parent, target=self.own_target(item))
+        if goal.target is not None and (goal.target.target_value is not None or goal.target.target_year):
+            self.stated_targets.add(goal.key)  # "Minst 90 procent ...": the goal's own level
         if code:
             self.numbered.setdefault(code.group(1), goal.key)
 

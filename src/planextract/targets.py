@@ -461,11 +461,14 @@ def _parse(vocab: _Vocab, clean: str, known_target: bool = False) -> Optional[Ta
     baseline = next((q for q in quantities if q.baseline and (not q.in_parens or _labelled_in_paren(vocab, clean, q))),
                     None)
     candidates = [q for q in quantities if q is not baseline and not q.in_parens]
+    # "Minst 90 procent av besluten ska fattas inom 14 dagar": the share it opens with is the target
+    leading = next((q for q in candidates if q.op and q.op_start == 0), None)
     if not short:
         # long text: only what follows its own "ska" counts
         candidates = [q for q in candidates if modal_at is not None and q.start >= modal_at]
     target = (
-        next((q for q in candidates if q.op and (modal_at is None or q.start >= modal_at)), None)
+        leading
+        or next((q for q in candidates if q.op and (modal_at is None or q.start >= modal_at)), None)
         or next((q for q in candidates if q.op), None)
         or next((q for q in candidates if q.prefix == "till" and (not baseline or q.start > baseline.start)), None)
         or next((q for q in candidates if q.prefix == "med" and q.unit), None)
