@@ -239,3 +239,35 @@ def test_lists_whose_lead_in_or_heading_names_their_goal_and_field_sub_bullets()
     lots = by_text(ext.activities, "Erbjuda vård hos annan vårdgivare genom en samlad vårdlots.")
     assert (lots.goal_key, lots.responsible, lots.timeline) == (wait.key, "Sjukhusförvaltningarna", "Juni 2026")
     assert len(ext.activities) == 2
+
+
+def test_nested_action_lists_under_the_unit_doing_them_and_goal_numbers_in_parentheses():
+    doc = build([
+        ("h", 1, "Målområden och mål"),
+        ("h", 2, "Ett Västerås där alla kan växa"),
+        ("p", "Skillnaderna mellan skolorna är stora."),
+        ("t", ["Kommunfullmäktiges mål", "Indikatorer och målvärden 2026"], [
+            ["1.1 Fler elever ska klara sin utbildning.", "• Andel behöriga till gymnasiet: minst 87 %"],
+            ["1.2 Fler unga ska gå vidare till arbete.", "• Andel unga i arbete: öka"],
+        ]),
+        ("h", 3, "Prioriterade insatser 2026"),
+        ("li", "Grundskolenämnden"),
+        ("li", "Utöka lovskolan till alla elever i årskurs 6–9 (mål 1.1)", "–"),
+        ("li", "Utbildnings- och arbetsmarknadsnämnden"),
+        ("li", "Starta ett jobbspår mot vård och omsorg (mål 1.2)", "–"),
+        ("li", "Förlänga mätningen av kvävedioxid – Ansvarig: enheten för miljöskydd, klart december 2025"),
+    ], organ="Kommunfullmäktige")
+    for block in doc.blocks:
+        block.depth = 1 if block.marker == "–" else 0
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Ett Västerås där alla kan växa")
+    school = by_text(ext.goals, "Fler elever ska klara sin utbildning.")
+    work = by_text(ext.goals, "Fler unga ska gå vidare till arbete.")
+    assert (area.level, school.parent_key) == ("kf", area.key)
+    lov = by_text(ext.activities, "Utöka lovskolan till alla elever i årskurs 6–9")
+    spar = by_text(ext.activities, "Starta ett jobbspår mot vård och omsorg")
+    assert (lov.goal_key, lov.responsible) == (school.key, "Grundskolenämnden")
+    assert (spar.goal_key, spar.responsible) == (work.key, "Utbildnings- och arbetsmarknadsnämnden")
+    no2 = by_text(ext.activities, "Förlänga mätningen av kvävedioxid")
+    assert (no2.responsible, no2.timeline) == ("enheten för miljöskydd", "december 2025")
+    assert not [a for a in ext.activities if a.text.endswith("nämnden")]  # the units are labels

@@ -787,7 +787,9 @@ def split_bullets(text: str) -> list[str]:
 _CODE = r"(?:[A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})"
 ITEM_CODE = re.compile(r"^(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
 _CODE_SPLIT = re.compile(r"(?:^|(?<=[.!]\s))(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
-_FIELD = re.compile(r"(?:^|(?<=[.!;]\s))([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?(?:\s?\([^)]*\))?):\s+")
+_FIELD = re.compile(r"(?:^|(?<=[.!;]\s)|(?<=\s[–—]\s))([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?(?:\s?\([^)]*\))?):\s+")
+# "…, klart december 2025" closing a field: the deadline after who does it
+_DEADLINE_PART = re.compile(r",\s+(?:klart|klar|senast|färdigt)\s+(?P<when>[^,]+)$", re.I)
 ACTIVITY_FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
 
 
@@ -819,9 +821,13 @@ def inline_fields(text: str) -> tuple[str, dict]:
         end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
         value = text[m.end():end].strip().rstrip(".").strip()
         name = activity_field(column_role(m.group(1)).role)
+        deadline = _DEADLINE_PART.search(value) if name == "responsible" else None
+        if deadline:  # "Ansvarig: enheten för miljöskydd, klart december 2025"
+            fields.setdefault("timeline", deadline.group("when").strip())
+            value = value[:deadline.start()].strip()
         if value and name not in fields:
             fields[name] = value
-    return clean_text(body), fields
+    return clean_text(body).rstrip(" –—-,;"), fields
 
 
 _NAMES_GOAL = re.compile(

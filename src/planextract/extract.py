@@ -25,7 +25,7 @@ from . import prose
 from . import targets
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import activity_tail, indicator_tail, indicator_value_tail, labels_a_target
+from .item_tails import activity_tail, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -44,6 +44,7 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
+_GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
 MAX_TITLE_WORDS = 25  # a line titling the table under it
 _SOURCE_LINE = re.compile(r"^källa\b", re.I)
@@ -134,6 +135,10 @@ class _Reader(ProseItems):
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...") or goals
         self.coded_kind = "activity"
         self.list_action: Optional[tuple[int, Activity]] = None  # (depth, action) of the last listed action
+        self.unit_label: Optional[tuple[int, str]] = None  # (depth, unit) of a list item naming who does the items under it
+        # list items with deeper items under them
+        self.list_heads = {id(b) for b, n in zip(parsed.blocks, parsed.blocks[1:])
+                           if b.kind == n.kind == "list_item" and n.depth > b.depth}
         self.coded_level: Optional[str] = None
         self.children: dict[int, list[Section]] = {}
         self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
@@ -625,6 +630,16 @@ class _Reader(ProseItems):
                 self._push_scope(rank, goal.key)
                 self.area_goal = self.last_goal = goal.key
                 return
+            if id(block) in self.list_heads and names_a_unit(text):
+                self.unit_label = (block.depth, text)  # "Grundskolenämnden" over its actions: who does them
+                return
+            if self.unit_label and block.depth <= self.unit_label[0]:
+                self.unit_label = None
+            reference = _GOAL_REFERENCE.search(text)
+            if reference and self.goal_by_number(reference.group(1)) is not None:
+                # "Utöka lovskolan ... (mål 1.1)": the goal it serves, named by number
+                self.label_goal = (-1, self.goal_by_number(reference.group(1)))
+                text = text[:reference.start()].rstrip()
             body, fields = C.inline_fields(text)
             above = self.list_action
             if not body and fields and above is not None and block.depth > above[0]:
@@ -640,9 +655,13 @@ class _Reader(ProseItems):
                     body, more = tail
                     fields = {**more, **fields}
                 labelled = self.label_goal[1] if self.label_goal else None
+                if self.unit_label and "responsible" not in fields:
+                    fields["responsible"] = self.unit_label[1]
                 action = self.add_activity(body or text, block.page, block.bbox, "list",
                                            Anchor(labelled, self.nearest_goal(), self.region), **fields)
                 self.list_action = (block.depth, action)
+                if reference:
+                    self.label_goal = None
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         if block.section_index in self.field_for:

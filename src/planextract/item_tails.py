@@ -209,7 +209,7 @@ def _is_period(part: str) -> bool:
     return any(re.fullmatch(r"(?:19|20)\d\d", y) for y in years) and all(len(y) in (1, 2, 4) for y in years)
 
 
-def _names_a_unit(part: str) -> bool:
+def names_a_unit(part: str) -> bool:
     """"Socialförvaltningen", "AB Skövdebostäder", "samtliga nämnder": who does it."""
     nouns, _ = _vocabulary()
     words = re.findall(r"[\wåäöÅÄÖ]+", part)
@@ -240,7 +240,7 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         if names and _is_period(part):  # "(Socialförvaltningen, 2025–2028)"
             fields.setdefault("timeline", part.rstrip("."))
             continue
-        if not _names_a_unit(part):
+        if not names_a_unit(part):
             return None  # other words: the parenthesis belongs to the text
         names.append(part)
     if names:
