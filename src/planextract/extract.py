@@ -34,7 +34,6 @@ from .models import (
     Extraction,
     Goal,
     Indicator,
-    IndicatorValue,
     ParsedDocument,
     Section,
     Target,

@@ -11,7 +11,6 @@ import logging
 import time
 import traceback
 from pathlib import Path
-from typing import Optional
 
 from .errors import DocumentError, NoTextLayer
 from .models import DocumentResult, ParsedDocument
