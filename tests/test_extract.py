@@ -805,6 +805,7 @@ def test_paragraphs_under_goal_and_action_headings_by_their_grammar():
     ("Nämnden har även genomfört en utbildning för alla chefer.", True),
     ("Inom elevhälsan sker en kompetenshöjande insats.", True),
     ("Ledningsgruppen fortsätter samtidigt att arbeta med förutsättningarna.", True),
+    ("Under 2024 har socialtjänsten och skolan infört gemensamma trygghetsmöten.", True),
     ("Andelen behöriga lärare har ökat under året.", False),
     ("Resultatet bedöms som gott.", False),
 ])

@@ -103,8 +103,9 @@ def is_action_sentence(sentence: str) -> bool:
         return False
     if any(p.search(sentence) for p in _patterns("action_sentences")):
         return True
-    # the perfect of a verb of doing: "har specificerat", "har förvaltningen genomfört"
-    perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,2}?([a-zåäö]+ts?)\b", sentence.lower())
+    # the perfect of a verb of doing: "har specificerat", "har förvaltningen genomfört",
+    # "har socialtjänsten och skolan infört"
+    perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,3}?([a-zåäö]+ts?)\b", sentence.lower())
     return any(action_verb(m.group(1)) for m in perfect)
 
 
