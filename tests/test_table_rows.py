@@ -271,3 +271,36 @@ def test_nested_action_lists_under_the_unit_doing_them_and_goal_numbers_in_paren
     no2 = by_text(ext.activities, "Förlänga mätningen av kvävedioxid")
     assert (no2.responsible, no2.timeline) == ("enheten för miljöskydd", "december 2025")
     assert not [a for a in ext.activities if a.text.endswith("nämnden")]  # the units are labels
+
+
+def test_measures_followed_up_in_prose_and_a_column_naming_the_goal_served():
+    doc = build([
+        ("h", 1, "Programmet i korthet"),
+        ("t", ["Målområde", "Etappmål"], [["Rik natur och friskt vatten",
+                                            "NV1 Värdefull natur ska ha ett långsiktigt skydd."]]),
+        ("h", 1, "Målområde 2: Rik natur och friskt vatten"),
+        ("p", "NV1 Värdefull natur ska ha ett långsiktigt skydd."),
+        ("p", "Skyddet sker genom naturreservat. Etappmålet följs upp med andelen skyddad natur av landarealen, "
+              "som ska öka från 8,1 procent (2024) till minst 12 procent 2030, och med antalet naturreservat, "
+              "som ska öka till minst 15 år 2030."),
+        ("t", ["", "Målområde 1", "Målområde 2"], [["Agenda 2030", "Mål 7, 11 och 13", "Mål 6, 14 och 15"]]),
+        ("h", 1, "Åtgärder"),
+        ("t", ["Åtgärd Bilda naturreservat för Tullingeåsen och", "Bidrar till NV1", "Klart 2027"], [
+            ["Kassmyraskogen.", "", ""],
+            ["Ta fram en grönplan för tätortsnära natur", "Rik natur och friskt vatten", "2026"],
+        ]),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    nv1 = by_text(ext.goals, "NV1 Värdefull natur ska ha ett långsiktigt skydd.")
+    share = by_text(ext.indicators, "andelen skyddad natur av landarealen, som ska öka från 8,1 procent (2024) "
+                                    "till minst 12 procent 2030")
+    (target,) = share.targets
+    assert (target.target_value, target.baseline_value, target.target_year) == (12.0, 8.1, 2030)
+    assert by_text(ext.indicators, "antalet naturreservat, som ska öka till minst 15 år 2030")
+    assert not [g for g in ext.goals if g.text.startswith("Mål ")]  # Agenda 2030's goals by number
+    # a header run together with the first row, its last words wrapped onto a row of their own
+    reserve = by_text(ext.activities, "Bilda naturreservat för Tullingeåsen och Kassmyraskogen.")
+    assert (reserve.goal_key, reserve.timeline) == (nv1.key, "2027")
+    plan = by_text(ext.activities, "Ta fram en grönplan för tätortsnära natur")
+    assert plan.goal_key == by_text(ext.goals, "Rik natur och friskt vatten").key
+    assert len(ext.goals) == 2  # "Bidrar till" names goals, it adds none

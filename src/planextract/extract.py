@@ -834,6 +834,9 @@ class _Reader(ProseItems):
         code = re.sub(r"\s+", " ", code.strip().rstrip("."))
         if code in self.numbered:
             return self.numbered[code]
+        printed = next((g for g in self.out.goals if g.text.startswith(code + " ")), None)
+        if printed is not None:
+            return printed.key  # "KO1 Mängden hushållsavfall ...": the code printed in the goal's text
         digits = re.search(r"\d{1,2}(?:\.\d{1,2})*", code)
         return self.goal_by_number(digits.group(0)) if digits and digits.group(0) != code else None
 

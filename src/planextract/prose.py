@@ -34,6 +34,7 @@ class ProseRules(RulesModel):
     fragment_starts: list[str]
     planned_action_sentences: list[str]
     continued_action_sentences: list[str]
+    followed_measure_sentences: list[str]
     not_planned_verbs: list[str]
 
 
@@ -107,6 +108,24 @@ def is_action_sentence(sentence: str) -> bool:
     # "har socialtjänsten och skolan infört"
     perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,3}?([a-zåäö]+ts?)\b", sentence.lower())
     return any(action_verb(m.group(1)) for m in perfect)
+
+
+_MEASURE_WITH_TARGET = re.compile(r"^[a-zåäö].{3,}?,\s+som\s+ska\s+\S.*$", re.S)
+
+
+def followed_measures(sentence: str) -> list[str]:
+    """The measures a sentence says a goal is followed up with, each with its
+    "som ska" target ("andelen skyddad natur ..., som ska öka från 8,1 procent
+    (2024) till minst 12 procent 2030"); empty for another sentence."""
+    for pattern in _patterns("followed_measure_sentences"):
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        rest = sentence[m.end():].strip().rstrip(".")
+        parts = [p.strip() for p in re.split(r",\s+och\s+(?:med\s+)?(?=[a-zåäö])", rest)]
+        if parts and all(_MEASURE_WITH_TARGET.match(p) for p in parts):
+            return parts
+    return []
 
 
 def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:

@@ -297,6 +297,14 @@ class ProseItems:
         used = False
         planned = False  # the sentence before planned an action
         for sentence in C.sentences(text):
+            measures = prose.followed_measures(sentence) if self.scope_goal is not None else []
+            if measures:
+                # "Etappmålet följs upp med andelen ..., som ska öka från 8,1 procent (2024) till ..."
+                for measure in measures:
+                    self.add_indicator(measure, block.page, block.bbox, "prose",
+                                       Anchor(None, self.nearest_goal(), self.region))
+                used = True
+                continue
             if prose.is_goal_sentence(sentence):
                 # "Målet är att alla skolor ska ha tydliga rutiner ..."
                 level = "verksamhet" if in_followup else self.level(*state.texts)

@@ -22,15 +22,18 @@ from . import classify as C
 from . import table_rows
 from .column_targets import column_target
 from .item_tails import indicator_value_tail
-from .link import Anchor
+from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 # a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
 _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
+_GOAL_NUMBERS = re.compile(r"(?:[\w-]+\s+)?mål\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:och|&)\s+\d{1,2}", re.I)
+_SERVES = re.compile(r"^(?:bidrar\s+till|kopplas?\s+till|kopplat\s+till)\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 MAX_WRAPPED_WORDS = 6  # the words of an item wrapped onto a row of its own
 MAX_HEADER_WORDS = 8  # a first row of longer cells holds items, no header
+MIN_MERGED_HEADER_WORDS = 5  # a first header cell longer than this may hold the first row too
 
 
 def parse_value(text: str) -> Optional[float]:
@@ -87,8 +90,9 @@ class TableReader:
             self._transposed(table, *transposed)
             return
         self.card = None
-        rows, pages = list(table.rows), list(table.row_pages)
-        columns = C.column_roles(table.header)
+        header, rows, pages = _split_merged_header(list(table.header), list(table.rows), list(table.row_pages),
+                                                   table.page_start)
+        columns = C.column_roles(header)
         if not has_items(columns) and rows and all(len(C.clean_cell(c).split()) <= MAX_HEADER_WORDS for c in rows[0]):
             first_row = C.column_roles(rows[0])  # a header the table finder took for a row
             if has_items(first_row):
@@ -238,6 +242,14 @@ class TableReader:
                     carried[n] = doc.goal_by_code(text)
                 if carried[n] is None:
                     continue
+            elif _GOAL_NUMBERS.fullmatch(text):
+                continue  # "Mål 7, 11 och 13": goals named by number (Agenda 2030's), no goal of the plan
+            elif text and _SERVES.match(C.clean_cell(columns[col].header)):
+                # "Bidrar till | Målområde 3": a goal named, never a new one
+                named = same_goal(text, doc.out.goals)
+                carried[n] = named.key if named is not None else None
+                if carried[n] is None:
+                    continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
                 for piece in _numbered_goals(C.clean_text(str(raw[col]), numbering=False)):
@@ -360,6 +372,9 @@ class TableReader:
             return []
         if grouped and _is_group_row(cells, col):
             return []  # "Bohusbanan, Strömstad - Göteborg" over the actions of that line
+        if last and not any(fields.values()) and _is_group_row(cells, col) and _wrapped(last[-1].text, cells[col]):
+            last[-1].text = f"{last[-1].text} {cells[col]}"  # "… i Tumba, Alby och" / "Fittja."
+            return []
         return [self.doc.add_activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
 
     # ---- indicator cards ------------------------------------------------------
@@ -483,6 +498,26 @@ def _numbered_goals(cell: str) -> list[str]:
     if not re.match(r"\d{1,2}\.\d{1,2}\.?\s", cell):
         return [cell]
     return [piece for piece in _NEXT_NUMBERED_GOAL.split(cell) if piece.strip()]
+
+
+def _split_merged_header(header, rows, pages, page):
+    """A header the table finder ran together with the first row ("Åtgärd Öppna
+    fritidsbanker … | Bidrar till Målområde 3 | Klart 2026"): each cell opens
+    with a known column term, and the first cell runs on far past it."""
+    cells = [C.clean_cell(h) for h in header]
+    if not cells or len(cells[0].split()) <= MIN_MERGED_HEADER_WORDS:
+        return header, rows, pages
+    split_header, first_row = [], []
+    for cell in cells:
+        words = cell.split()
+        for n in (1, 2, 3):  # the shortest term: "Åtgärd" of "Åtgärd Bilda ...", "Bidrar till" of "Bidrar till NV1"
+            if len(words) > n and C.column_role(" ".join(words[:n])).role != "ignore":
+                split_header.append(" ".join(words[:n]))
+                first_row.append(" ".join(words[n:]))
+                break
+        else:
+            return header, rows, pages
+    return split_header, [first_row] + rows, [page] + pages
 
 
 def _has_words(cell: str) -> bool:
