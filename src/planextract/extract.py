@@ -132,13 +132,13 @@ class _Reader(ProseItems):
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
         self.in_goal_list = False
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...") or goals
-        self.coded_kind = "activity"
+        self.coded_kind = "activity"  # what the coded paragraphs hold: "activity" or "goal"
+        self.coded_level: Optional[str] = None  # the level of coded goals
         self.list_action: Optional[tuple[int, Activity]] = None  # (depth, action) of the last listed action
         self.unit_label: Optional[tuple[int, str]] = None  # (depth, unit) of a list item naming who does the items under it
         # list items with deeper items under them
         self.list_heads = {id(b) for b, n in zip(parsed.blocks, parsed.blocks[1:])
                            if b.kind == n.kind == "list_item" and n.depth > b.depth}
-        self.coded_level: Optional[str] = None
         self.children: dict[int, list[Section]] = {}
         self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
         self.field_for: dict[int, tuple[Activity, str]] = {}  # subsection -> (activity, field it fills)
@@ -648,7 +648,7 @@ class _Reader(ProseItems):
                         setattr(above[1], name, value)
                 return
             if not prose.is_fragment(text):  # "i dialog och samverkan": the rest of a sentence, no action
-                body, fields = C.inline_fields(text)  # "... Ansvar: rektorer. Tid: ht 2025."
+                # fields read above: "... Ansvar: rektorer. Tid: ht 2025."
                 tail = activity_tail(body or text)  # "... (Ansvar: Jobbcenter, klart juni 2025)"
                 if tail is not None:
                     body, more = tail
@@ -795,7 +795,7 @@ class _Reader(ProseItems):
 
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline
-        fields ("Ansvarig: Vöfab. Tidplan: 2026.")."""
+        fields ("Ansvarig: Vöfab. Tidplan: 2026."), or goals ("V1 Minst 90 procent ...")."""
         if not self.coded:
             return
         text, starts = "", []

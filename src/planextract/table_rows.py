@@ -201,8 +201,8 @@ def _split_code(text: str) -> tuple[Optional[str], str]:
 def _code_column(columns, table):
     """A number column coding the goal rows, empty on the item rows under them."""
     for col, column in enumerate(columns):
-        if column.role not in ("ignore",) or col > 1:
-            continue
+        if column.role != "ignore" or col > 1:
+            continue  # a number column stands first or second
         cells = [row[col] for row in table]
         filled = [c for c in cells if c]
         if len(filled) < 2 or not all(is_code(c) for c in filled):
@@ -212,7 +212,7 @@ def _code_column(columns, table):
             return None
         values = _value_cols(columns, text_col)
         coded_empty = all(not any(row[i] for i in values) for row in table if row[col])
-        if filled == [c for c in cells] and columns[text_col].role != "goal":
+        if len(filled) == len(cells) and columns[text_col].role != "goal":
             return None  # every row coded: codes of the items themselves ("A1", "A2")
         if columns[text_col].role != "goal" and not coded_empty:
             return None
