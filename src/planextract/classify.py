@@ -284,6 +284,17 @@ def is_baseline_header(header: str) -> bool:
     return any(_contains_term(words, _words(term)) for term in column_rules().baseline_headers)
 
 
+def target_year_in(header: str) -> Optional[int]:
+    """The year after a target word in a header ("Indikatorer med målvärde 2026 (utfall 2025)" -> 2026)."""
+    return _year_after(header or "", column_rules().target_year_words)
+
+
+def outcome_year_in(header: str) -> Optional[str]:
+    """The year after an outcome word in a header ("… (utfall 2025)" -> "2025")."""
+    year = _year_after(header or "", ["utfall", "resultat", "nuläge"])
+    return str(year) if year else None
+
+
 def _year_after(header: str, words: list[str]) -> Optional[int]:
     """The year that follows a target word ("Utfall 2023 Målvärde 2025" -> 2025)."""
     pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*\s*((?:19|20)\d{2})"

@@ -23,6 +23,7 @@ from typing import Hashable, Optional
 from . import classify as C
 from . import prose
 from . import targets
+from . import table_rows
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import activity_tail, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
@@ -837,8 +838,8 @@ class _Reader(ProseItems):
         printed = next((g for g in self.out.goals if g.text.startswith(code + " ")), None)
         if printed is not None:
             return printed.key  # "KO1 Mängden hushållsavfall ...": the code printed in the goal's text
-        digits = re.search(r"\d{1,2}(?:\.\d{1,2})*", code)
-        return self.goal_by_number(digits.group(0)) if digits and digits.group(0) != code else None
+        number = table_rows.code_number(code)
+        return self.goal_by_number(number) if number and number != code else None
 
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
         for section in self.parsed.sections:

@@ -154,6 +154,13 @@ class TableReader:
         goal_rows: list[tuple[str, Optional[str], int]] = []  # (level, code, key) of the goal rows read
         current: Optional[int] = None
         last: dict[str, list] = {"indicator": [], "activity": []}
+        # the columns as an item row of each kind reads them: the text column holds that kind
+        as_kind = {kind: [C.Column(kind, c.header, c.year, c.period) if i == text_col
+                          else C.Column("ignore", c.header) if c.role in ("goal", "indicator", "activity") else c
+                          for i, c in enumerate(columns)]
+                   for kind in ("indicator", "activity")}
+        roles_of = {kind: _RoleIndex(cols) for kind, cols in as_kind.items()}
+        roles = _RoleIndex(columns)
         for r, (row, kind) in enumerate(zip(rows, kinds)):
             if kind is None or kind.kind == "none":
                 continue
@@ -161,33 +168,31 @@ class TableReader:
             cells = [C.clean_cell(c) for c in raw]
             page = pages[r] if r < len(pages) else table.page_start
             if kind.kind == "goal":
-                current = self._goal_row(kind, columns, cells, text_col, state, page, table.bbox, goal_rows)
+                current = self._goal_row(kind, columns, roles, cells, text_col, state, page, table.bbox,
+                                         goal_rows)
                 continue
-            item_columns = [C.Column(kind.kind if i == text_col else c.role, c.header, c.year, c.period)
-                            if i == text_col or c.role not in ("goal", "indicator", "activity") else
-                            C.Column("ignore", c.header) for i, c in enumerate(columns)]
-            roles = _RoleIndex(item_columns)
             anchor = Anchor(current, doc.nearest_goal(), doc.region)
             if kind.kind == "indicator":
-                found = self._row_indicators(roles, item_columns, raw, cells, page, table.bbox, anchor,
-                                             last["indicator"])
+                found = self._row_indicators(roles_of["indicator"], as_kind["indicator"], raw, cells, page,
+                                             table.bbox, anchor, last["indicator"])
             else:
-                found = self._row_activities(roles, raw, cells, page, table.bbox, anchor, last["activity"])
+                found = self._row_activities(roles_of["activity"], raw, cells, page, table.bbox, anchor,
+                                             last["activity"])
                 _set_marked(found, columns, marks, cells)
             if found:
                 last[kind.kind] = found
 
-    def _goal_row(self, row, columns, cells, text_col, state, page, bbox, goal_rows) -> Optional[int]:
+    def _goal_row(self, row, columns, roles, cells, text_col, state, page, bbox, goal_rows) -> Optional[int]:
         """The goal of a goal row: its parent the goal row above it of a
         higher level (or whose code its own extends), else the scope's goal."""
         doc = self.doc
         if not row.text:  # "Nämndmål 1.1" alone: the goal of that number, named again
             return doc.goal_by_number(row.code) if row.code else None
         parent = None
-        digits = _code_digits(row.code)
+        digits = table_rows.code_number(row.code)
         if digits:
             parent = next((g for g in reversed(goal_rows)
-                           if _code_digits(g[1]) and digits.startswith(_code_digits(g[1]) + ".")), None)
+                           if table_rows.code_number(g[1]) and digits.startswith(table_rows.code_number(g[1]) + ".")), None)
         if parent is None and row.level:
             parent = next((g for g in reversed(goal_rows) if _RANK[g[0]] < _RANK[row.level]), None)
         if parent is None and not row.level and goal_rows and row.code and goal_rows[-1][1] \
@@ -195,7 +200,6 @@ class TableReader:
             parent = goal_rows[-1]
         level = row.level or (_LOWER.get(parent[0]) if parent else None) or \
             C.level_in(columns[text_col].header) or doc.level(*state.texts) or "namnd"
-        roles = _RoleIndex(columns)
         target = None
         if roles.target and cells[roles.target[0]] and not C.is_blank_value(cells[roles.target[0]]):
             col = roles.target[0]
@@ -208,8 +212,8 @@ class TableReader:
                             target=target or doc.own_target(row.text))
         if row.code:
             doc.numbered.setdefault(row.code, goal.key)
-            if _code_digits(row.code):
-                doc.numbered.setdefault(_code_digits(row.code), goal.key)
+            if table_rows.code_number(row.code):
+                doc.numbered.setdefault(table_rows.code_number(row.code), goal.key)
         status = None
         for i, cell in enumerate(cells):
             if i != text_col and cell:
@@ -321,11 +325,11 @@ class TableReader:
             split = None
             if target_col is None and not values:
                 # "Indikatorer med målvärde 2026 (utfall 2025)" over "Andel ...: minst 75 % (71 %)"
-                split = indicator_value_tail(piece, outcome_period=_outcome_period(columns[col].header))
+                split = indicator_value_tail(piece, outcome_period=C.outcome_year_in(columns[col].header))
             if split is not None:
                 ind = self.doc.add_indicator(
                     split.body, page, bbox, "table", anchor, measure=measure, target_text=split.target_text,
-                    target_year=_target_year(columns[col].header), values=printed_values(split.values))
+                    target_year=C.target_year_in(columns[col].header), values=printed_values(split.values))
                 ind.kolada_kpi = ind.kolada_kpi or split.kolada
             else:
                 ind = self.doc.add_indicator(
@@ -523,26 +527,8 @@ def _has_words(cell: str) -> bool:
     return re.search(r"[^\W\d_]{2,}", cell) is not None
 
 
-def _outcome_period(header: str) -> Optional[str]:
-    """The outcome year a header names ("… (utfall 2025)" -> "2025")."""
-    m = re.search(r"\b(?:utfall|resultat|nuläge)\s*((?:19|20)\d\d)", header or "", re.I)
-    return m.group(1) if m else None
-
-
-def _target_year(header: str) -> Optional[int]:
-    """The target year a header names ("Indikatorer med målvärde 2026" -> 2026)."""
-    m = re.search(r"\bmål\w*\s*((?:19|20)\d\d)", header or "", re.I)
-    return int(m.group(1)) if m else None
-
-
-def _code_digits(code: Optional[str]) -> str:
-    """The number of a goal code ("ÄN 1.1" -> "1.1", "KF 2" -> "2")."""
-    m = re.search(r"\d{1,2}(?:\.\d{1,2})*", code or "")
-    return m.group(0) if m else ""
-
-
 def _code_depth(code: str) -> int:
-    return _code_digits(code).count(".") + 1 if _code_digits(code) else 0
+    return table_rows.code_number(code).count(".") + 1 if table_rows.code_number(code) else 0
 
 
 def _set_marked(activities, columns, marks, cells) -> None:

@@ -40,7 +40,6 @@ MIN_MARK_COLUMNS = 2
 
 class RowRules(RulesModel):
     row_kinds: dict[str, list[str]]
-    goal_row_labels: list[str]
     goal_code_pattern: str
     marks: list[str]
     period_mark_headers: list[str]
@@ -74,7 +73,8 @@ def _code() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _label_start() -> re.Pattern:
-    labels = sorted((re.escape(label) for label in row_rules().goal_row_labels), key=len, reverse=True)
+    # the labels that open a goal's paragraph open a goal row too (rules/headings.yaml)
+    labels = sorted({re.escape(label) for label in C.heading_rules().paragraph_goal_labels}, key=len, reverse=True)
     # "Nämndmål 1.1 Fler …", "Verksamhetsmål: Alla …", "KF-mål 2 – …"
     return re.compile(
         r"^(?P<label>(?:" + "|".join(labels) + r"))"
@@ -111,6 +111,12 @@ def kind_of_cell(cell: str) -> Optional[str]:
             if score >= 88 and (best is None or score > best[0]):
                 best = (score, kind)
     return best[1] if best else None
+
+
+def code_number(code: Optional[str]) -> str:
+    """The number of a goal code ("ÄN 1.1" -> "1.1", "KF 2" -> "2"), else ""."""
+    m = re.search(r"\d{1,2}(?:\.\d{1,2})*", code or "")
+    return m.group(0) if m else ""
 
 
 def is_code(cell: str) -> bool:
