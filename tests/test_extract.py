@@ -1257,3 +1257,26 @@ def test_goals_named_by_letter_in_a_table_and_focus_bullets_that_are_no_goals():
     waste, food = ext.goals
     assert by_text(ext.indicators, "Insamlat restavfall, kg per invånare").goal_key == waste.key
     assert by_text(ext.indicators, "Matsvinn i skolornas kök, gram per portion").goal_key == food.key
+
+
+def test_a_sentence_naming_the_goal_served_and_planned_actions_in_following_paragraphs():
+    doc = build([
+        ("h", 1, "Mål"),
+        ("li", "Fler äldre kan leva ett aktivt liv i sitt eget hem.", "1."),
+        ("li", "Medarbetarna har en hållbar arbetsmiljö.", "2."),
+        ("h", 1, "Förebyggande verksamhet"),
+        ("p", "Träffpunkterna och anhörigstödet bidrar främst till nämndmål 1. Besöken ökade under 2025."),
+        ("p", "Under 2026 ska nämnden öppna en ny träffpunkt för seniorer i Rödeby."),
+        ("p", "Anhörigstödet ska dessutom starta samtalsgrupper för anhöriga i Jämjö."),
+        ("p", "Verksamheten fortsätter att utvecklas."),
+        ("p", "Dagverksamheten ska dessutom vara öppen på lördagar."),
+        ("p", "Åtgärder för nämndmål 2, arbetsmiljö och kompetens:"),
+        ("li", "Införa heltid som norm för alla nyanställda undersköterskor."),
+    ])
+    ext = extract_items(doc)
+    active = by_text(ext.goals, "Fler äldre kan leva ett aktivt liv i sitt eget hem.")
+    staff = by_text(ext.goals, "Medarbetarna har en hållbar arbetsmiljö.")
+    assert by_text(ext.activities, "Under 2026 ska nämnden öppna en ny träffpunkt för seniorer i Rödeby.").goal_key == active.key
+    assert by_text(ext.activities, "Anhörigstödet ska dessutom starta samtalsgrupper för anhöriga i Jämjö.").goal_key == active.key
+    assert not [a for a in ext.activities if "lördagar" in a.text]  # no planned action before it
+    assert by_text(ext.activities, "Införa heltid som norm för alla nyanställda undersköterskor.").goal_key == staff.key

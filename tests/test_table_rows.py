@@ -304,3 +304,43 @@ def test_measures_followed_up_in_prose_and_a_column_naming_the_goal_served():
     plan = by_text(ext.activities, "Ta fram en grönplan för tätortsnära natur")
     assert plan.goal_key == by_text(ext.goals, "Rik natur och friskt vatten").key
     assert len(ext.goals) == 2  # "Bidrar till" names goals, it adds none
+
+
+def test_a_goal_table_numbering_its_goals_beside_a_cell_of_indicators_and_targets():
+    """"Nr | Nämndmål | KF-mål | Mått och målnivå 2026": every row a goal
+    (no mixed table), the last cell its indicators with their targets; the
+    Nr cell codes the goal, and later tables name it by that code."""
+    doc = build([
+        ("h", 1, "Mål 2026"),
+        ("li", "Karlskronaborna har goda förutsättningar för ett tryggt liv.", "A."),
+        ("li", "Karlskrona kommun är en attraktiv arbetsgivare.", "B."),
+        ("t", ["Nr", "Nämndmål 2026", "KF-mål", "Mått och målnivå 2026"], [
+            ["1", "Äldre personer känner sig trygga i hemtjänsten.", "A",
+             "• Andel brukare som känner sig trygga (U21468): minst 88 % (nuläge 85 % år 2025)\n"
+             "• Läkemedelsavvikelser per 1 000 vårddygn: ska minska (nuläge 3,1 år 2025)"],
+            ["2", "Medarbetarna har en hållbar arbetsmiljö.", "B",
+             "• Sjukfrånvaro bland tillsvidareanställda, %: högst 8,0 (nuläge 9,4 år 2025)"],
+        ]),
+        ("h", 1, "Biståndshandläggning"),
+        ("t", ["Nr", "Verksamhetsmål 2026", "Nämndmål"], [
+            ["V1", "Handläggningstiden ska vara högst 30 dagar i genomsnitt.", "1"],
+        ]),
+        ("t", ["Åtgärd 2026", "Mål", "Kostnad, tkr", "Klart"], [
+            ["Införa en e-tjänst för ansökan om hemtjänst.", "V1", "350", "Maj 2026"],
+            ["Erbjuda validering på arbetstid.", "2", "Inom ram", "Hösten 2026"],
+        ]),
+    ], organ="Äldrenämnden")
+    assert C.column_role("Mått och målnivå 2026") == C.Column("indicator", "Mått och målnivå 2026", year=2026)
+    ext = extract_items(doc)
+    safe = by_text(ext.goals, "Äldre personer känner sig trygga i hemtjänsten.")
+    staff = by_text(ext.goals, "Medarbetarna har en hållbar arbetsmiljö.")
+    v1 = by_text(ext.goals, "Handläggningstiden ska vara högst 30 dagar i genomsnitt.")
+    assert len(ext.goals) == 5 and v1.parent_key == safe.key
+    share = by_text(ext.indicators, "Andel brukare som känner sig trygga (U21468)")
+    assert share.goal_key == safe.key
+    assert (share.targets[0].target_value, share.targets[0].baseline_value) == (88, 85)
+    fewer = by_text(ext.indicators, "Läkemedelsavvikelser per 1 000 vårddygn")
+    assert fewer.targets[0].direction == "decrease"
+    assert by_text(ext.indicators, "Sjukfrånvaro bland tillsvidareanställda, %").goal_key == staff.key
+    assert by_text(ext.activities, "Införa en e-tjänst för ansökan om hemtjänst.").goal_key == v1.key
+    assert by_text(ext.activities, "Erbjuda validering på arbetstid.").goal_key == staff.key

@@ -253,6 +253,10 @@ def column_role(header: str) -> Column:
                 if best is None or score > best[0]:
                     best = (score, role)
     role = best[1] if best else None
+    if role == "target" and any(
+        _contains_term(words, _words(t)) for t in rules.roles.get("indicator", []) + rules.roles.get("measure", [])
+    ):
+        role = "indicator"  # "Mått och målnivå 2026": each cell an indicator with its target
     if role == "goal" and any(_contains_term(words, _words(t)) for t in rules.roles.get("indicator", [])):
         role = "indicator"  # "Nämndens mål och indikatorer": goal rows among the indicators (table_rows)
     if year is not None and role == "goal" and words and all(w in _words(" ".join(rules.target_year_words)) for w in words):
@@ -565,7 +569,9 @@ def goal_number(text: str) -> Optional[str]:
 
 def goal_reference(text: str) -> Optional[str]:
     """The number of a goal a heading refers to ("Aktiviteter – nämndmål 3" -> "3")."""
-    m = re.search(r"\b\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)\s*$", heading_base(text), re.IGNORECASE)
+    # "Aktiviteter – nämndmål 3"; "Åtgärder för nämndmål 6, arbetsmiljö och kompetens:"
+    m = re.search(r"\b\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|\s[–—-])\s+[^\d:]{1,60})?\s*:?\s*$",
+                  heading_base(text), re.IGNORECASE)
     return m.group(1) if m else None
 
 

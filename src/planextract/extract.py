@@ -127,6 +127,8 @@ class _Reader(ProseItems):
         self.last_goal: Optional[int] = None
         self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
         self.first_block = False  # the next block opens its section
+        self.planned_last = False  # the block just read closed with a planned action
+        self.planned_before = False
         self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
         self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
         self.label_goal: Optional[tuple[int, Optional[int]]] = None
@@ -348,6 +350,7 @@ class _Reader(ProseItems):
         self.lead = None  # the lead-in line governing the next list
         self.label_goal = None  # (depth, goal) of a "Delmål 1.1" label over the actions below it
         self.first_block = True
+        self.planned_last = False
         self.in_goal_list = False
         self.flush_coded()
         self.open_action = None
@@ -529,8 +532,9 @@ class _Reader(ProseItems):
         n-th goal of the latest list of goals long enough."""
         if number in self.numbered:
             return self.numbered[number]
-        if number.isdigit():
-            n = int(number)
+        letter = re.fullmatch(r"[A-H]", number)  # "KF-mål | A": the first goal of a list lettered "A.", "B."
+        if number.isdigit() or letter:
+            n = ord(number) - ord("A") + 1 if letter else int(number)
             for goals in reversed(self.goal_lists):
                 if 1 <= n <= len(goals):
                     return goals[n - 1]
@@ -566,6 +570,7 @@ class _Reader(ProseItems):
             self.label_goal = None
         first = self.first_block
         self.first_block = False
+        self.planned_before, self.planned_last = self.planned_last, False  # a planned action closed the block before
         text = C.clean_text(block.text)
         if not text:
             return

@@ -131,7 +131,8 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     if targets.is_no_target(tail):
         return found
     target = targets.parse_target(tail, known_target=True)
-    if target is None or (target.target_value is None and len(tail.split()) > 3):
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", tail)  # "ska minska (nuläge 3,1 år 2025)": the words before the note
+    if target is None or (target.target_value is None and len(core.split()) > 3):
         return None
     found.target_text = tail
     return found

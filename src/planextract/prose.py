@@ -35,6 +35,7 @@ class ProseRules(RulesModel):
     planned_action_sentences: list[str]
     continued_action_sentences: list[str]
     followed_measure_sentences: list[str]
+    goal_serving_sentences: list[str]
     not_planned_verbs: list[str]
 
 
@@ -126,6 +127,16 @@ def followed_measures(sentence: str) -> list[str]:
         if parts and all(_MEASURE_WITH_TARGET.match(p) for p in parts):
             return parts
     return []
+
+
+def served_goal_number(sentence: str) -> Optional[str]:
+    """The number of the goal a sentence says the work serves ("… bidrar
+    främst till nämndmål 2." -> "2"), else None."""
+    for pattern in _patterns("goal_serving_sentences"):
+        m = pattern.search(sentence)
+        if m:
+            return m.group("number")
+    return None
 
 
 def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:

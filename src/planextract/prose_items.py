@@ -295,7 +295,7 @@ class ProseItems:
             self.stated_targets.add(opening.key)
             return False
         used = False
-        planned = False  # the sentence before planned an action
+        planned = self.planned_before  # the sentence before (here or closing the paragraph before) planned an action
         for sentence in C.sentences(text):
             measures = prose.followed_measures(sentence) if self.scope_goal is not None else []
             if measures:
@@ -305,6 +305,11 @@ class ProseItems:
                                        Anchor(None, self.nearest_goal(), self.region))
                 used = True
                 continue
+            served = prose.served_goal_number(sentence)
+            if served is not None and self.goal_by_number(served) is not None:
+                # "Träffpunkterna … bidrar främst till nämndmål 2.": the section's actions serve goal 2
+                self._pop_scopes(rank + 0.25)
+                self._push_scope(rank + 0.25, self.goal_by_number(served))
             if prose.is_goal_sentence(sentence):
                 # "Målet är att alla skolor ska ha tydliga rutiner ..."
                 level = "verksamhet" if in_followup else self.level(*state.texts)
@@ -327,5 +332,6 @@ class ProseItems:
                 used = planned = True
                 continue
             planned = False
+        self.planned_last = planned
         return used or in_followup
 

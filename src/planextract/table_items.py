@@ -80,6 +80,7 @@ class TableReader:
         """Items of one table, row by row, from the roles of its columns."""
         doc = self.doc
         doc.flush_coded()
+        doc.planned_last = False
         card = card_rows(table)
         if card is not None:
             self._card(table, card)
@@ -234,6 +235,7 @@ class TableReader:
         row_goal = None
         parent = doc.scope_goal
         others = any(cells[i] for i in roles.item_cells)
+        added = named_after = None  # "Verksamhetsmål | Nämndmål": a goal, then the number of its parent
         for n, col in enumerate(roles.goal):
             text = cells[col]
             number = _GOAL_NUMBER.fullmatch(text)
@@ -244,6 +246,8 @@ class TableReader:
                     carried[n] = doc.goal_by_code(text)
                 if carried[n] is None:
                     continue
+                if added is not None and named_after is None:
+                    named_after = carried[n]
             elif _GOAL_NUMBERS.fullmatch(text):
                 continue  # "Mål 7, 11 och 13": goals named by number (Agenda 2030's), no goal of the plan
             elif text and _SERVES.match(C.clean_cell(columns[col].header)):
@@ -262,15 +266,18 @@ class TableReader:
                             and str(target.target_year) not in own:
                         target.target_year = None  # "Nämndens mål 2025 | Fler ...": a direction, the plan's year
                     goal = doc.add_goal(own, level, page, bbox, "table", parent=parent, target=target)
-                    printed = C.printed_number(piece)
-                    if printed:  # "1. Antalet bränder ...": later rows and tables name it "1"
+                    printed = C.printed_number(piece) or _row_code(columns, cells, col)
+                    if printed:  # "1. Antalet bränder ..." or "V1 | Handläggningstiden ...": later rows name it
                         doc.numbered.setdefault(printed, goal.key)
-                    carried[n] = goal.key
+                    carried[n] = added = goal.key
                     doc.last_goal = goal.key
             elif not others:
                 continue
             if carried[n] is not None:
                 parent = row_goal = carried[n]
+        if added is not None and named_after is not None and named_after != added:
+            goal = doc.goal_by_key(added)
+            goal.parent_key, row_goal = named_after, added
         if row_goal is not None:
             goal = doc.goal_by_key(row_goal)
             for col in roles.status:
@@ -492,6 +499,16 @@ _LOWER = {"kf": "namnd", "namnd": "verksamhet", "verksamhet": "verksamhet"}
 
 
 _NEXT_NUMBERED_GOAL = re.compile(r"(?<=[.!])\s+(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÅÄÖ])")
+
+
+def _row_code(columns, cells, col: int) -> Optional[str]:
+    """The code a number column left of a goal column gives its goal ("Nr | Verksamhetsmål": "V1")."""
+    for i in range(col - 1, -1, -1):
+        if columns[i].role != "ignore":
+            continue
+        if cells[i] and table_rows.is_code(cells[i]):
+            return re.sub(r"\s+", " ", cells[i].strip().rstrip("."))
+    return None
 
 
 def _numbered_goals(cell: str) -> list[str]:

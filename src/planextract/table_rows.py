@@ -218,8 +218,10 @@ def _code_column(columns, table):
             return None
         values = _value_cols(columns, text_col)
         coded_empty = all(not any(row[i] for i in values) for row in table if row[col])
-        if len(filled) == len(cells) and columns[text_col].role != "goal":
-            return None  # every row coded: codes of the items themselves ("A1", "A2")
+        if len(filled) == len(cells) and (
+            columns[text_col].role != "goal" or any(c.role in ("indicator", "activity") for c in columns)
+        ):
+            return None  # every row coded: codes of the items themselves ("A1", "A2"), or goals beside their items
         if columns[text_col].role != "goal" and not coded_empty:
             return None
         item_kind = columns[text_col].role
