@@ -6,6 +6,7 @@ import pytest
 
 from .docbuilder import build
 from planextract.extract import extract_items, parse_value
+from planextract import prose
 
 STODFRAGOR = [
     ("p", "Använd nedanstående stödfrågor i analysarbetet:"),
@@ -1280,3 +1281,16 @@ def test_a_sentence_naming_the_goal_served_and_planned_actions_in_following_para
     assert by_text(ext.activities, "Anhörigstödet ska dessutom starta samtalsgrupper för anhöriga i Jämjö.").goal_key == active.key
     assert not [a for a in ext.activities if "lördagar" in a.text]  # no planned action before it
     assert by_text(ext.activities, "Införa heltid som norm för alla nyanställda undersköterskor.").goal_key == staff.key
+
+
+@pytest.mark.parametrize("sentence, planned", [
+    ("Från och med 2026 ställer nämnden krav på fossilfria drivmedel i alla entreprenader.", True),
+    ("Under 2026 och 2027 byter trafikenheten ut 1 500 armaturer mot LED.", True),
+    ("Under 2026 genomför förvaltningen ett ledarutvecklingsprogram.", True),
+    ("Under 2026 fortsätter arbetet med trygghetsvandringar.", False),  # continuing, no new action
+    ("Under 2026 ökar antalet platser i förskolan.", False),  # a change, no action
+    ("Under 2025 ökade antalet besök.", False),
+    ("Under 2025 införs en gemensam registrering, och målet följs upp särskilt.", False),  # passive: a note
+])
+def test_dated_actions_in_the_present_tense(sentence, planned):
+    assert prose.is_planned_action(sentence) is planned

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planextract.item_tails import activity_tail, indicator_tail, indicator_value_tail
+from planextract.item_tails import activity_tail, field_line, indicator_tail, indicator_value_tail
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -115,3 +115,15 @@ def test_a_labelled_target_makes_a_listed_line_an_indicator():
     assert labels_a_target("Andel elever med examen – utfall 2024: 66 %, målvärde 2025: minst 72 %")
     assert not labels_a_target("Antal besökare: 26 (2023: 19), ökning med sju")
     assert not labels_a_target("Införa en gemensam modell för extra anpassningar")
+
+
+def test_a_line_of_fields_parted_by_bars():
+    found = field_line("Utfall 2023: 9 850 | Utfall 2024: 10 420 | Målnivå 2028: minst 12 000 | Källa: cykelräknare")
+    assert (found.target_text, found.target_year) == ("minst 12 000", 2028)
+    assert found.values == [("2023", "9 850"), ("2024", "10 420")]
+    dashed = field_line("Utfall 2023: 412 | Målnivå 2028: – | Källa: besöksräknare, Kolada U85417")
+    assert (dashed.target_text, dashed.kolada) == (None, "U85417")
+    assert field_line("Ansvarig: Parkenheten | Klart: 2026") is None  # an action's fields
+    assert field_line("Källa: SCB | Avser: 2024") is None  # neither outcome nor target
+    assert field_line("Utfall 2024: 61 %") is None  # one field alone
+    assert field_line("Vi bygger om | vi river") is None

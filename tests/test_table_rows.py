@@ -344,3 +344,42 @@ def test_a_goal_table_numbering_its_goals_beside_a_cell_of_indicators_and_target
     assert by_text(ext.indicators, "Sjukfrånvaro bland tillsvidareanställda, %").goal_key == staff.key
     assert by_text(ext.activities, "Införa en e-tjänst för ansökan om hemtjänst.").goal_key == v1.key
     assert by_text(ext.activities, "Erbjuda validering på arbetstid.").goal_key == staff.key
+
+
+def test_goals_numbered_in_one_cell_group_rows_naming_them_and_indicators_under_their_name():
+    doc = build([
+        ("h", 1, "Nämndens bidrag till målen"),
+        ("t", ["Övergripande mål", "Nämndens fokusområden 2026–2028"], [
+            ["1. Trygga livsmiljöer i hela Nacka",
+             "1.1 Gator och cykelvägar är trafiksäkra året runt 1.2 Parker är välskötta och tillgängliga för alla"],
+            ["2. Ett starkt klimatarbete", "2.1 Fler resor sker till fots, med cykel och med kollektivtrafik"],
+        ]),
+        ("h", 1, "Fler resor sker till fots, med cykel och med kollektivtrafik", "2.1"),
+        ("h", 2, "Antal cykelpassager per dygn vid fasta mätpunkter"),
+        ("p", "Utfall 2023: 9 850 | Utfall 2024: 10 420 | Målnivå 2028: minst 12 000 | Källa: cykelräknare"),
+        ("p", "Andel resor till fots, med cykel eller kollektivtrafik, %"),
+        ("p", "Utfall 2019: 54 % | Utfall 2023: 61 % | Målnivå 2028: öka | Källa: resvaneundersökningen"),
+        ("h", 1, "Åtgärdsplan 2026–2028"),
+        ("t", ["Åtgärd", "Ansvarig", "2026", "2027", "2028"], [
+            ["Fokusområde 1.1 Gator och cykelvägar är trafiksäkra året runt", "", "", "", ""],
+            ["Bygga om tolv övergångsställen vid skolor", "Trafikenheten", "x", "x", ""],
+            ["Fokusområde 1.2 Parker är välskötta och tillgängliga för alla", "", "", "", ""],
+            ["Rusta upp lekplatserna i Fisksätra och Älta", "Parkenheten", "x", "", ""],
+            ["Sätta upp belysning längs gångstråken i Ektorpsparken", "Parkenheten", "", "x", ""],
+        ]),
+    ])
+    ext = extract_items(doc)
+    assert len(ext.goals) == 5
+    streets = by_text(ext.goals, "Gator och cykelvägar är trafiksäkra året runt")
+    parks = by_text(ext.goals, "Parker är välskötta och tillgängliga för alla")
+    travel = by_text(ext.goals, "Fler resor sker till fots, med cykel och med kollektivtrafik")
+    assert streets.parent_key == by_text(ext.goals, "Trygga livsmiljöer i hela Nacka").key
+    bikes = by_text(ext.indicators, "Antal cykelpassager per dygn vid fasta mätpunkter")
+    assert bikes.goal_key == travel.key
+    assert (bikes.targets[0].target_value, bikes.targets[0].target_year) == (12000, 2028)
+    assert [(v.period, v.value) for v in bikes.values] == [("2023", 9850.0), ("2024", 10420.0)]
+    share = by_text(ext.indicators, "Andel resor till fots, med cykel eller kollektivtrafik, %")
+    assert share.targets[0].direction == "increase"
+    assert len(ext.activities) == 3 and not [a for a in ext.activities if "Fokusområde" in a.text]
+    assert by_text(ext.activities, "Bygga om tolv övergångsställen vid skolor").goal_key == streets.key
+    assert by_text(ext.activities, "Sätta upp belysning längs gångstråken i Ektorpsparken").goal_key == parks.key

@@ -26,7 +26,7 @@ from . import targets
 from . import table_rows
 from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import activity_tail, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
+from .item_tails import activity_tail, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -575,6 +575,8 @@ class _Reader(ProseItems):
         if not text:
             return
         if block.kind != "list_item":
+            if self._field_line(block, text, state, first):
+                return
             self._note_title(text, block.page, block.bbox)
             self._paragraph(block, text, state, first)
             return
@@ -772,6 +774,30 @@ class _Reader(ProseItems):
             self.last_goal = goal.key
         else:
             self.short_item(block, text, state)
+
+    def _field_line(self, block: Block, text: str, state: _SectionState, first: bool) -> bool:
+        """An indicator named by the short line or heading above a line of its
+        fields ("Utfall 2023: 9 850 | Utfall 2024: 10 420 | Målnivå 2028:
+        minst 12 000"); True when the line was one."""
+        if state.kind in ("skip", "never"):
+            return False
+        fields = field_line(text)
+        if fields is None:
+            return False
+        section = self._section_for(block.section_index)
+        if self.title_line is not None:
+            name, page, bbox = self.title_line
+        elif first and section is not None and section.heading:
+            name, page, bbox = C.clean_text(section.heading), section.page, section.bbox
+        else:
+            return False
+        self.title_line = None
+        indicator = self.add_indicator(
+            name, page, bbox, "prose", Anchor(None, self.nearest_goal(), self.region),
+            target_text=fields.target_text, target_year=fields.target_year,
+            target_header=fields.target_header, values=printed_values(fields.values))
+        indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada
+        return True
 
     def _note_title(self, text: str, page: int, bbox) -> None:
         """Remember a short line that may title the table after it (an

@@ -185,6 +185,44 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
     return found if found.target_text else None
 
 
+_FIELD_SEPARATOR = re.compile(r"\s+[|│¦]\s+")
+
+
+def field_line(text: str) -> Optional[IndicatorTail]:
+    """A line of labelled fields under an indicator's name, parted by bars:
+    "Utfall 2023: 9 850 | Utfall 2024: 10 420 | Målnivå 2028: minst 12 000 |
+    Källa: kommunens cykelräknare".  Each label is a column header of
+    rules/columns.yaml; the line must give an outcome or a target and
+    nothing that names an item.  ``body`` is empty: the name is the line
+    above.  None for another line."""
+    parts = _FIELD_SEPARATOR.split((text or "").strip())
+    if len(parts) < 2:
+        return None
+    found = IndicatorTail(body="")
+    given = False
+    for part in parts:
+        label, sep, value = part.partition(":")
+        value = value.strip().rstrip(".")
+        if not sep or not value or len(label.split()) > 4:
+            return None
+        column = C.column_role(label)
+        if column.role in ("goal", "indicator", "activity", "activity_detail", "responsible"):
+            return None
+        if column.role == "target":
+            given = True
+            if not C.is_blank_value(value) and not targets.is_no_target(value):
+                found.target_text, found.target_year, found.target_header = value, column.year, label.strip()
+        elif column.role == "outcome":
+            given = True
+            if not C.is_blank_value(value):
+                found.values.append((column.value_period, value))
+    if not given:
+        return None
+    kpis = re.findall(r"\b([NUV]\d{5})\b", text)
+    found.kolada = kpis[0] if len(kpis) == 1 else None
+    return found
+
+
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> tuple[tuple[str, ...], re.Pattern]:
     rules = C.column_rules()

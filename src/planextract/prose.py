@@ -36,6 +36,8 @@ class ProseRules(RulesModel):
     continued_action_sentences: list[str]
     followed_measure_sentences: list[str]
     goal_serving_sentences: list[str]
+    dated_present_action_sentences: list[str]
+    present_action_verbs: list[str]
     not_planned_verbs: list[str]
 
 
@@ -151,6 +153,14 @@ def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
     not_planned, short = _planned_verbs()
     patterns = _patterns("planned_action_sentences") + (
         _patterns("continued_action_sentences") if after_action else ())
+    for pattern in _patterns("dated_present_action_sentences"):
+        m = pattern.match(sentence)
+        if m:
+            verb = m.group("verb").lower()
+            # the active voice: "Under 2025 införs en gemensam registrering, och målet följs …" is a note
+            doing = verb in prose_rules().present_action_verbs or (not verb.endswith("s") and action_verb(verb))
+            if doing and doing not in not_planned:
+                return True
     for pattern in patterns:
         m = pattern.match(sentence)
         if not m:

@@ -122,6 +122,7 @@ class TableReader:
         last_indicators: list[Indicator] = []
         last_activities: list[Activity] = []
         grouped = _has_group_rows(rows, roles.activity[:1])
+        group_goal: Optional[int] = None  # the goal a group row over the actions names
         for r, row in enumerate(rows):
             raw = list(row) + [""] * (len(columns) - len(row))
             cells = [C.clean_cell(c) for c in raw]
@@ -133,8 +134,13 @@ class TableReader:
                 continue
             page = pages[r] if r < len(pages) else table.page_start
             bbox = table.bbox
+            if grouped and roles.activity and _is_group_row(cells, roles.activity[0]):
+                named = self._group_goal(cells[roles.activity[0]])
+                if named is not None:
+                    group_goal = named  # "Fokusområde 1.1 Gator … är trafiksäkra": the goal of the actions below
+                    continue
             row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
-            anchor = Anchor(row_goal, doc.nearest_goal(), doc.region)
+            anchor = Anchor(row_goal if row_goal is not None else group_goal, doc.nearest_goal(), doc.region)
             if by_label and not any(cells[i] for i, c in enumerate(columns) if c.role in ("target", "outcome")):
                 continue  # a label alone: a note or a group over the rows, no indicator
             if roles.indicator:
@@ -258,7 +264,7 @@ class TableReader:
                     continue
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
-                for piece in _numbered_goals(C.clean_text(str(raw[col]), numbering=False)):
+                for piece in _numbered_goals(str(raw[col])):
                     own = C.clean_text(piece)  # without its number
                     target = self._goal_column_target(roles, columns, cells) or doc.own_target(
                         own, year=columns[col].year)  # dropped when an indicator has one
@@ -289,6 +295,17 @@ class TableReader:
                 if found and goal.status is None:
                     goal.status, goal.status_text = found
         return row_goal
+
+    def _group_goal(self, cell: str) -> Optional[int]:
+        """The goal a group row names, by its words or by its number ("Fokusområde
+        1.1 Gator, gång- och cykelvägar …", "Nämndmål 2"); None for another group."""
+        m = _GROUP_GOAL.match(cell)
+        if not m:
+            return None
+        named = same_goal(m.group("rest"), self.doc.out.goals) if m.group("rest") else None
+        if named is not None:
+            return named.key
+        return self.doc.goal_by_code(m.group("number"))
 
     @staticmethod
     def _goal_column_target(roles, columns, cells):
@@ -498,7 +515,9 @@ _RANK = {"kf": 0, "namnd": 1, "verksamhet": 2}
 _LOWER = {"kf": "namnd", "namnd": "verksamhet", "verksamhet": "verksamhet"}
 
 
-_NEXT_NUMBERED_GOAL = re.compile(r"(?<=[.!])\s+(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÅÄÖ])")
+# a group row naming a goal: "Fokusområde 1.1 Gator …", "Nämndmål 2", "Mål 3: Trygghet"
+_GROUP_GOAL = re.compile(r"^(?:[^\W\d][\w-]*\s+){0,2}(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s*[:–—-]?\s*(?P<rest>.*)$")
+_GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-ZÅÄÖ])")  # "1.2 Parker, ..."
 
 
 def _row_code(columns, cells, col: int) -> Optional[str]:
@@ -513,10 +532,20 @@ def _row_code(columns, cells, col: int) -> Optional[str]:
 
 def _numbered_goals(cell: str) -> list[str]:
     """The goals of one cell: "1.1 Fler invånare ... 1.2 Nämndens mötesplatser
-    ..." holds two, each with its number."""
-    if not re.match(r"\d{1,2}\.\d{1,2}\.?\s", cell):
+    ..." holds two, each with its number.  The numbers must run in order
+    (1.1, 1.2, 1.3), so that a number inside a goal's words splits nothing."""
+    cell = C.clean_text(cell, numbering=False)
+    starts = []
+    for m in _GOAL_NUMBER_IN_CELL.finditer(cell):
+        major, minor = int(m.group(1)), int(m.group(2))
+        if not starts and m.start() != 0:
+            return [cell]
+        if not starts or (major, minor) == (starts[-1][1], starts[-1][2] + 1):
+            starts.append((m.start(), major, minor))
+    if len(starts) < 2:
         return [cell]
-    return [piece for piece in _NEXT_NUMBERED_GOAL.split(cell) if piece.strip()]
+    bounds = [b for b, _, _ in starts] + [len(cell)]
+    return [cell[a:b].strip() for a, b in zip(bounds, bounds[1:]) if cell[a:b].strip()]
 
 
 def _split_merged_header(header, rows, pages, page):
@@ -586,7 +615,7 @@ def _has_group_rows(rows, item_cols) -> bool:
     col = item_cols[0]
     cells = [[C.clean_cell(c) for c in row] for row in rows if col < len(row) and C.clean_cell(row[col])]
     alone = sum(1 for row in cells if _is_group_row(row, col))
-    return 0 < alone <= len(cells) // 3
+    return 0 < alone < len(cells) - alone
 
 
 def _row_labels(columns) -> list:
