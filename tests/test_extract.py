@@ -1294,3 +1294,32 @@ def test_a_sentence_naming_the_goal_served_and_planned_actions_in_following_para
 ])
 def test_dated_actions_in_the_present_tense(sentence, planned):
     assert prose.is_planned_action(sentence) is planned
+
+
+def test_an_action_heading_over_its_description_and_a_line_of_its_fields():
+    doc = build([
+        ("h", 1, "Mål"),
+        ("p", "FS 1 Fler invånare ska få sin vård nära hemmet."),
+        ("p", "FS 2 Vården ska bemannas med egna medarbetare."),
+        ("h", 1, "Utvecklingsarbeten 2026"),
+        ("h", 2, "Införa en länsgemensam modell för samordnad utskrivning"),
+        ("p", "Modellen bygger på att planeringen inför hemgång startar redan vid inskrivning."),
+        ("p", "Kopplat till FS 1 • Ansvar: Medicinsk verksamhet • Tidplan: 2026"),
+        ("h", 2, "Bygga ut karriärvägar för specialistsjuksköterskor"),
+        ("p", "Nämnden avsätter medel för studier med bibehållen lön."),
+        ("p", "Kopplat till FS 2 • Ansvar: HR-avdelningen • Tidplan: 2026–2027"),
+        ("h", 1, "Uppföljning"),
+        ("p", "FS 1 Fler invånare ska få sin vård nära hemmet."),
+        ("p", "Årsredovisning"),
+        ("h", 1, "Internkontroll 2026"),
+        ("t", ["Risk", "Kontrollmoment", "Ansvar"], [["Remisser registreras sent", "Stickprov", "Verksamhetschefer"]]),
+    ])
+    ext = extract_items(doc)
+    near = by_text(ext.goals, "Fler invånare ska få sin vård nära hemmet.")
+    staff = by_text(ext.goals, "Vården ska bemannas med egna medarbetare.")
+    assert len(ext.goals) == 2  # the goal named again under "Uppföljning" is no new goal
+    model = by_text(ext.activities, "Införa en länsgemensam modell för samordnad utskrivning")
+    assert (model.goal_key, model.responsible, model.timeline) == (near.key, "Medicinsk verksamhet", "2026")
+    careers = by_text(ext.activities, "Bygga ut karriärvägar för specialistsjuksköterskor")
+    assert (careers.goal_key, careers.timeline) == (staff.key, "2026–2027")
+    assert len(ext.activities) == 2  # "Internkontroll 2026" over a table with a responsible column is no action

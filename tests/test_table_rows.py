@@ -383,3 +383,27 @@ def test_goals_numbered_in_one_cell_group_rows_naming_them_and_indicators_under_
     assert len(ext.activities) == 3 and not [a for a in ext.activities if "Fokusområde" in a.text]
     assert by_text(ext.activities, "Bygga om tolv övergångsställen vid skolor").goal_key == streets.key
     assert by_text(ext.activities, "Sätta upp belysning längs gångstråken i Ektorpsparken").goal_key == parks.key
+
+
+def test_goal_rows_opened_by_a_lettered_code_under_a_labelled_goal_row():
+    doc = build([
+        ("h", 1, "Mål och mätetal"),
+        ("t", ["Mål och mätetal", "Utfall 2024", "Utfall 2025", "Målvärde 2026"], [
+            ["Strategiskt mål 1: Länets invånare har en god och jämlik hälsa", "", "", ""],
+            ["FS 1 Fler invånare ska ha goda levnadsvanor", "", "", ""],
+            ["Andel vuxna som röker dagligen, %", "6,1", "5,6", "Högst 5,0"],
+            ["Antal hälsosamtal i primärvården", "7 210", "7 540", "Minst 8 000"],
+            ["FS 2 Alla vårdcentraler ska erbjuda videobesök", "", "", "Samtliga 44"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    assert len(ext.goals) == 3 and len(ext.indicators) == 2
+    health = by_text(ext.goals, "Länets invånare har en god och jämlik hälsa")
+    habits = by_text(ext.goals, "Fler invånare ska ha goda levnadsvanor")
+    video = by_text(ext.goals, "Alla vårdcentraler ska erbjuda videobesök")
+    assert (habits.parent_key, video.parent_key) == (health.key, health.key)
+    assert video.target is not None and video.target.text == "Samtliga 44"
+    assert by_text(ext.indicators, "Andel vuxna som röker dagligen, %").goal_key == habits.key
+    assert by_text(ext.indicators, "Antal hälsosamtal i primärvården").goal_key == habits.key
+    assert T.lettered_code("FS 1 Fler invånare ska …") == ("FS 1", "Fler invånare ska …")
+    assert T.lettered_code("1.1 Fler invånare") is None and T.code_scheme("ÄN 1.2") == "ÄN"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
@@ -817,14 +817,18 @@ def activity_field(role: str) -> Optional[str]:
     return "status" if role == "comment" else role
 
 
-def coded_items(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each item opened by a code ("T1", "E2", "A1.3") in ``text``."""
-    marks = list(_CODE_SPLIT.finditer(text))
-    items = []
-    for n, m in enumerate(marks):
-        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
-        items.append((m.start(), text[m.end():end].strip()))
-    return items
+def coded_items(text: str, line_starts: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """(offset, text) of each item opened by a code ("T1", "E2", "A1.3") in
+    ``text``: after a sentence's end, or at one of ``line_starts`` (where a
+    paragraph of its own began)."""
+    marks = {m.start(): m.end() for m in _CODE_SPLIT.finditer(text)}
+    for start in line_starts:
+        m = ITEM_CODE.match(text[start:])
+        if m and start not in marks:
+            marks[start] = start + m.end()
+    bounds = sorted(marks.items())
+    return [(start, text[end:(bounds[n + 1][0] if n + 1 < len(bounds) else len(text))].strip())
+            for n, (start, end) in enumerate(bounds)]
 
 
 def inline_fields(text: str) -> tuple[str, dict]:

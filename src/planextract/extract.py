@@ -24,9 +24,9 @@ from . import classify as C
 from . import prose
 from . import targets
 from . import table_rows
-from .link import Anchor, goal_named_in, link_items, same_goal, set_parent
+from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import activity_tail, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
+from .item_tails import action_field_line, activity_tail, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -160,6 +160,9 @@ class _Reader(ProseItems):
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
         self.field_tables = {
             t.section_index for t in parsed.tables if is_fields_table(C.column_roles(t.header))
+        } | {  # "Kopplat till FS 4 • Ansvar: … • Tidplan: 2026" under the action's heading and description
+            b.section_index for b in parsed.blocks
+            if b.kind == "paragraph" and action_field_line(C.clean_text(b.text)) is not None
         }
         # sections opening with their goal in a sentence ("Vårt mål är att ..."): their heading is a title
         self.titled_goals: set[Optional[int]] = set()
@@ -690,6 +693,16 @@ class _Reader(ProseItems):
         if C.bare_goal_label(text) and state.kind not in ("skip", "never"):
             self.bare_label = C.bare_goal_label(text)
             return
+        fields = action_field_line(text) if self.open_action is not None else None
+        if fields is not None:
+            action, self.open_action = self.open_action, None
+            for name, value in fields.fields.items():
+                if getattr(action, name) is None:
+                    setattr(action, name, value)
+            named = self.goal_by_code(fields.goal_code) if fields.goal_code else None
+            if named is not None:  # "Kopplat till FS 4": the goal it serves, whatever stands near it
+                self.anchors[("activity", action.key)] = Anchor(named, None, self.region)
+            return
         if self.open_action is not None:
             action = self.open_action  # its description, until its table of fields
             action.detail = f"{action.detail} {text}" if action.detail else text
@@ -835,7 +848,7 @@ class _Reader(ProseItems):
             starts.append((len(text), block, anchor))
             text += C.clean_text(block.text, numbering=False) + " "
         self.coded = []
-        for offset, item in C.coded_items(text):
+        for offset, item in C.coded_items(text, [start for start, _, _ in starts]):
             block, anchor = next((b, a) for start, b, a in reversed(starts) if start <= offset)
             if self.coded_kind == "goal":
                 self._coded_goal(item, offset, text, block, anchor)
@@ -848,6 +861,9 @@ class _Reader(ProseItems):
         """A coded goal ("V1 Minst 90 procent ... (ÄN 1.2)"): its code names it, a
         code in its closing parenthesis names the goal it serves."""
         code = C.ITEM_CODE.match(text[offset:])
+        named = self.goal_by_code(code.group(1)) if code else None
+        if named is not None and restates(self.goal_by_key(named).text, item):
+            return  # "FS 1 Fler invånare … | Årsredovisning" in a table of follow-ups: a goal named again
         parent_ref = _PARENT_CODE.search(item)
         parent = anchor.scope_goal
         if parent_ref:

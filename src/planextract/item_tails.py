@@ -186,6 +186,42 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
 
 
 _FIELD_SEPARATOR = re.compile(r"\s+[|│¦]\s+")
+_ACTION_FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙▪]|\(cid:\d+\))\s+")
+# "Kopplat till FS 4", "Bidrar till mål 2": the goal an action's field line names
+_SERVED_GOAL = re.compile(r"^(?:kopplat?|kopplad|bidrar|hör|knuten)\s+till\s+(?:\w*mål\s+)?(?P<code>\S.*)$", re.I)
+
+
+@dataclass
+class ActionFields:
+    """What a line of an action's fields gives: its fields and the goal it names."""
+
+    fields: dict[str, str]
+    goal_code: Optional[str] = None
+
+
+def action_field_line(text: str) -> Optional[ActionFields]:
+    """A line of an action's fields under its heading and description, parted
+    by bullets or bars: "Kopplat till FS 4 • Ansvar: Medicinsk verksamhet •
+    Tidplan: 2026".  Each part a labelled field of rules/columns.yaml (who,
+    when, follow-up, status) or the goal served; it must name who or when.
+    None for another line."""
+    parts = _ACTION_FIELD_SEPARATOR.split((text or "").strip())
+    if len(parts) < 2:
+        return None
+    found = ActionFields(fields={})
+    for part in parts:
+        served = _SERVED_GOAL.match(part)
+        if served and found.goal_code is None and len(served.group("code").split()) <= 3:
+            found.goal_code = served.group("code").strip().rstrip(".")
+            continue
+        labelled = _LABELLED.match(part)
+        name = C.activity_field(C.column_role(labelled.group("label")).role) if labelled else None
+        if name is None:
+            return None
+        found.fields.setdefault(name, labelled.group("value").strip().rstrip("."))
+    if not ({"responsible", "timeline"} & found.fields.keys()):
+        return None
+    return found
 
 
 def field_line(text: str) -> Optional[IndicatorTail]:

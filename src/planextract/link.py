@@ -113,6 +113,13 @@ def goal_named_in(text: str, goals: Iterable[Goal], min_share: float = 0.3) -> O
     return best[1] if best else None
 
 
+def restates(goal_text: str, text: str) -> bool:
+    """``text`` opens with the goal's words, perhaps with more after them
+    ("Fler invånare ska ha goda levnadsvanor Årsredovisning")."""
+    goal, query = normalize(goal_text), normalize(text)
+    return bool(goal) and fuzz.ratio(goal, query[:len(goal)]) >= SAME_GOAL_CUTOFF
+
+
 def same_goal(text: str, goals: Iterable[Goal], cutoff: float = SAME_GOAL_CUTOFF) -> Optional[Goal]:
     """An earlier goal that ``text`` restates (follow-ups repeat their goals)."""
     query = normalize(text)

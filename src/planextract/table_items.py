@@ -202,6 +202,10 @@ class TableReader:
                            if table_rows.code_number(g[1]) and digits.startswith(table_rows.code_number(g[1]) + ".")), None)
         if parent is None and row.level:
             parent = next((g for g in reversed(goal_rows) if _RANK[g[0]] < _RANK[row.level]), None)
+        if parent is None and not row.level and table_rows.code_scheme(row.code):
+            # "Strategiskt mål 1: …" over "FS 1 …", "FS 2 …": the goal row of another scheme above
+            parent = next((g for g in reversed(goal_rows)
+                           if table_rows.code_scheme(g[1]) != table_rows.code_scheme(row.code)), None)
         if parent is None and not row.level and goal_rows and row.code and goal_rows[-1][1] \
                 and _code_depth(goal_rows[-1][1]) < _code_depth(row.code):
             parent = goal_rows[-1]

@@ -119,6 +119,27 @@ def code_number(code: Optional[str]) -> str:
     return m.group(0) if m else ""
 
 
+@functools.lru_cache(maxsize=1)
+def _code_start() -> re.Pattern:
+    inner = row_rules().goal_code_pattern.lstrip("^").rstrip("$")
+    return re.compile(rf"^(?P<code>{inner})\s+(?=[A-ZÅÄÖ])")
+
+
+def lettered_code(text: str) -> Optional[tuple[str, str]]:
+    """(code, rest) of a text opening with a goal code that has letters ("FS 1
+    Fler invånare ska …" -> ("FS 1", "Fler invånare ska …")), else None."""
+    m = _code_start().match(text or "")
+    if not m or not re.match(r"[A-ZÅÄÖ]", m.group("code")):
+        return None
+    return m.group("code").rstrip("."), text[m.end():].strip()
+
+
+def code_scheme(code: Optional[str]) -> str:
+    """The letters of a goal code ("FS 1" -> "FS", "1.2" -> "")."""
+    m = re.match(r"[A-ZÅÄÖ]+", code or "")
+    return m.group(0) if m else ""
+
+
 def is_code(cell: str) -> bool:
     return bool(_code().match(C.clean_cell(cell)))
 
@@ -254,8 +275,13 @@ def _label_rows(columns, raw_rows, table):
             row[i] for i, c in enumerate(columns) if i != text_col and c.role not in ("ignore",))
         labelled = goal_label(printed)
         numbered = _LEADING_NUMBER.match(printed)
+        coded = lettered_code(printed)
         if text and empty and labelled:
             out.append(Row("goal", labelled[2], labelled[1], C.level_in(labelled[0])))
+            goals += 1
+        elif text and coded and C.is_goal_statement(coded[1]):
+            # "FS 1 Fler invånare ska …"; a value beside it is the goal's own target
+            out.append(Row("goal", coded[1], coded[0], C.level_in(coded[0])))
             goals += 1
         elif text and empty and dashed and numbered and not _DASH_ITEM.match(printed):
             out.append(Row("goal", printed[numbered.end():].strip(), numbered.group(1)))
