@@ -1323,3 +1323,26 @@ def test_an_action_heading_over_its_description_and_a_line_of_its_fields():
     careers = by_text(ext.activities, "Bygga ut karriärvägar för specialistsjuksköterskor")
     assert (careers.goal_key, careers.timeline) == (staff.key, "2026–2027")
     assert len(ext.activities) == 2  # "Internkontroll 2026" over a table with a responsible column is no action
+
+
+def test_a_numbered_list_of_actions_after_sections_of_that_number_and_notes_under_a_goal_list():
+    doc = build([
+        ("h", 1, "Mål", "3"),
+        ("h", 2, "Kunskap", "3.1"),
+        ("p", "Verksamhetsmål för grundskolan 2025"),
+        ("li", "Frånvaron per elev ska minska till högst 8 procent.", "–"),
+        ("li", "= uppgiften publiceras av Skolverket i december.", "–"),
+        ("h", 1, "Ekonomi", "4"),
+        ("h", 2, "Åtgärder för en ekonomi i balans", "4.1"),
+        ("p", "Nämnden beslutade i juni om följande åtgärder för att minska underskottet:"),
+        ("li", "Samordna skolskjutsarna för grundskolan.", "1."),
+        ("li", "Pröva varje nyanställning i ledningsgruppen.", "3."),
+        ("p", "Indikatorer och utfall vårterminen 2025:"),
+        ("li", "Andel femåringar som når förväntad nivå i språkobservationen: 71 % (målvärde minst 80 %)"),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == ["Frånvaron per elev ska minska till högst 8 procent."]
+    assert {a.text for a in ext.activities} == {
+        "Samordna skolskjutsarna för grundskolan.", "Pröva varje nyanställning i ledningsgruppen."}
+    share = by_text(ext.indicators, "Andel femåringar som når förväntad nivå i språkobservationen")
+    assert (share.targets[0].text, share.targets[0].target_value) == ("målvärde minst 80 %", 80)

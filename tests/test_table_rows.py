@@ -407,3 +407,32 @@ def test_goal_rows_opened_by_a_lettered_code_under_a_labelled_goal_row():
     assert by_text(ext.indicators, "Antal hälsosamtal i primärvården").goal_key == habits.key
     assert T.lettered_code("FS 1 Fler invånare ska …") == ("FS 1", "Fler invånare ska …")
     assert T.lettered_code("1.1 Fler invånare") is None and T.code_scheme("ÄN 1.2") == "ÄN"
+
+
+def test_a_goal_boxed_in_one_row_and_indicators_laid_out_as_columns():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges mål"),
+        ("li", "Barn och unga ska få en god start i livet.", "A"),
+        ("li", "Vänersborg ska vara en trygg kommun att växa upp i.", "B"),
+        ("h", 1, "Trygghet och studiero"),
+        ("t", [], [["Nämndmål 2\nKF-mål B", "Barn och elever ska känna sig trygga och ha studiero i skolan.",
+                    "Prognos helår:\nUppfyllt"]]),
+        ("t", ["Andel (%)", "Elever i åk 5 som känner sig trygga i skolan",
+               "Elever i åk 8 som upplever studiero på lektionerna"], [
+            ["Vt 2024", "87", "61"],
+            ["Vt 2025", "90", "63"],
+            ["Målvärde 2025", "Minst 90", "Öka"],
+        ]),
+    ])
+    ext = extract_items(doc)
+    safe = by_text(ext.goals, "Barn och elever ska känna sig trygga och ha studiero i skolan.")
+    assert safe.level == "namnd" and safe.status == "met"
+    assert safe.parent_key == by_text(ext.goals, "Vänersborg ska vara en trygg kommun att växa upp i.").key
+    assert not [g for g in ext.goals if g.text == "Trygghet och studiero"]  # the box's title, no goal
+    five = by_text(ext.indicators, "Elever i åk 5 som känner sig trygga i skolan")
+    assert five.goal_key == safe.key
+    assert (five.targets[0].target_op, five.targets[0].target_value, five.targets[0].target_year) == (">=", 90, 2025)
+    assert [(v.period, v.value) for v in five.values] == [("Vt 2024", 87.0), ("Vt 2025", 90.0)]
+    calm = by_text(ext.indicators, "Elever i åk 8 som upplever studiero på lektionerna")
+    assert calm.targets[0].direction == "increase"
+    assert T.goal_box([], [["Nämndmål 1 Fler ska …", "Text"]]) is None  # the label opens the goal's words

@@ -172,6 +172,13 @@ class _Reader(ProseItems):
                 seen.add(block.section_index)
                 if block.kind == "paragraph" and prose.goal_sentences(block.text):
                     self.titled_goals.add(block.section_index)
+        first_block_at = {}
+        for block in parsed.blocks:
+            first_block_at.setdefault(block.section_index, (block.page, block.bbox[1]))
+        for table in parsed.tables:  # ... or in a goal box ("Nämndmål 1 | Alla barn … | Prognos helår: …")
+            opens = (table.page_start, table.bbox[1]) <= first_block_at.get(table.section_index, (10**6, 0))
+            if opens and table_rows.goal_box(list(table.header), [list(r) for r in table.rows]) is not None:
+                self.titled_goals.add(table.section_index)
         # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
         self.lead_owners: set[int] = set()
         for before, after in zip(parsed.blocks, parsed.blocks[1:]):
@@ -190,10 +197,12 @@ class _Reader(ProseItems):
                 self.labelled_sections.add(block.section_index)
         # "1" -> level of the sections numbered "1.1", "1.2": list item "1." titles their area
         self.area_numbers: dict[str, int] = {}
+        self.area_starts: dict[str, int] = {}  # "1" -> index of the first section numbered "1.x"
         for section in parsed.sections:
             head, _, rest = (section.number or "").partition(".")
             if head.isdigit() and rest.strip("."):
                 self.area_numbers.setdefault(head, section.level)
+                self.area_starts.setdefault(head, section.index)
         for section in parsed.sections:
             if section.parent_index is not None:
                 self.children.setdefault(section.parent_index, []).append(section)
@@ -593,6 +602,8 @@ class _Reader(ProseItems):
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
+            if text[:1] in "=*†":
+                return  # "= uppgiften publiceras i december": the legend of a table's marks
             if text[:1].islower() and not (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
                 return  # "... särskilt fokus på:" / "matsvinnet i kommunens egna kök": what a goal is about
             lead_text = self.lead[1] if self.lead else None
@@ -608,6 +619,9 @@ class _Reader(ProseItems):
                 self.goal_lists.append([])
             self.goal_lists[-1].append(goal.key)
             self.in_goal_list = True
+            letter = re.fullmatch(r"([A-H])\.?", block.marker or "")
+            if letter:  # "A. Karlskronaborna har …": tables name it "A"
+                self.numbered.setdefault(letter.group(1), goal.key)
             return
         elif kind == "indicator":
             if C.is_group_label(text):
@@ -823,6 +837,14 @@ class _Reader(ProseItems):
         short = len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", "?", "!"))
         self.title_line = (text, page, bbox) if short else None
         self.title_kpi = None
+
+    def scope_table_goal(self, section_index: Optional[int], goal_key: int) -> None:
+        """A goal a table states (a goal box) governs what follows in its section."""
+        section = self._section_for(section_index)
+        rank = (section.level if section else 0) + 0.5
+        self._pop_scopes(rank)
+        self._push_scope(rank, goal_key)
+        self.last_goal = goal_key
 
     def _bare_labelled_goal(self, block: Block, text: str, state: _SectionState, label: str, number: str) -> None:
         """The goal printed under its label ("Kommunfullmäktiges mål 1" / "Äldre

@@ -103,6 +103,12 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     fields = _fields_tail(text, outcome_period)
     if fields is not None:
         return fields
+    bracketed = _OUTCOME_THEN_TARGET.match(text)
+    if bracketed and len(bracketed.group("body").split()) >= 2:
+        # "Andel femåringar …: 71 % (målvärde minst 80 %)": the outcome, its target in brackets
+        values = [(outcome_period, bracketed.group("value").strip())] if outcome_period else []
+        return IndicatorTail(body=bracketed.group("body").strip(), target_text=bracketed.group("target").strip(),
+                             values=values)
     values: list[tuple[str, str]] = []
     outcome = _OUTCOME_TAIL.search(text)
     bare = _BARE_OUTCOME.search(text) if outcome_period else None
@@ -138,6 +144,9 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     return found
 
 
+_OUTCOME_THEN_TARGET = re.compile(
+    r"^(?P<body>.*?[^\s:]):\s+(?P<value>-?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)\s*"
+    r"\((?P<target>mål(?:värde|värdet|nivå)?\s*(?:(?:19|20)\d\d\s*)?:?\s*[^()]+)\)\s*\.?$", re.I)
 _FIELDS_TAIL = re.compile(
     r"^(?P<body>.*?[^\s:–—-])(?::\s+|\s+[–—-]\s+)(?P<tail>.*?\bmål(?:värde|värdet|nivå)?\b.*)$", re.I)
 _FIELDS_TAIL_SKA = re.compile(r"^(?P<body>.*?[^\s:–—-]):\s+(?P<tail>\d[^:]*\(\s*(?:19|20)\d\d\s*:[^()]*\),\s+.*\bska\b.*)$", re.I)

@@ -122,7 +122,7 @@ class Table:
 
     @property
     def n_cols(self) -> int:
-        return len(self.header)
+        return len(self.header) or max((len(row) for row in self.rows), default=0)  # a table without a header
 
     def __repr__(self) -> str:  # short, like camelot's
         return (

@@ -295,4 +295,8 @@ def lead_kind(text: str) -> Optional[str]:
     words = normalize(re.sub(r"[:;…]+\s*$", "", last)).split()
     if len(words) < 2 or "område" in words[-1]:
         return None  # areas ("Nedan redogörs för fokusområdena:") frame work, they are no goals
-    return _LEAD_ROLES.get(C.column_role(words[-1]).role)
+    by_last = _LEAD_ROLES.get(C.column_role(words[-1]).role)
+    if by_last is not None or not re.match(r"(?:19|20)\d\d$", words[-1]):
+        return by_last
+    # "Indikatorer och utfall vårterminen 2025:": a header's words, the period last
+    return _LEAD_ROLES.get(C.column_role(re.sub(r"[:;…]+\s*$", "", last)).role)

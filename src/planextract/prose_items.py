@@ -239,6 +239,8 @@ class ProseItems:
         number = (block.marker or "").strip().rstrip(".)")
         if number not in self.area_numbers or len(text.split()) > 8:
             return None
+        if block.section_index is not None and self.area_starts[number] <= block.section_index:
+            return None  # sections "3.1", "3.2" came before: item "3." titles none of them
         return self.area_numbers[number] - 0.5
 
 

@@ -90,6 +90,14 @@ class TableReader:
             self._transposed(table, *transposed)
             return
         self.card = None
+        by_column = indicator_columns(table)
+        if by_column is not None:
+            self._indicator_columns(table, *by_column)
+            return
+        box = table_rows.goal_box(list(table.header), [list(r) for r in table.rows])
+        if box is not None:
+            self._goal_box(table, box)
+            return
         header, rows, pages = _split_merged_header(list(table.header), list(table.rows), list(table.row_pages),
                                                    table.page_start)
         columns = C.column_roles(header)
@@ -246,6 +254,7 @@ class TableReader:
         parent = doc.scope_goal
         others = any(cells[i] for i in roles.item_cells)
         added = named_after = None  # "Verksamhetsmål | Nämndmål": a goal, then the number of its parent
+        first_new_key = doc.next_key  # goals made from this row have keys from here (a restated goal keeps its parent)
         for n, col in enumerate(roles.goal):
             text = cells[col]
             number = _GOAL_NUMBER.fullmatch(text)
@@ -287,7 +296,9 @@ class TableReader:
                 parent = row_goal = carried[n]
         if added is not None and named_after is not None and named_after != added:
             goal = doc.goal_by_key(added)
-            goal.parent_key, row_goal = named_after, added
+            if goal.key >= first_new_key or goal.parent_key is None:
+                goal.parent_key = named_after
+            row_goal = added
         if row_goal is not None:
             goal = doc.goal_by_key(row_goal)
             for col in roles.status:
@@ -299,6 +310,41 @@ class TableReader:
                 if found and goal.status is None:
                     goal.status, goal.status_text = found
         return row_goal
+
+    def _indicator_columns(self, table: Table, names: list[str], rows) -> None:
+        """Indicators laid out as columns, their periods and target as rows."""
+        doc = self.doc
+        unit_header = C.clean_cell(table.header[0])  # "Andel (%)": the unit of every column
+        for n, name in enumerate(names):
+            target_text, target_year, target_header, values = None, None, "", []
+            for column, label, cells in rows:
+                cell = cells[n] if n < len(cells) else ""
+                if not cell or C.is_blank_value(cell):
+                    continue
+                if column.role == "target":
+                    target_text, target_year, target_header = cell, column.year, f"{label} {unit_header}"
+                else:
+                    values.append(IndicatorValue(period=column.period or label, value=parse_value(cell), text=cell))
+            doc.add_indicator(name, table.page_start, table.bbox, "table",
+                              Anchor(None, doc.nearest_goal(), doc.region), target_text=target_text,
+                              target_year=target_year, target_header=target_header, values=values)
+
+    def _goal_box(self, table: Table, box) -> None:
+        """A goal boxed with its label and assessment: the scope of what follows
+        in its section."""
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        parent = doc.goal_by_number(box.parent_ref) if box.parent_ref else None
+        level = C.level_in(box.label) or doc.level(*state.texts)
+        goal = doc.add_goal(box.text, level, table.page_start, table.bbox, "table",
+                            parent=parent if parent is not None else doc.scope_goal,
+                            target=doc.own_target(box.text))
+        if box.code:
+            doc.numbered.setdefault(box.code, goal.key)
+        status = table_rows.assessed(box.assessment) if box.assessment else None
+        if status and goal.status is None:
+            goal.status, goal.status_text = status, box.assessment
+        doc.scope_table_goal(table.section_index, goal.key)
 
     def _group_goal(self, cell: str) -> Optional[int]:
         """The goal a group row names, by its words or by its number ("Fokusområde
@@ -664,7 +710,8 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
     pages = ([table.page_start] if any(header) else []) + list(table.row_pages)
     if len(rows) < 3 or max(len(r) for r in rows) != 2:
         return None
-    if all(re.search(r"[^\W\d_]", h) for h in header) and all(C.column_role(h).role != "ignore" for h in header):
+    if any(header) and all(re.search(r"[^\W\d_]", h) for h in header) and all(
+            C.column_role(h).role != "ignore" for h in header):
         return None  # "Indikator | Mål 2026": a header over rows of items, no card
     out, known = [], 0
     for r, row in enumerate(rows):
@@ -714,6 +761,34 @@ def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[s
     if not any(role == "target" for role, _ in out):
         return None
     return [C.Column("outcome", h, year=int(C._YEAR.findall(h)[-1][0])) for h in periods], out
+
+
+MIN_COLUMN_NAME_WORDS = 3  # an indicator named in a header cell is a phrase, not a period or a label
+
+
+def indicator_columns(table: Table) -> Optional[tuple[list[str], list[tuple[C.Column, str, list[str]]]]]:
+    """(indicator names, (row role, row label, cells) rows) of a table whose
+    columns are indicators and whose rows are periods and a target: "Andel (%)
+    | Elever i åk 5 som känner sig trygga | …" over "Vt 2023 | 89 | …" and
+    "Målvärde 2025 | Minst 90 | …"; None for another table."""
+    header = [C.clean_cell(h) for h in table.header]
+    if len(header) < 3 or not table.rows:
+        return None
+    names = header[1:]
+    for name in names:
+        if len(name.split()) < MIN_COLUMN_NAME_WORDS or C._YEAR.search(name) or \
+                C.column_role(name).role not in ("ignore", "indicator", "measure"):
+            return None
+    rows = []
+    for raw in table.rows:
+        cells = [C.clean_cell(c) for c in raw] + [""] * len(header)
+        column = C.column_role(cells[0])
+        if not C._YEAR.search(cells[0]) or column.role not in ("target", "outcome", "ignore"):
+            return None  # a row label that is no period and no target: another kind of table
+        rows.append((column, cells[0], cells[1:len(header)]))
+    if not any(c.role == "target" for c, _, _ in rows) or all(c.role == "target" for c, _, _ in rows):
+        return None
+    return names, rows
 
 
 def _row_label(cell: str) -> tuple[Optional[str], str]:

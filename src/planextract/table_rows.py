@@ -152,6 +152,53 @@ def goal_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
     return m.group("label"), m.group("code"), text[m.end():].strip()
 
 
+@dataclass
+class GoalBox:
+    """A goal boxed in a row of cells: its label cell ("Nämndmål 1 / KF-mål A"),
+    its statement and its assessment ("Prognos helår: Delvis uppfyllt")."""
+
+    text: str
+    label: str
+    code: Optional[str]
+    parent_ref: Optional[str]
+    assessment: Optional[str]
+
+
+_PARENT_LABEL = re.compile(r"^\w*[-]?mål\s+(?P<ref>[A-ZÅÄÖ]|\d{1,2}(?:\.\d{1,2}){0,2})\.?$", re.IGNORECASE)
+
+
+def goal_box(header: list[str], rows: list[list[str]]) -> Optional[GoalBox]:
+    """The goal of a table of one row and no header whose first cell is a goal
+    label ("Nämndmål 1", perhaps with the parent's "KF-mål A" under it) and
+    another a goal statement; None for another table."""
+    if any(C.clean_cell(h) for h in header) or len(rows) != 1:
+        return None
+    cells = [C.clean_cell(c) for c in rows[0]]
+    if len(cells) < 2:
+        return None
+    labelled = goal_label(cells[0])
+    if labelled is None:
+        return None
+    label, code, rest = labelled
+    parent = _PARENT_LABEL.match(rest) if rest else None
+    if rest and parent is None:
+        return None  # the label opens a goal's own words: no box of fields
+    statements = [c for c in cells[1:] if C.is_goal_statement(c)]
+    if len(statements) != 1:
+        return None
+    others = [c for c in cells[1:] if c and c != statements[0]]
+    assessment = next((c for c in others if assessed(c)), None)
+    return GoalBox(statements[0], label, code, parent.group("ref") if parent else None, assessment)
+
+
+def assessed(cell: str) -> Optional[str]:
+    """The status a cell gives, its label aside ("Prognos helår: Uppfyllt" -> "met")."""
+    found = C.attainment(cell)
+    if found:
+        return found[0]
+    return C.status_word(re.sub(r"^[^:]{1,30}:\s*", "", cell))
+
+
 def mixed_rows(columns, rows) -> Optional[tuple[int, list[Optional[Row]]]]:
     """(text column, what each row is) of a table whose rows are of different
     kinds, or None for a table of one kind of row.  ``columns`` are the

@@ -71,6 +71,7 @@ class TableRules(RulesModel):
     text: TextRules
     min_cols: int
     min_rows: int
+    min_rows_ruled: int
     min_filled: float
     max_header_rows: int
     header_share: float
@@ -130,18 +131,21 @@ class Grid:
         return self.cells[self.n_header :]
 
 
-def prune_and_check(grid: Grid, comp: Compiled) -> bool:
-    """Drop empty rows and columns; say whether what is left is a table."""
+def prune_and_check(grid: Grid, comp: Compiled, ruled: bool = False) -> bool:
+    """Drop empty rows and columns; say whether what is left is a table.  A
+    ruled grid may be one row ("Nämndmål 1 | Alla barn … | Prognos helår: …",
+    a goal in a box of cells); a borderless one needs more."""
     keep_cols = [c for c in range(grid.n_cols) if any(row[c] for row in grid.cells if c < len(row))]
     keep_rows = [r for r, row in enumerate(grid.cells) if any(row)]
     grid.cells = [[grid.cells[r][c] for c in keep_cols] for r in keep_rows]
     grid.bold = [[grid.bold[r][c] for c in keep_cols] for r in keep_rows]
     grid.spans = [grid.spans[c] for c in keep_cols]
     rules = comp.rules
-    if grid.n_cols < rules.min_cols or len(grid.cells) < rules.min_rows:
+    fewest = rules.min_rows_ruled if ruled else rules.min_rows
+    if grid.n_cols < rules.min_cols or len(grid.cells) < fewest:
         return False
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
-    if multi < 2:
+    if multi < min(2, len(grid.cells)):
         return False
     return filled_share(grid.cells) >= rules.min_filled
 

@@ -69,7 +69,8 @@ def split_header(grid: Grid, comp: Compiled) -> None:
     if count == 0 and start:
         start, grid.title = 0, None
     header_rows = rows[start : start + count]
-    grid.header = [normalize(" ".join(row[c] for row in header_rows if row[c])) for c in range(grid.n_cols)]
+    # no header row: no header (not a row of empty names)
+    grid.header = [normalize(" ".join(row[c] for row in header_rows if row[c])) for c in range(grid.n_cols)] if count else []
     grid.n_header = start + count
     if count:
         _shift_lone_headers(grid)

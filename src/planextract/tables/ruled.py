@@ -232,7 +232,7 @@ def _grid_from_plumber(page, found, comp: Compiled, chars: "_LazyChars") -> Opti
             cells.append([_cell_text("\n".join(cell)) for cell in part])
             bold.append(flags)
     grid = Grid(page=page.page_number, bbox=tuple(found.bbox), cells=cells, bold=bold, spans=spans, strategy="lines")
-    return grid if prune_and_check(grid, comp) else None
+    return grid if prune_and_check(grid, comp, ruled=True) else None
 
 
 def _unstack(row: list[list[str]], comp: Compiled) -> list[list[list[str]]]:
