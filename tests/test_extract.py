@@ -1346,3 +1346,36 @@ def test_a_numbered_list_of_actions_after_sections_of_that_number_and_notes_unde
         "Samordna skolskjutsarna för grundskolan.", "Pröva varje nyanställning i ledningsgruppen."}
     share = by_text(ext.indicators, "Andel femåringar som når förväntad nivå i språkobservationen")
     assert (share.targets[0].text, share.targets[0].target_value) == ("målvärde minst 80 %", 80)
+
+
+def test_goal_label_headings_their_parent_line_and_indicators_over_lines_of_fields():
+    doc = build([
+        ("h", 1, "Kommunfullmäktigemål som berör nämnden"),
+        ("p", "I budgeten har kommunfullmäktige beslutat om följande mål som nämnden bidrar till:"),
+        ("li", "Malmös elever ska nå goda kunskapsresultat.", "1."),
+        ("li", "Barn och unga i Malmö ska växa upp under trygga förhållanden.", "2."),
+        ("h", 1, "Nämndsmål 1"),
+        ("p", "Andelen lärare med behörighet ska öka."),
+        ("p", "Bidrar till kommunfullmäktigemål 2"),
+        ("p", "Behörigheten varierar mellan skolor och ämnen."),
+        ("h", 2, "Indikatorer"),
+        ("p", "Andel lärare med lärarlegitimation, kommunal grundskola (N15813)"),
+        ("p", "Startvärde 79,2 % (2025) • Målvärde 2026: minst 81 %"),
+        ("h", 2, "Åtgärder 2026"),
+        ("p", "Förvaltningen ska under 2026 införa en mentorsmodell. Skolskjutsarna ska upphandlas på nytt inför "
+              "läsåret 2026/27."),
+    ], organ="Grundskolenämnden")
+    ext = extract_items(doc)
+    kf = [g for g in ext.goals if g.level == "kf"]
+    assert len(kf) == 2 and not ext.activities[2:] and all(g.target is None for g in kf)  # "växa upp" is no increase
+    staff = by_text(ext.goals, "Andelen lärare med behörighet ska öka.")
+    assert staff.parent_key == kf[1].key
+    assert not [g for g in ext.goals if g.text.startswith("Nämndsmål")]
+    share = by_text(ext.indicators, "Andel lärare med lärarlegitimation, kommunal grundskola (N15813)")
+    assert len(ext.indicators) == 1 and share.goal_key == staff.key
+    assert (share.targets[0].target_value, share.targets[0].baseline_value, share.targets[0].baseline_year) == (
+        81, 79.2, 2025)
+    assert [a.text for a in ext.activities] == [
+        "Förvaltningen ska under 2026 införa en mentorsmodell.",
+        "Skolskjutsarna ska upphandlas på nytt inför läsåret 2026/27."]
+    assert all(a.goal_key == staff.key for a in ext.activities)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planextract.models import Target
-from planextract.targets import clean_text, parse_target
+from planextract.targets import clean_text, is_no_target, parse_target
 
 FIELDS = ("direction", "target_op", "target_value", "unit", "target_year", "baseline_value", "baseline_year")
 
@@ -225,3 +225,9 @@ def test_known_target_still_refuses_years_and_status(text):
 )
 def test_default_year(text, year, expected):
     assert parse_target(text, year=year).target_year == expected
+
+
+def test_phrases_that_name_no_movement_and_placeholders_with_a_year():
+    assert parse_target("Barn och unga ska växa upp under trygga förhållanden.") is None
+    assert parse_target("Antalet företag ska växa.").direction == "increase"
+    assert is_no_target("Fastställs 2026") and is_no_target("Ny indikator") and not is_no_target("Minst 2026")

@@ -710,11 +710,24 @@ def level_in(text: str) -> Optional[str]:
         return None
     rules = level_rules()
     words = _words(text)
-    for level in rules.order:
+    found: list[tuple[int, int, str]] = []  # (where the cue stands, rank of its level, level)
+    for rank, level in enumerate(rules.order):
         for cue in rules.cues.get(level, []):
             cue_words = _words(cue)
-            if cue_words and _contains_term(words, cue_words):
-                return level
+            at = _term_position(words, cue_words) if cue_words else None
+            if at is not None:
+                found.append((at, rank, level))
+    # the cue that comes first ("Kommunfullmäktigemål som berör nämnden" is the council's);
+    # at one place, the levels in the order of `order`
+    return min(found)[2] if found else None
+
+
+def _term_position(words: list[str], term_words: list[str]) -> Optional[int]:
+    """Where ``term_words`` first stand in ``words`` (as _contains_term matches them), else None."""
+    n = len(term_words)
+    for start in range(len(words) - n + 1):
+        if all(_word_match(words[start + i], term_words[i], i == 0) for i in range(n)):
+            return start
     return None
 
 

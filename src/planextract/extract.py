@@ -28,7 +28,7 @@ from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_pa
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import action_field_line, activity_tail, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
-from .table_items import TableReader, is_fields_table, parse_value, printed_values  # noqa: F401  (parse_value: part of this module's API)
+from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
     Block,
@@ -44,6 +44,10 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
+# "Bidrar till kommunfullmäktigemål 1", "Kopplat till KF-mål 2": the goal a labelled goal serves
+_SERVES_LINE = re.compile(
+    r"^(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\.?$",
+    re.I)
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
 MAX_TITLE_WORDS = 25  # a line titling the table under it
@@ -153,6 +157,7 @@ class _Reader(ProseItems):
         self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
         self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
         self.bare_label: Optional[tuple[str, str]] = None  # "Kommunfullmäktiges mål 1": the next paragraph is that goal
+        self.labelled_goal: Optional[int] = None  # the goal just read under its label: a "Bidrar till" line may follow
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
@@ -370,6 +375,11 @@ class _Reader(ProseItems):
         self.opening_target = None
         self.measured_goal = None
         self.bare_label = None
+        if own not in ("skip", "never") and C.bare_goal_label(heading):
+            # "Nämndsmål 1" as a heading: the goal is the paragraph under it
+            self.bare_label = C.bare_goal_label(heading)
+            state.kind = "goal_item"
+            return
 
         field = self.action_fields.get(section.parent_index)
         if field is not None:
@@ -539,16 +549,20 @@ class _Reader(ProseItems):
         return any(coded.match(child.heading or "") and C.is_goal_statement(child.heading)
                    for child in self.children.get(section.index, []))
 
-    def goal_by_number(self, number: str) -> Optional[int]:
+    def goal_by_number(self, number: str, level: Optional[str] = None) -> Optional[int]:
         """The goal a table names by number: a numbered goal heading, else the
-        n-th goal of the latest list of goals long enough."""
-        if number in self.numbered:
+        n-th goal of the latest list of goals long enough.  ``level``: only a
+        goal of that level ("kommunfullmäktigemål 1" is not "Nämndsmål 1")."""
+        def fits(key: int) -> bool:
+            return level is None or self.goal_by_key(key).level == level
+
+        if number in self.numbered and fits(self.numbered[number]):
             return self.numbered[number]
         letter = re.fullmatch(r"[A-H]", number)  # "KF-mål | A": the first goal of a list lettered "A.", "B."
         if number.isdigit() or letter:
             n = ord(number) - ord("A") + 1 if letter else int(number)
             for goals in reversed(self.goal_lists):
-                if 1 <= n <= len(goals):
+                if 1 <= n <= len(goals) and fits(goals[n - 1]):
                     return goals[n - 1]
         return None
 
@@ -701,8 +715,17 @@ class _Reader(ProseItems):
             self.coded.append((block, Anchor(None, self.nearest_goal(), self.region)))
             return
         bare, self.bare_label = self.bare_label, None
+        labelled_goal, self.labelled_goal = self.labelled_goal, None
         if bare is not None and len(text) <= MAX_STATEMENT_CHARS and not C.is_lead_in(text):
             self._bare_labelled_goal(block, text, state, *bare)
+            self.labelled_goal = self.last_goal
+            return
+        parent_ref = _SERVES_LINE.match(text) if labelled_goal is not None else None
+        if parent_ref:
+            # "Bidrar till kommunfullmäktigemål 1" under the goal: its parent
+            parent = self.goal_by_number(parent_ref.group("number"), C.level_in(parent_ref.group("label")))
+            if parent is not None and parent != labelled_goal:
+                set_parent(self.out.goals, self.goal_by_key(labelled_goal), parent)
             return
         if C.bare_goal_label(text) and state.kind not in ("skip", "never"):
             self.bare_label = C.bare_goal_label(text)
@@ -819,11 +842,16 @@ class _Reader(ProseItems):
         else:
             return False
         self.title_line = None
+        if self.out.indicators and self.out.indicators[-1].text == C.clean_text(name) \
+                and not self.out.indicators[-1].targets:
+            self.out.indicators.pop()  # the name, read as an indicator of its own before its fields came
         indicator = self.add_indicator(
             name, page, bbox, "prose", Anchor(None, self.nearest_goal(), self.region),
             target_text=fields.target_text, target_year=fields.target_year,
             target_header=fields.target_header, values=printed_values(fields.values))
         indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada
+        if fields.baseline:
+            set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
         return True
 
     def _note_title(self, text: str, page: int, bbox) -> None:
@@ -856,6 +884,8 @@ class _Reader(ProseItems):
         self._pop_scopes(rank)
         goal = self.add_goal(text, level, block.page, block.bbox, "prose", parent=self.scope_goal,
                              target=self.own_target(text))
+        if goal.target is not None and goal.target.target_value is not None:
+            self.stated_targets.add(goal.key)  # "… ska minska till högst 15 gram per portion år 2026"
         self.numbered.setdefault(number, goal.key)
         self._push_scope(rank, goal.key)
         self.last_goal = goal.key

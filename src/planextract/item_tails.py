@@ -54,6 +54,8 @@ class IndicatorTail:
     target_header: str = ""
     values: list[tuple[str, str]] = field(default_factory=list)  # (period, printed value)
     kolada: Optional[str] = None
+    baseline: Optional[str] = None  # "79,2 % (2025)" after "Startvärde"
+    baseline_year: Optional[int] = None  # the year of its label ("Utgångsläge 2024: 62 %")
 
 
 def _parts(inner: str) -> list[str]:
@@ -194,7 +196,9 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
     return found if found.target_text else None
 
 
-_FIELD_SEPARATOR = re.compile(r"\s+[|│¦]\s+")
+_FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙]|\(cid:\d+\))\s+")
+# "Startvärde 79,2 % (2025)": a label, then a figure without a colon
+_FIGURE_PART = re.compile(r"^(?P<label>[^\W\d][^\d:]{0,30}?)\s+(?P<value>[-–−]?\d.*)$")
 _ACTION_FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙▪]|\(cid:\d+\))\s+")
 # "Kopplat till FS 4", "Bidrar till mål 2": the goal an action's field line names
 _SERVED_GOAL = re.compile(r"^(?:kopplat?|kopplad|bidrar|hör|knuten)\s+till\s+(?:\w*mål\s+)?(?P<code>\S.*)$", re.I)
@@ -247,13 +251,20 @@ def field_line(text: str) -> Optional[IndicatorTail]:
     given = False
     for part in parts:
         label, sep, value = part.partition(":")
+        figure = _FIGURE_PART.match(part) if not sep else None
+        if figure:
+            label, value = figure.group("label"), figure.group("value")
         value = value.strip().rstrip(".")
-        if not sep or not value or len(label.split()) > 4:
+        if not (sep or figure) or not value or len(label.split()) > 4:
             return None
         column = C.column_role(label)
         if column.role in ("goal", "indicator", "activity", "activity_detail", "responsible"):
             return None
-        if column.role == "target":
+        if C.is_baseline_header(label):
+            given = True
+            if not C.is_blank_value(value):
+                found.baseline, found.baseline_year = value, column.year
+        elif column.role == "target":
             given = True
             if not C.is_blank_value(value) and not targets.is_no_target(value):
                 found.target_text, found.target_year, found.target_header = value, column.year, label.strip()

@@ -169,8 +169,8 @@ def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
         for word in words[:4]:  # the doer, if it follows "ska", is at most three words
             if word in not_planned:
                 return False
-            if is_infinitive(word) or word in short:
-                return True
+            if is_infinitive(word) or word in short or (word.endswith("s") and is_infinitive(word[:-1])):
+                return True  # "installera", "ta", "upphandlas"
     return False
 
 
@@ -292,6 +292,10 @@ def lead_kind(text: str) -> Optional[str]:
     kind = C.heading_kind(last)
     if kind is not None:
         return kind
+    following = re.search(r"\bföljande\s+(\w+)", last, re.I)
+    if following and _LEAD_ROLES.get(C.column_role(following.group(1)).role):
+        # "… beslutat om följande mål som nämnden bidrar till:": the noun after "följande"
+        return _LEAD_ROLES[C.column_role(following.group(1)).role]
     words = normalize(re.sub(r"[:;…]+\s*$", "", last)).split()
     if len(words) < 2 or "område" in words[-1]:
         return None  # areas ("Nedan redogörs för fokusområdena:") frame work, they are no goals

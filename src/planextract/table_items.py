@@ -56,7 +56,7 @@ def printed_values(pairs) -> list[IndicatorValue]:
 _DATED_VALUE = re.compile(r"^(?P<value>[^()]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
 
 
-def _set_baseline(targets, cell: str, header_year: Optional[int]) -> None:
+def set_baseline(targets, cell: str, header_year: Optional[int]) -> None:
     """The baseline of targets from an "Utgångsläge" cell ("62 % (2024)",
     "1 412 (2023)"), where a target does not state its own."""
     dated = _DATED_VALUE.match(cell)
@@ -225,7 +225,7 @@ class TableReader:
             target = column_target(cells[col], columns[col].year, header=columns[col].header) or Target(text=cells[col])
             for i in roles.outcome:
                 if C.is_baseline_header(columns[i].header) and cells[i]:
-                    _set_baseline([target], cells[i], columns[i].year)
+                    set_baseline([target], cells[i], columns[i].year)
         goal = doc.add_goal(row.text, level, page, bbox, "table",
                             parent=parent[2] if parent else doc.scope_goal,
                             target=target or doc.own_target(row.text))
@@ -415,7 +415,7 @@ class TableReader:
             found.append(ind)
         for i in roles.outcome:
             if C.is_baseline_header(columns[i].header) and cells[i]:
-                _set_baseline([t for ind in found for t in ind.targets], cells[i], columns[i].year)
+                set_baseline([t for ind in found for t in ind.targets], cells[i], columns[i].year)
         if len(found) == 1 and found[0].kolada_kpi is None:
             from .extract import kolada_ids
 

@@ -32,6 +32,7 @@ class TargetRules(RulesModel):
     """The shape of ``rules/targets.yaml``."""
 
     directions: dict[str, list[str]]
+    not_directions: list[str]
     hedges: list[str]
     reporting: list[str]
     modals: list[str]
@@ -180,6 +181,7 @@ def _ending(terms) -> re.Pattern:
 @dataclass(frozen=True)
 class _Vocab:
     directions: list[tuple[re.Pattern, str]]
+    not_direction: re.Pattern
     operators: re.Pattern
     operator_of: dict[str, str]
     postfix: re.Pattern
@@ -213,6 +215,7 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
             (re.compile(_alternation(terms), re.I), direction)
             for direction, terms in rules.directions.items()
         ],
+        not_direction=re.compile(_alternation(rules.not_directions) if rules.not_directions else r"(?!)", re.I),
         operators=re.compile(_alternation(operator_of), re.I),
         operator_of=operator_of,
         postfix=re.compile(r"\s+(" + _alternation(postfix_of) + r")", re.I),
@@ -247,7 +250,9 @@ def _vocab(folder: Optional[str] = None) -> _Vocab:
 def is_no_target(text: str) -> bool:
     """A whole text that is never a target: a status word, a placeholder,
     "Följs" / "följs upp utan målvärde" in a target cell."""
-    return (text or "").lower().strip(" .:;,!*#_") in _vocab().not_targets
+    words = (text or "").lower().strip(" .:;,!*#_")
+    # "Fastställs 2026", "Ny indikator 2025": the placeholder with the year it speaks of
+    return words in _vocab().not_targets or re.sub(r"\s+(?:19|20)\d\d$", "", words) in _vocab().not_targets
 
 
 def clean_text(text: str) -> str:
@@ -533,6 +538,8 @@ def _direction(vocab, text, op_spans, parens, modals, short, target) -> Optional
     for start, end, direction in hits:
         if _in_spans(start, op_spans) or _in_spans(start, parens):
             continue
+        if vocab.not_direction.match(text, start):
+            continue  # "växa upp": a phrase, no movement
         before = text[max(0, start - _LOOK_BACK):start]
         if vocab.hedge_before.search(before) or vocab.reporting_before.search(before):
             continue
