@@ -1379,3 +1379,31 @@ def test_goal_label_headings_their_parent_line_and_indicators_over_lines_of_fiel
         "Förvaltningen ska under 2026 införa en mentorsmodell.",
         "Skolskjutsarna ska upphandlas på nytt inför läsåret 2026/27."]
     assert all(a.goal_key == staff.key for a in ext.activities)
+
+
+def test_numbered_goal_headings_after_a_heading_announcing_them_and_the_boards_target_column():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges mål och nämndens bidrag"),
+        ("p", "Nämnden bidrar till stadens inriktningsmål enligt nedan."),
+        ("h", 1, "Ett jämlikt Stockholm där alla kan delta", "1"),
+        ("h", 2, "Stockholm är en kulturstad med ett rikt kulturliv i hela staden", "1.4"),
+        ("p", "Kulturen ska vara en självklar del av vardagen."),
+        ("p", "Nämndmål: Stadsbiblioteket är en öppen mötesplats för alla."),
+        ("t", ["Indikator", "Utfall 2024", "KF:s årsmål 2026", "Nämndens årsmål 2026"], [
+            ["Fysiska besök på stadens bibliotek, antal", "6 412 300", "Tas fram av nämnden", "6 600 000"],
+        ]),
+        ("p", "Under 2026 kommer Stadsbiblioteket att digitalisera sina samlingar. Kulturförvaltningen kommer att "
+              "ta fram en plan för läsfrämjande."),
+        ("h", 1, "Uppdrag från kommunfullmäktige"),
+        ("h", 1, "Ekonomisk översikt", "4"),
+    ], organ="Kulturnämnden")
+    ext = extract_items(doc)
+    area = by_text(ext.goals, "Ett jämlikt Stockholm där alla kan delta")
+    kf = by_text(ext.goals, "Stockholm är en kulturstad med ett rikt kulturliv i hela staden")
+    library = by_text(ext.goals, "Stadsbiblioteket är en öppen mötesplats för alla.")
+    assert (kf.parent_key, library.parent_key) == (area.key, kf.key) and len(ext.goals) == 3
+    visits = by_text(ext.indicators, "Fysiska besök på stadens bibliotek, antal")
+    assert visits.targets[0].text == "6 600 000" and visits.goal_key == library.key
+    assert [a.text for a in ext.activities] == [
+        "Under 2026 kommer Stadsbiblioteket att digitalisera sina samlingar.",
+        "Kulturförvaltningen kommer att ta fram en plan för läsfrämjande."]

@@ -131,6 +131,8 @@ class _Reader(ProseItems):
         self.last_goal: Optional[int] = None
         self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
         self.first_block = False  # the next block opens its section
+        # (level, state) of an unnumbered heading announcing goals whose numbered run follows at its level
+        self.goal_run: Optional[tuple[int, Optional[_SectionState]]] = None
         self.planned_last = False  # the block just read closed with a planned action
         self.planned_before = False
         self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
@@ -354,10 +356,19 @@ class _Reader(ProseItems):
         self._note_title(C.clean_text(heading), section.page, section.bbox)
         own = C.heading_kind(heading)
         parent = self.sections.get(section.parent_index) if section.parent_index is not None else None
+        run = self.goal_run
+        if run is not None and (section.level < run[0] or (section.level == run[0] and not section.number)):
+            run = self.goal_run = None  # the run of numbered headings the announcing heading led in has ended
+        if parent is None and run is not None and section.level == run[0]:
+            parent = run[1]  # "Kommunfullmäktiges mål och nämndens bidrag", then "1 …", "2 …" at its level
+        if own == "goal" and not section.number and C.mentions_goals(heading):
+            self.goal_run = (section.level, None)  # filled in below, once its state exists
         inherited = parent.kind if parent else None
         texts = [heading] + (parent.texts if parent else [])
         state = _SectionState(own=own, kind=None, texts=texts)
         self.sections[section.index] = state
+        if self.goal_run is not None and self.goal_run[1] is None:
+            self.goal_run = (section.level, state)
         rank = float(section.level)
         area = self.pending_area or (own is None and (
             self._heads_a_statement(section)
@@ -460,6 +471,10 @@ class _Reader(ProseItems):
             or C.numbered_goal(heading)
             or (inherited == "goal" and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS
                 and not C.mentions_goals(heading) and section.index not in self.titled_goals)
+            # the goal the board's labelled goals under it serve ("Stockholm är en kulturstad …" /
+            # "Nämndmål: Stadsbiblioteket är en öppen …")
+            or (inherited in ("goal", "goal_item") and section.index in self.labelled_sections
+                and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS and not C.mentions_goals(heading))
             or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading)
                 and (C.numbered_goal(heading) or not C.mentions_goals(heading)))
         )

@@ -169,9 +169,19 @@ def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
         for word in words[:4]:  # the doer, if it follows "ska", is at most three words
             if word in not_planned:
                 return False
-            if is_infinitive(word) or word in short or (word.endswith("s") and is_infinitive(word[:-1])):
-                return True  # "installera", "ta", "upphandlas"
+            if is_infinitive(word) or word in short or (word.endswith("s") and is_infinitive(word[:-1])) \
+                    or _borrowed_infinitive(word):
+                return True  # "installera", "ta", "upphandlas", "digitalisera"
     return False
+
+
+MIN_ERA_VERB = 8  # "kamera", "opera": shorter words in "-era" are nouns
+
+
+def _borrowed_infinitive(word: str) -> bool:
+    """A verb borrowed with "-era" ("digitalisera", "implementera"): regular and
+    many, and the lemma table misses a good part of them."""
+    return len(word) >= MIN_ERA_VERB and word.endswith("era")
 
 
 @functools.lru_cache(maxsize=1)

@@ -556,6 +556,8 @@ class _RoleIndex:
             by_role.setdefault(col.role, []).append(i)
         for role in C.COLUMN_ROLES:
             setattr(self, role, by_role.get(role, []))
+        # "KF:s årsmål 2026 | Nämndens årsmål 2026": the board's own target first
+        self.target = sorted(self.target, key=lambda i: C.level_in(columns[i].header) not in ("namnd", "verksamhet"))
         self.item_cells = sorted(
             by_role.get("indicator", []) + by_role.get("activity", []) + by_role.get("activity_detail", [])
         )
