@@ -1407,3 +1407,31 @@ def test_numbered_goal_headings_after_a_heading_announcing_them_and_the_boards_t
     assert [a.text for a in ext.activities] == [
         "Under 2026 kommer Stadsbiblioteket att digitalisera sina samlingar.",
         "Kulturförvaltningen kommer att ta fram en plan för läsfrämjande."]
+
+
+def test_service_headings_sections_serving_the_goal_of_a_sibling_and_named_steps():
+    doc = build([
+        ("h", 1, "Mål och styrning"),
+        ("t", ["Kommunfullmäktiges mål", "Nämndens mål 2026"], [
+            ["Barn och unga ska ha en trygg uppväxt.",
+             "• N1 Alla barn och elever ska utvecklas så långt som möjligt.\n• N2 Barn och elever ska känna sig trygga."],
+        ]),
+        ("h", 1, "Skolformernas verksamhetsmål"),
+        ("h", 2, "Grundskola och fritidshem"),
+        ("p", "Grundskolan har 19 skolor."),
+        ("h", 3, "Verksamhetsmål 2026"),
+        ("li", "Minst 85 procent av eleverna i årskurs 1 ska klara kartläggningen i läsning."),
+        ("h", 3, "Så arbetar vi"),
+        ("li", "Införa en daglig läsaktivitet i fritidshemmet."),
+        ("h", 1, "Uppföljning av programmet"),
+        ("li", "Kartläggning – förvaltningarna tar fram uppgifter om hälsa per område.", "1."),
+        ("li", "Prioritering – rådet väljer vilka insatser som ska prioriteras.", "2."),
+    ], organ="Barn- och utbildningsnämnden")
+    ext = extract_items(doc)
+    assert {g.text for g in ext.goals} == {
+        "Barn och unga ska ha en trygg uppväxt.", "Alla barn och elever ska utvecklas så långt som möjligt.",
+        "Barn och elever ska känna sig trygga.",
+        "Minst 85 procent av eleverna i årskurs 1 ska klara kartläggningen i läsning."}
+    reading = by_text(ext.goals, "Minst 85 procent av eleverna i årskurs 1 ska klara kartläggningen i läsning.")
+    assert [(a.text, a.goal_key) for a in ext.activities] == [
+        ("Införa en daglig läsaktivitet i fritidshemmet.", reading.key)]

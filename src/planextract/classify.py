@@ -61,6 +61,7 @@ class HeadingRules(RulesModel):
     question_kinds: dict[str, list[str]]
     head_nouns: dict[str, list[str]]
     head_noun_max_words: int
+    service_names: list[str]
 
 
 class GoalLevelRules(RulesModel):
@@ -729,6 +730,24 @@ def _term_position(words: list[str], term_words: list[str]) -> Optional[int]:
         if all(_word_match(words[start + i], term_words[i], i == 0) for i in range(n)):
             return start
     return None
+
+
+def names_services(heading: str) -> bool:
+    """A heading that only names parts of the organisation ("Grundskola och
+    fritidshem", "Hemtjänst och hemsjukvård"): a place in the plan, no goal."""
+    words = [w for w in _words(strip_goal_number(heading or "")) if w not in ("och", "samt")]
+    if not words:
+        return False
+    names = [_words(name) for name in heading_rules().service_names]
+    at = 0
+    while at < len(words):
+        step = next((len(n) for n in sorted(names, key=len, reverse=True)
+                     if words[at:at + len(n)] and _contains_term(words[at:at + len(n)], n)
+                     and len(words[at:at + len(n)]) == len(n)), 0)
+        if not step:
+            return False
+        at += step
+    return True
 
 
 def goal_level(texts) -> Optional[str]:

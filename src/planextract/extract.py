@@ -24,6 +24,7 @@ from . import classify as C
 from . import prose
 from . import targets
 from . import table_rows
+from .lexicon import is_infinitive
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import action_field_line, activity_tail, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
@@ -48,6 +49,7 @@ _YEAR = re.compile(r"\b20\d\d\b")
 _SERVES_LINE = re.compile(
     r"^(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\.?$",
     re.I)
+_NAMED_STEP = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+)\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
 MAX_TITLE_WORDS = 25  # a line titling the table under it
@@ -131,6 +133,8 @@ class _Reader(ProseItems):
         self.last_goal: Optional[int] = None
         self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
         self.first_block = False  # the next block opens its section
+        self.current_section: Optional[int] = None  # the section being read
+        self.section_goals: dict[Optional[int], list[int]] = {}  # section -> goals first stated in it
         # (level, state) of an unnumbered heading announcing goals whose numbered run follows at its level
         self.goal_run: Optional[tuple[int, Optional[_SectionState]]] = None
         self.planned_last = False  # the block just read closed with a planned action
@@ -318,6 +322,7 @@ class _Reader(ProseItems):
             self.numbered.setdefault(number, goal.key)
         self.out.goals.append(goal)
         self.goal_regions[goal.key] = self.region
+        self.section_goals.setdefault(self.current_section, []).append(goal.key)
         return goal
 
     def add_served_goal(self, goal: Optional[Goal], text, level, page, bbox, source) -> Goal:
@@ -353,6 +358,7 @@ class _Reader(ProseItems):
 
     def _heading(self, section: Section) -> None:
         heading = section.heading or ""
+        self.current_section = section.index
         self._note_title(C.clean_text(heading), section.page, section.bbox)
         own = C.heading_kind(heading)
         parent = self.sections.get(section.parent_index) if section.parent_index is not None else None
@@ -370,7 +376,7 @@ class _Reader(ProseItems):
         if self.goal_run is not None and self.goal_run[1] is None:
             self.goal_run = (section.level, state)
         rank = float(section.level)
-        area = self.pending_area or (own is None and (
+        area = self.pending_area or (own is None and not C.names_services(heading) and (
             self._heads_a_statement(section)
             or (self._heads_labelled_goals(section) and not C.mentions_goals(heading))
             or self._heads_coded_goals(section)))
@@ -470,7 +476,8 @@ class _Reader(ProseItems):
             area
             or C.numbered_goal(heading)
             or (inherited == "goal" and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS
-                and not C.mentions_goals(heading) and section.index not in self.titled_goals)
+                and not C.mentions_goals(heading) and section.index not in self.titled_goals
+                and not C.names_services(heading))
             # the goal the board's labelled goals under it serve ("Stockholm är en kulturstad …" /
             # "Nämndmål: Stadsbiblioteket är en öppen …")
             or (inherited in ("goal", "goal_item") and section.index in self.labelled_sections
@@ -515,6 +522,12 @@ class _Reader(ProseItems):
             state.kind = None
         else:
             state.kind = inherited
+        if own in ("indicator", "activity") and self.scope_goal is None:
+            sibling_goal = self._sibling_goal(section)
+            if sibling_goal is not None:
+                # "Verksamhetsmål 2026" (one goal), then "Så följer vi upp" / "Så arbetar vi": they serve it
+                self._pop_scopes(rank)
+                self._push_scope(rank, sibling_goal)
 
     def _restated(self, heading: str, own: Optional[str]) -> Optional[Goal]:
         """An earlier goal this heading names again (whole, or after a dash)."""
@@ -542,6 +555,17 @@ class _Reader(ProseItems):
         return bool(children) and C.heading_kind(children[0].heading) == "goal" and C.is_statement_heading(
             children[0].heading
         )
+
+    def _sibling_goal(self, section: Section) -> Optional[int]:
+        """The one goal stated in the nearest earlier section of goals under the
+        same heading, if one."""
+        for sibling in reversed(self.children.get(section.parent_index, [])):
+            if sibling.index >= section.index:
+                continue
+            if C.heading_kind(sibling.heading or "") == "goal":
+                goals = self.section_goals.get(sibling.index, [])
+                return goals[0] if len(goals) == 1 else None
+        return None
 
     def _heads_labelled_goals(self, section: Section) -> bool:
         """A short heading over paragraphs stating a board's goals after their
@@ -622,6 +646,8 @@ class _Reader(ProseItems):
             self._paragraph(block, text, state, first)
             return
         self.title_line = None
+        if text[:1] in "=*†":
+            return  # "= uppgiften publiceras i december": the legend of a table's marks
         kind = self.lead[0] if self.lead else state.kind
         if kind not in ("indicator", "skip", "never") and labels_a_target(text):
             kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
@@ -631,8 +657,6 @@ class _Reader(ProseItems):
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
-            if text[:1] in "=*†":
-                return  # "= uppgiften publiceras i december": the legend of a table's marks
             if text[:1].islower() and not (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
                 return  # "... särskilt fokus på:" / "matsvinnet i kommunens egna kök": what a goal is about
             lead_text = self.lead[1] if self.lead else None
@@ -688,6 +712,9 @@ class _Reader(ProseItems):
                 return
             if self.unit_label and block.depth <= self.unit_label[0]:
                 self.unit_label = None
+            step = _NAMED_STEP.match(text)
+            if step and not is_infinitive(step.group(1).lower()):
+                return  # "Kartläggning – förvaltningarna tar fram …": a step of the process explained, no action
             reference = _GOAL_REFERENCE.search(text)
             if reference and self.goal_by_number(reference.group(1)) is not None:
                 # "Utöka lovskolan ... (mål 1.1)": the goal it serves, named by number

@@ -278,6 +278,9 @@ class TableReader:
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
                 for piece in _numbered_goals(str(raw[col])):
+                    coded = table_rows.lettered_code(piece)
+                    if coded:  # "N1 Alla barn och elever ska …": the code names it in later tables
+                        piece = coded[1]
                     own = C.clean_text(piece)  # without its number
                     target = self._goal_column_target(roles, columns, cells) or doc.own_target(
                         own, year=columns[col].year)  # dropped when an indicator has one
@@ -285,7 +288,7 @@ class TableReader:
                             and str(target.target_year) not in own:
                         target.target_year = None  # "Nämndens mål 2025 | Fler ...": a direction, the plan's year
                     goal = doc.add_goal(own, level, page, bbox, "table", parent=parent, target=target)
-                    printed = C.printed_number(piece) or _row_code(columns, cells, col)
+                    printed = (coded[0] if coded else None) or C.printed_number(piece) or _row_code(columns, cells, col)
                     if printed:  # "1. Antalet bränder ..." or "V1 | Handläggningstiden ...": later rows name it
                         doc.numbered.setdefault(printed, goal.key)
                     carried[n] = added = goal.key
@@ -586,6 +589,9 @@ def _numbered_goals(cell: str) -> list[str]:
     """The goals of one cell: "1.1 Fler invånare ... 1.2 Nämndens mötesplatser
     ..." holds two, each with its number.  The numbers must run in order
     (1.1, 1.2, 1.3), so that a number inside a goal's words splits nothing."""
+    bulleted = C.split_bullets(cell)
+    if len(bulleted) > 1:
+        return bulleted  # "• N1 Alla barn … • N2 Barn och elever …"
     cell = C.clean_text(cell, numbering=False)
     starts = []
     for m in _GOAL_NUMBER_IN_CELL.finditer(cell):
