@@ -1435,3 +1435,30 @@ def test_service_headings_sections_serving_the_goal_of_a_sibling_and_named_steps
     reading = by_text(ext.goals, "Minst 85 procent av eleverna i årskurs 1 ska klara kartläggningen i läsning.")
     assert [(a.text, a.goal_key) for a in ext.activities] == [
         ("Införa en daglig läsaktivitet i fritidshemmet.", reading.key)]
+
+
+def test_lettered_area_headings_goal_codes_in_summaries_and_plans_in_a_paragraph():
+    doc = build([
+        ("h", 1, "Målområden och strategiska mål"),
+        ("h", 2, "B Hållbar tillväxt och attraktiv livsmiljö"),
+        ("t", ["Strategiskt mål", "Så mäter vi – indikator och målvärde 2028"], [
+            ["B1 Det ska finnas fler bostäder i alla delar av kommunen.",
+             "• Antal färdigställda bostäder per år – minst 120"],
+        ]),
+        ("h", 3, "Prioriterade insatser"),
+        ("li", "Planlägga minst 60 nya villatomter i Lagan. [B1 • Miljö- och byggnämnden • 2026–2028]"),
+        ("p", "Under 2026 ska kommunen införa en samlad företagslots. Handläggningen av bygglov och "
+              "livsmedelsregistreringar ska digitaliseras fullt ut senast 2027. Kommunen ska under planperioden "
+              "erbjuda minst 40 praktikplatser per år. Kommunen fortsätter också att utveckla dialogen."),
+        ("h", 1, "Bilaga. Måltavla"),
+        ("t", ["Målområde", "Strategiska mål", "Antal indikatorer"], [
+            ["B Hållbar tillväxt och attraktiv livsmiljö", "B1, B2", "4"],
+        ]),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    assert {g.text for g in ext.goals} == {"Hållbar tillväxt och attraktiv livsmiljö",
+                                           "Det ska finnas fler bostäder i alla delar av kommunen."}
+    homes = by_text(ext.goals, "Det ska finnas fler bostäder i alla delar av kommunen.")
+    plots = by_text(ext.activities, "Planlägga minst 60 nya villatomter i Lagan.")
+    assert (plots.goal_key, plots.responsible, plots.timeline) == (homes.key, "Miljö- och byggnämnden", "2026–2028")
+    assert len(ext.activities) == 4  # three planned in the paragraph; continuing the dialogue is none

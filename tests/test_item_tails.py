@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planextract.item_tails import activity_tail, field_line, indicator_tail, indicator_value_tail
+from planextract.item_tails import activity_tail, bracketed_fields, field_line, indicator_tail, indicator_value_tail
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -127,3 +127,11 @@ def test_a_line_of_fields_parted_by_bars():
     assert field_line("Källa: SCB | Avser: 2024") is None  # neither outcome nor target
     assert field_line("Utfall 2024: 61 %") is None  # one field alone
     assert field_line("Vi bygger om | vi river") is None
+
+
+def test_an_actions_fields_in_square_brackets():
+    found = bracketed_fields("Planlägga minst 60 nya villatomter i Lagan. [B1 • Miljö- och byggnämnden • 2026–2028]")
+    assert found == ("Planlägga minst 60 nya villatomter i Lagan.",
+                     {"responsible": "Miljö- och byggnämnden", "timeline": "2026–2028"}, "B1")
+    assert bracketed_fields("Ta fram en plan [utkast]") is None  # other words: part of the text
+    assert bracketed_fields("Ta fram en plan") is None

@@ -348,7 +348,8 @@ def column_roles(header: list[str]) -> list[Column]:
 # Headings and lead-in lines
 # --------------------------------------------------------------------------
 
-_HEAD_NUMBER = re.compile(r"^\s*(?:kapitel\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s+")
+# "3.1 ", "Kapitel 2 ", and the letter of a lettered heading ("C Ett starkt näringsliv")
+_HEAD_NUMBER = re.compile(r"^\s*(?:(?:kapitel\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s+|[A-H]\.?\s+(?=[A-ZÅÄÖ]))")
 _NUMBERED_GOAL = re.compile(
     r"^\s*(?:(?:strategiskt\s+|övergripande\s+|nämndens\s+)?mål|delmål|målområde|inriktningsmål|nämndmål|nämndsmål|verksamhetsmål)"
     r"\s*\d{1,2}(?:\.\d{1,2})?\s*[:.–-]\s*\S",

@@ -27,7 +27,7 @@ from . import table_rows
 from .lexicon import is_infinitive
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import action_field_line, activity_tail, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
+from .item_tails import action_field_line, activity_tail, bracketed_fields, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -735,6 +735,11 @@ class _Reader(ProseItems):
                     body, more = tail
                     fields = {**more, **fields}
                 labelled = self.label_goal[1] if self.label_goal else None
+                bracketed = bracketed_fields(body or text) if tail is None else None
+                if bracketed is not None:  # "… [B1 • Miljö- och byggnämnden • 2026–2028]"
+                    body, more, code = bracketed
+                    fields = {**more, **fields}
+                    labelled = (self.goal_by_code(code) if code else None) or labelled
                 if self.unit_label and "responsible" not in fields:
                     fields["responsible"] = self.unit_label[1]
                 action = self.add_activity(body or text, block.page, block.bbox, "list",

@@ -313,6 +313,39 @@ def names_a_unit(part: str) -> bool:
     return any(w.lower().endswith(nouns) for w in words)
 
 
+_BRACKETED = re.compile(r"^(?P<body>.*?\S)\s*\[(?P<inner>[^\[\]]+)\]\s*\.?\s*$", re.S)
+_BRACKET_SPLIT = re.compile(r"\s*(?:[•·|;]|\(cid:\d+\))\s*")
+
+
+def bracketed_fields(text: str) -> Optional[tuple[str, dict, Optional[str]]]:
+    """(text, fields, goal code) of an action closing with its fields in square
+    brackets: "Planlägga minst 60 nya villatomter … [B1 • Miljö- och
+    byggnämnden • 2026–2028]" (the goal served, who, when); None for another."""
+    from .table_rows import is_code
+
+    m = _BRACKETED.match(text or "")
+    if not m:
+        return None
+    fields: dict[str, str] = {}
+    code = None
+    for part in (p for p in _BRACKET_SPLIT.split(m.group("inner")) if p):
+        labelled = _LABELLED.match(part)
+        name = C.activity_field(C.column_role(labelled.group("label")).role) if labelled else None
+        if name is not None:
+            fields.setdefault(name, labelled.group("value").strip())
+        elif is_code(part) and code is None and not fields:
+            code = part.strip()
+        elif _is_period(part):
+            fields.setdefault("timeline", part)
+        elif names_a_unit(part):
+            fields.setdefault("responsible", part)
+        else:
+            return None  # other words: the brackets belong to the text
+    if not fields and code is None:
+        return None
+    return m.group("body").rstrip(" ,;:"), fields, code
+
+
 def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     """(text, fields) of an action whose trailing parenthesis names who does
     it and by when, or None when the parenthesis is part of its text."""

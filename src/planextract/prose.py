@@ -38,6 +38,7 @@ class ProseRules(RulesModel):
     goal_serving_sentences: list[str]
     dated_present_action_sentences: list[str]
     present_action_verbs: list[str]
+    strong_infinitives: list[str]
     not_planned_verbs: list[str]
 
 
@@ -169,19 +170,22 @@ def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
         for word in words[:4]:  # the doer, if it follows "ska", is at most three words
             if word in not_planned:
                 return False
-            if is_infinitive(word) or word in short or (word.endswith("s") and is_infinitive(word[:-1])) \
-                    or _borrowed_infinitive(word):
+            if _infinitive(word) or word in short or (word.endswith("s") and _infinitive(word[:-1])):
                 return True  # "installera", "ta", "upphandlas", "digitalisera"
     return False
 
 
-MIN_ERA_VERB = 8  # "kamera", "opera": shorter words in "-era" are nouns
+MIN_ERA_VERB = 7  # "kamera", "opera": shorter words in "-era" are nouns
 
 
-def _borrowed_infinitive(word: str) -> bool:
-    """A verb borrowed with "-era" ("digitalisera", "implementera"): regular and
-    many, and the lemma table misses a good part of them."""
-    return len(word) >= MIN_ERA_VERB and word.endswith("era")
+def _infinitive(word: str) -> bool:
+    """An infinitive: one the lemma table knows, a strong verb of
+    `strong_infinitives`, or a verb borrowed with "-era" ("digitalisera",
+    "implementera"), regular and many, of which the table misses a good part."""
+    from .lexicon import is_infinitive
+
+    return is_infinitive(word) or word in prose_rules().strong_infinitives or (
+        len(word) >= MIN_ERA_VERB and word.endswith("era"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,13 +256,10 @@ def is_nominal_goal(text: str) -> bool:
 
 def opens_with_action(text: str) -> bool:
     """An action worded by its verb first ("Utveckla samverkan med skolan", "Implementera ...")."""
-    from .lexicon import is_infinitive
-
     words = C.clean_text(text).split()
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    first = words[0].lower().strip(",.:")
-    return is_infinitive(first) or (len(first) >= 7 and first.endswith("era"))
+    return _infinitive(words[0].lower().strip(",.:"))
 
 
 def names_a_measure(text: str) -> bool:

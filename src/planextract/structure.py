@@ -33,6 +33,8 @@ from .pagelines import (
 
 __all__ = ["build_structure", "compiled_rules", "join_lines"]
 
+_LETTER_MARKER = re.compile(r"[A-H]\.?")  # a lettered heading ("A Livskvalitet i hela livet")
+
 _COVER_LINES = 15  # a first page of at most so many lines is a cover
 _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
 _DISPLAY_SIZE = 1.5  # type this many times the body size is display type
@@ -196,8 +198,8 @@ def _heading_cue(row: Row, stats: _Stats, rules: Compiled) -> Optional[str]:
         if (styled or "." in numbered[0]) and words <= hr.max_words:
             row.number = numbered[0]
             return "number"
-    if row.marker:
-        return None  # "1. Text" in body type is a list item
+    if row.marker and not (bigger and _LETTER_MARKER.fullmatch(row.marker)):
+        return None  # "1. Text" in body type is a list item; "A Livskvalitet i hela livet" in heading type is none
     if bigger and words <= hr.max_words:
         return "size"
     if row.size < stats.body_size - 0.6:

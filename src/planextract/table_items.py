@@ -29,6 +29,8 @@ _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*
 # a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
 _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
 _GOAL_NUMBERS = re.compile(r"(?:[\w-]+\s+)?mål\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:och|&)\s+\d{1,2}", re.I)
+# "A1, A2", "D1, D2 och tre finansiella mål": goals named by their codes in a summary
+_CODE_LIST = re.compile(r"^[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?)+\b")
 _SERVES = re.compile(r"^(?:bidrar\s+till|kopplas?\s+till|kopplat\s+till)\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s")
 MAX_WRAPPED_WORDS = 6  # the words of an item wrapped onto a row of its own
@@ -267,7 +269,7 @@ class TableReader:
                     continue
                 if added is not None and named_after is None:
                     named_after = carried[n]
-            elif _GOAL_NUMBERS.fullmatch(text):
+            elif _GOAL_NUMBERS.fullmatch(text) or _CODE_LIST.match(text):
                 continue  # "Mål 7, 11 och 13": goals named by number (Agenda 2030's), no goal of the plan
             elif text and _SERVES.match(C.clean_cell(columns[col].header)):
                 # "Bidrar till | Målområde 3": a goal named, never a new one
