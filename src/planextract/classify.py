@@ -371,7 +371,8 @@ def heading_base(text: str) -> str:
 
 # "… som bidrar till nämndmål 3:", "… för mål 1.2": the goal a heading's or lead-in's list serves
 GOAL_REFERENCE_TAIL = re.compile(
-    r"\s+(?:som\s+)?(?:bidrar\s+till|kopplade?\s+till|för|inom)\s+\w*mål\w*\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]?\s*$",
+    r"\s+(?:som\s+)?(?:bidrar\s+till|kopplade?\s+till|för(?:\s+att\s+nå)?|inom)\s+\w*mål\w*\s+"
+    r"(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?\s*[:.]?\s*$",
     re.I)
 
 
@@ -572,7 +573,7 @@ def goal_number(text: str) -> Optional[str]:
 def goal_reference(text: str) -> Optional[str]:
     """The number of a goal a heading refers to ("Aktiviteter – nämndmål 3" -> "3")."""
     # "Aktiviteter – nämndmål 3"; "Åtgärder för nämndmål 6, arbetsmiljö och kompetens:"
-    m = re.search(r"\b\w*mål\s+(\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|\s[–—-])\s+[^\d:]{1,60})?\s*:?\s*$",
+    m = re.search(r"\b\w*mål\s+((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|\s[–—-])\s+[^\d:]{1,60})?\s*:?\s*$",
                   heading_base(text), re.IGNORECASE)
     return m.group(1) if m else None
 

@@ -452,9 +452,9 @@ class _Reader(ProseItems):
             return
 
         reference = C.goal_reference(heading) if own in ("activity", "indicator") else None
-        named = self.goal_by_number(reference) if reference else None
+        named = self.goal_by_code(reference) if reference else None
         if named is not None:
-            # "Aktiviteter – nämndmål 3": the actions of that goal
+            # "Aktiviteter – nämndmål 3", "Insatser för att nå nämndmål SN 1": the actions of that goal
             self._pop_scopes(rank)
             self._push_scope(rank, named)
             state.kind = own
@@ -649,7 +649,7 @@ class _Reader(ProseItems):
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
         kind = self.lead[0] if self.lead else state.kind
-        if kind not in ("indicator", "skip", "never") and labels_a_target(text):
+        if kind not in ("indicator", "skip") and labels_a_target(text):
             kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
         owner = id(block) in self.lead_owners and (state.kind == "goal" or self.lead is not None)
         if owner:
@@ -755,7 +755,9 @@ class _Reader(ProseItems):
                 setattr(activity, name, text)
             return
         if state.kind in ("activity", "goal") and (
-                self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))):
+                self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))
+                or (table_rows.is_code(text) and table_rows.code_scheme(text))):
+            # ... or a code alone, its item in the next paragraph ("RF 1" / "Hela Gotland ska vara …")
             # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running text
             self.coded_kind = state.kind
             self.coded_level = self.level(*state.texts)
@@ -834,8 +836,8 @@ class _Reader(ProseItems):
             kind = prose.lead_kind(text)
             self.lead = (kind, text) if kind and state.kind not in ("skip", "never") else None
             reference = C.goal_reference(text) if kind == "activity" else None
-            if reference and self.goal_by_number(reference) is not None:
-                self.label_goal = (-1, self.goal_by_number(reference))  # the list serves that goal
+            if reference and self.goal_by_code(reference) is not None:
+                self.label_goal = (-1, self.goal_by_code(reference))  # the list serves that goal
             return
         if C.is_group_label(text):
             return
