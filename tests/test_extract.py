@@ -1462,3 +1462,39 @@ def test_lettered_area_headings_goal_codes_in_summaries_and_plans_in_a_paragraph
     plots = by_text(ext.activities, "Planlägga minst 60 nya villatomter i Lagan.")
     assert (plots.goal_key, plots.responsible, plots.timeline) == (homes.key, "Miljö- och byggnämnden", "2026–2028")
     assert len(ext.activities) == 4  # three planned in the paragraph; continuing the dialogue is none
+
+
+def test_labelled_goal_headings_under_area_headings_titled_by_a_labelled_goal():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("h", 2, "Trygghet och närvaro"),
+        ("p", "Kommunfullmäktiges mål 2 I Kungsbacka ska barn och unga växa upp i en trygg miljö"),
+        ("h", 3, "Nämndmål: Alla elever ska känna sig trygga och ha studiero i skolan"),
+        ("p", "Prognos helår: Målet bedöms delvis uppnås."),
+        ("h", 3, "Aktiviteter"),
+        ("li", "Pågår: Införa gemensamma ordningsregler i alla grundskolor"),
+        ("h", 3, "Nämndmål 2.2: Elevernas närvaro i skolan ska öka"),
+        ("t", ["Indikator", "Utfall 2025", "Målvärde 2026"], [["Andel elever med mer än 15 procent frånvaro, %",
+                                                            "11,8", "Högst 10"]]),
+    ], organ="Förskole- och grundskolenämnden")
+    ext = extract_items(doc)
+    assert not [g for g in ext.goals if g.text == "Trygghet och närvaro"]  # the area, titled by its KF goal
+    kf = by_text(ext.goals, "I Kungsbacka ska barn och unga växa upp i en trygg miljö")
+    calm = by_text(ext.goals, "Alla elever ska känna sig trygga och ha studiero i skolan")
+    presence = by_text(ext.goals, "Elevernas närvaro i skolan ska öka")
+    assert (calm.parent_key, presence.parent_key, calm.level) == (kf.key, kf.key, "namnd")
+    rules = by_text(ext.activities, "Införa gemensamma ordningsregler i alla grundskolor")
+    assert (rules.goal_key, rules.status) == (calm.key, "Pågår")  # the status printed before the action
+    assert by_text(ext.indicators, "Andel elever med mer än 15 procent frånvaro, %").goal_key == presence.key
+
+
+@pytest.mark.parametrize("item, text, status", [
+    ("Dela in hemtjänsten i mindre arbetslag – pågår", "Dela in hemtjänsten i mindre arbetslag", "pågår"),
+    ("Införa fast omsorgskontakt (genomförd)", "Införa fast omsorgskontakt", "genomförd"),
+    ("Ej påbörjad: Ta fram en modell för trygghetsvandringar", "Ta fram en modell för trygghetsvandringar",
+     "Ej påbörjad"),
+    ("Bygga ut gång- och cykelvägar – etapp 2", "Bygga ut gång- och cykelvägar – etapp 2", None),
+])
+def test_an_actions_status_printed_before_or_after_it(item, text, status):
+    ext = extract_items(build([("h", 1, "Aktiviteter"), ("li", item)]))
+    assert [(a.text, a.status) for a in ext.activities] == [(text, status)]

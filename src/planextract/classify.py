@@ -38,6 +38,7 @@ class ColumnRules(RulesModel):
     responsible_nouns: list[str]
     deadline_words: list[str]
     period_words: list[str]
+    activity_statuses: list[str]
 
 
 class KindTerms(RulesModel):
@@ -785,6 +786,13 @@ def attainment(text: str) -> Optional[tuple[str, str]]:
         if m:
             return status, _sentence_around(text, m.start(), m.end())
     return None
+
+
+def activity_status(text: str) -> bool:
+    """A word or phrase that states where an action stands ("Pågår", "Ej
+    påbörjad", "Genomförd"), from rules/columns.yaml."""
+    value = normalize(clean_cell(text or "")).rstrip(".")
+    return bool(value) and value in {normalize(s) for s in column_rules().activity_statuses}
 
 
 def status_word(cell: str) -> Optional[str]:

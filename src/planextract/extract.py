@@ -49,6 +49,8 @@ _YEAR = re.compile(r"\b20\d\d\b")
 _SERVES_LINE = re.compile(
     r"^(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\.?$",
     re.I)
+_LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  # "Ej påbörjad: Ta fram …"
+_TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
 _NAMED_STEP = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+)\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
@@ -134,6 +136,7 @@ class _Reader(ProseItems):
         self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
         self.first_block = False  # the next block opens its section
         self.current_section: Optional[int] = None  # the section being read
+        self.pending_status: Optional[str] = None  # a status printed before the action being read
         self.section_goals: dict[Optional[int], list[int]] = {}  # section -> goals first stated in it
         # (level, state) of an unnumbered heading announcing goals whose numbered run follows at its level
         self.goal_run: Optional[tuple[int, Optional[_SectionState]]] = None
@@ -181,7 +184,11 @@ class _Reader(ProseItems):
         for block in parsed.blocks:
             if block.section_index not in seen:
                 seen.add(block.section_index)
-                if block.kind == "paragraph" and prose.goal_sentences(block.text):
+                opened = C.goal_label(block.text) if block.kind == "paragraph" else None
+                if block.kind == "paragraph" and (
+                        prose.goal_sentences(block.text) or C.bare_goal_label(block.text)
+                        or (opened and (opened[1] or "")[:1].isdigit() and C.is_goal_statement(opened[2]))):
+                    # ... or after its label ("Kommunfullmäktiges mål 2 I Kungsbacka ska …")
                     self.titled_goals.add(block.section_index)
         first_block_at = {}
         for block in parsed.blocks:
@@ -467,9 +474,14 @@ class _Reader(ProseItems):
             state.goal_key, state.kind = followed.key, ("activity" if own == "activity" else "goal_item")
             return
         labelled = C.labelled_goal(heading) if own is None else None
+        opened = table_rows.goal_label(C.clean_text(heading)) if own == "goal" and labelled is None else None
+        if opened is not None and opened[2] and C.is_goal_statement(opened[2]):
+            labelled = (opened[0], opened[2])  # "Nämndmål: Alla elever ska känna sig trygga …" as a heading
         if labelled is not None:
             # "Mål – tågresandet ska tredubblas"; "Medel – infrastrukturen byggs ut" under it
-            self._labelled_goal(labelled, section.page, section.bbox, "heading", rank, state)
+            goal = self._labelled_goal(labelled, section.page, section.bbox, "heading", rank, state)
+            if opened is not None and opened[1]:
+                self.numbered.setdefault(opened[1], goal.key)  # "Nämndmål 2.1: …": later tables name it "2.1"
             return
 
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
@@ -712,6 +724,17 @@ class _Reader(ProseItems):
                 return
             if self.unit_label and block.depth <= self.unit_label[0]:
                 self.unit_label = None
+            leading = _LEADING_STATUS.match(text)
+            if leading and C.activity_status(leading.group(1)) and prose.opens_with_action(text[leading.end():]):
+                # "Pågår: Införa gemensamma ordningsregler …": the status first, then the action
+                text = text[leading.end():].strip()
+                self.pending_status = leading.group(1)
+            trailing = _TRAILING_STATUS.search(text)
+            said = (trailing.group(1) or trailing.group(2)) if trailing else None
+            if said and C.activity_status(said):
+                # "Dela in hemtjänsten i mindre arbetslag – pågår", "… (pågår)"
+                text = text[:trailing.start()].rstrip()
+                self.pending_status = said
             step = _NAMED_STEP.match(text)
             if step and not is_infinitive(step.group(1).lower()):
                 return  # "Kartläggning – förvaltningarna tar fram …": a step of the process explained, no action
@@ -742,6 +765,9 @@ class _Reader(ProseItems):
                     labelled = (self.goal_by_code(code) if code else None) or labelled
                 if self.unit_label and "responsible" not in fields:
                     fields["responsible"] = self.unit_label[1]
+                if self.pending_status and "status" not in fields:
+                    fields["status"] = self.pending_status
+                self.pending_status = None
                 action = self.add_activity(body or text, block.page, block.bbox, "list",
                                            Anchor(labelled, self.nearest_goal(), self.region), **fields)
                 self.list_action = (block.depth, action)
@@ -987,7 +1013,7 @@ class _Reader(ProseItems):
         if printed is not None:
             return printed.key  # "KO1 Mängden hushållsavfall ...": the code printed in the goal's text
         number = table_rows.code_number(code)
-        return self.goal_by_number(number) if number and number != code else None
+        return self.goal_by_number(number) if number else None
 
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
         for section in self.parsed.sections:

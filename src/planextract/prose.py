@@ -180,11 +180,11 @@ MIN_ERA_VERB = 7  # "kamera", "opera": shorter words in "-era" are nouns
 
 def _infinitive(word: str) -> bool:
     """An infinitive: one the lemma table knows, a strong verb of
-    `strong_infinitives`, or a verb borrowed with "-era" ("digitalisera",
+    `strong_infinitives`, a short one ("ta", "ge"), or a verb borrowed with "-era" ("digitalisera",
     "implementera"), regular and many, of which the table misses a good part."""
     from .lexicon import is_infinitive
 
-    return is_infinitive(word) or word in prose_rules().strong_infinitives or (
+    return is_infinitive(word) or word in prose_rules().strong_infinitives or word in _planned_verbs()[1] or (
         len(word) >= MIN_ERA_VERB and word.endswith("era"))
 
 
