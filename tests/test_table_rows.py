@@ -436,3 +436,20 @@ def test_a_goal_boxed_in_one_row_and_indicators_laid_out_as_columns():
     calm = by_text(ext.indicators, "Elever i åk 8 som upplever studiero på lektionerna")
     assert calm.targets[0].direction == "increase"
     assert T.goal_box([], [["Nämndmål 1 Fler ska …", "Text"]]) is None  # the label opens the goal's words
+
+
+def test_an_indicator_header_naming_the_goal_and_a_summary_section():
+    doc = build([
+        ("h", 1, "Mål"),
+        ("t", ["Kod", "Nämndmål"], [["SN 5", "Socialnämnden ska ha engagerade medarbetare."],
+                                     ["SN 6", "Socialnämnden ska ha medarbetare som vill stanna."]]),
+        ("h", 1, "Medarbetare"),
+        ("t", ["Indikator för SN 6", "Målvärde 2025", "Utfall 2025"], [
+            ["Personalomsättning bland socialsekreterare, %", "Högst 15 %", "18"]]),
+        ("h", 1, "Sammanställning av måluppfyllelse"),
+        ("t", ["Nämndmål", "Bedömning"], [["Socialnämnden ska ha engagerade medarbetare.", "Uppfyllt"]]),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    assert len(ext.goals) == 2
+    stay = by_text(ext.goals, "Socialnämnden ska ha medarbetare som vill stanna.")
+    assert by_text(ext.indicators, "Personalomsättning bland socialsekreterare, %").goal_key == stay.key

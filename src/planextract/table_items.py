@@ -132,7 +132,7 @@ class TableReader:
         last_indicators: list[Indicator] = []
         last_activities: list[Activity] = []
         grouped = _has_group_rows(rows, roles.activity[:1])
-        group_goal: Optional[int] = None  # the goal a group row over the actions names
+        group_goal: Optional[int] = self._header_goal(columns)  # a group row over the actions may name another
         for r, row in enumerate(rows):
             raw = list(row) + [""] * (len(columns) - len(row))
             cells = [C.clean_cell(c) for c in raw]
@@ -350,6 +350,15 @@ class TableReader:
         if status and goal.status is None:
             goal.status, goal.status_text = status, box.assessment
         doc.scope_table_goal(table.section_index, goal.key)
+
+    def _header_goal(self, columns) -> Optional[int]:
+        """The goal an item column's header names ("Indikator för SN 6", "Aktiviteter för mål 2")."""
+        for column in columns:
+            if column.role in ("indicator", "activity"):
+                m = _HEADER_GOAL.search(C.clean_cell(column.header))
+                if m:
+                    return self.doc.goal_by_code(m.group(1))
+        return None
 
     def _group_goal(self, cell: str) -> Optional[int]:
         """The goal a group row names, by its words or by its number ("Fokusområde
@@ -572,6 +581,7 @@ _RANK = {"kf": 0, "namnd": 1, "verksamhet": 2}
 _LOWER = {"kf": "namnd", "namnd": "verksamhet", "verksamhet": "verksamhet"}
 
 
+_HEADER_GOAL = re.compile(r"\bför\s+(?:\w*mål\s+)?((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\s*$")
 # a group row naming a goal: "Fokusområde 1.1 Gator …", "Nämndmål 2", "Mål 3: Trygghet"
 _GROUP_GOAL = re.compile(r"^(?:[^\W\d][\w-]*\s+){0,2}(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s*[:–—-]?\s*(?P<rest>.*)$")
 _GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-ZÅÄÖ])")  # "1.2 Parker, ..."
