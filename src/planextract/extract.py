@@ -24,7 +24,6 @@ from . import classify as C
 from . import prose
 from . import targets
 from . import table_rows
-from .lexicon import is_infinitive
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import action_field_line, activity_tail, bracketed_fields, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
@@ -51,7 +50,7 @@ _SERVES_LINE = re.compile(
     re.I)
 _LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  # "Ej påbörjad: Ta fram …"
 _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
-_NAMED_STEP = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+)\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
+_NAMED_STEP = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
 MAX_TITLE_WORDS = 25  # a line titling the table under it
@@ -136,10 +135,9 @@ class _Reader(ProseItems):
         self.lead: Optional[tuple[str, str]] = None  # (kind, text) of the lead-in governing the next list
         self.first_block = False  # the next block opens its section
         self.current_section: Optional[int] = None  # the section being read
-        self.pending_status: Optional[str] = None  # a status printed before the action being read
         self.section_goals: dict[Optional[int], list[int]] = {}  # section -> goals first stated in it
         # (level, state) of an unnumbered heading announcing goals whose numbered run follows at its level
-        self.goal_run: Optional[tuple[int, Optional[_SectionState]]] = None
+        self.goal_run: Optional[tuple[int, _SectionState]] = None
         self.planned_last = False  # the block just read closed with a planned action
         self.planned_before = False
         self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
@@ -374,14 +372,12 @@ class _Reader(ProseItems):
             run = self.goal_run = None  # the run of numbered headings the announcing heading led in has ended
         if parent is None and run is not None and section.level == run[0]:
             parent = run[1]  # "Kommunfullmäktiges mål och nämndens bidrag", then "1 …", "2 …" at its level
-        if own == "goal" and not section.number and C.mentions_goals(heading):
-            self.goal_run = (section.level, None)  # filled in below, once its state exists
         inherited = parent.kind if parent else None
         texts = [heading] + (parent.texts if parent else [])
         state = _SectionState(own=own, kind=None, texts=texts)
         self.sections[section.index] = state
-        if self.goal_run is not None and self.goal_run[1] is None:
-            self.goal_run = (section.level, state)
+        if own == "goal" and not section.number and C.mentions_goals(heading):
+            self.goal_run = (section.level, state)  # numbered headings at its level may follow
         rank = float(section.level)
         area = self.pending_area or (own is None and not C.names_services(heading) and (
             self._heads_a_statement(section)
@@ -724,19 +720,17 @@ class _Reader(ProseItems):
                 return
             if self.unit_label and block.depth <= self.unit_label[0]:
                 self.unit_label = None
+            printed_status = None
             leading = _LEADING_STATUS.match(text)
             if leading and C.activity_status(leading.group(1)) and prose.opens_with_action(text[leading.end():]):
                 # "Pågår: Införa gemensamma ordningsregler …": the status first, then the action
-                text = text[leading.end():].strip()
-                self.pending_status = leading.group(1)
+                text, printed_status = text[leading.end():].strip(), leading.group(1)
             trailing = _TRAILING_STATUS.search(text)
             said = (trailing.group(1) or trailing.group(2)) if trailing else None
             if said and C.activity_status(said):
                 # "Dela in hemtjänsten i mindre arbetslag – pågår", "… (pågår)"
-                text = text[:trailing.start()].rstrip()
-                self.pending_status = said
-            step = _NAMED_STEP.match(text)
-            if step and not is_infinitive(step.group(1).lower()):
+                text, printed_status = text[:trailing.start()].rstrip(), said
+            if _NAMED_STEP.match(text) and not prose.opens_with_action(text):
                 return  # "Kartläggning – förvaltningarna tar fram …": a step of the process explained, no action
             reference = _GOAL_REFERENCE.search(text)
             if reference and self.goal_by_number(reference.group(1)) is not None:
@@ -765,9 +759,8 @@ class _Reader(ProseItems):
                     labelled = (self.goal_by_code(code) if code else None) or labelled
                 if self.unit_label and "responsible" not in fields:
                     fields["responsible"] = self.unit_label[1]
-                if self.pending_status and "status" not in fields:
-                    fields["status"] = self.pending_status
-                self.pending_status = None
+                if printed_status and "status" not in fields:
+                    fields["status"] = printed_status
                 action = self.add_activity(body or text, block.page, block.bbox, "list",
                                            Anchor(labelled, self.nearest_goal(), self.region), **fields)
                 self.list_action = (block.depth, action)

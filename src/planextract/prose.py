@@ -149,8 +149,6 @@ def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
     a verb of doing that is not one of continuing or working on
     ("fortsätta", "arbeta").  ``after_action``: the sentence follows one, and
     "X ska också <verb>" adds another."""
-    from .lexicon import is_infinitive
-
     not_planned, short = _planned_verbs()
     patterns = _patterns("planned_action_sentences") + (
         _patterns("continued_action_sentences") if after_action else ())
