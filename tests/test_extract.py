@@ -1498,3 +1498,43 @@ def test_labelled_goal_headings_under_area_headings_titled_by_a_labelled_goal():
 def test_an_actions_status_printed_before_or_after_it(item, text, status):
     ext = extract_items(build([("h", 1, "Aktiviteter"), ("li", item)]))
     assert [(a.text, a.status) for a in ext.activities] == [(text, status)]
+
+
+def test_a_title_over_goal_paragraphs_coded_goals_labelled_actions_and_their_field_lines():
+    doc = build([
+        ("h", 1, "Mål och struktur"),
+        ("p", "Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030"),
+        ("p", "Värmdö ska vara en klimatneutral kommun senast 2040."),
+        ("p", "Energin som används i Värmdö ska vara förnybar och användas effektivt."),
+        ("p", "Varje etappmål har en kod efter insatsområdet."),
+        ("h", 1, "Etappmål, indikatorer och åtgärder"),
+        ("h", 2, "Etappmål"),
+        ("p", "E1"),
+        ("p", "Produktionen av förnybar el ska öka till minst 40 GWh per år 2030."),
+        ("p", "E2"),
+        ("p", "Energianvändningen i kommunens lokaler ska minska med 20 procent till 2030."),
+        ("p", "Etappmålen E1–E2 bidrar till kommunfullmäktiges mål om förnybar energi."),
+        ("h", 2, "Indikatorer"),
+        ("li", "Installerad effekt i solcellsanläggningar, MW [E1]: utgångsläge 9,8 (2024) | målnivå minst 25"),
+        ("li", "Antal solcellsanläggningar [E1]: utgångsläge 1 420 (2024) | ska öka"),
+        ("h", 2, "Åtgärder"),
+        ("p", "Åtgärd 1. Installera solceller på alla lämpliga tak på kommunens skolor."),
+        ("p", "Etappmål: E2 | Ansvar: Fastighetsavdelningen | Tidsplan: 2026–2029 | Kostnad: 14 mnkr"),
+        ("li", "Kommunledningskontoret ges i uppdrag att samordna genomförandet."),
+    ], organ="Kommunstyrelsen")
+    ext = extract_items(doc)
+    assert {g.text for g in ext.goals} == {
+        "Värmdö ska vara en klimatneutral kommun senast 2040.",
+        "Energin som används i Värmdö ska vara förnybar och användas effektivt.",
+        "Produktionen av förnybar el ska öka till minst 40 GWh per år 2030.",
+        "Energianvändningen i kommunens lokaler ska minska med 20 procent till 2030."}
+    e1 = by_text(ext.goals, "Produktionen av förnybar el ska öka till minst 40 GWh per år 2030.")
+    e2 = by_text(ext.goals, "Energianvändningen i kommunens lokaler ska minska med 20 procent till 2030.")
+    power = by_text(ext.indicators, "Installerad effekt i solcellsanläggningar, MW")
+    assert power.goal_key == e1.key
+    assert (power.targets[0].target_value, power.targets[0].baseline_value) == (25, 9.8)
+    assert by_text(ext.indicators, "Antal solcellsanläggningar").targets[0].direction == "increase"
+    (action,) = ext.activities  # the assignment is no action
+    assert (action.text, action.goal_key, action.responsible, action.timeline) == (
+        "Installera solceller på alla lämpliga tak på kommunens skolor.", e2.key, "Fastighetsavdelningen",
+        "2026–2029")

@@ -26,7 +26,7 @@ from . import targets
 from . import table_rows
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import action_field_line, activity_tail, bracketed_fields, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
+from .item_tails import action_field_line, activity_tail, bracketed_fields, coded_field_item, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -50,6 +50,11 @@ _SERVES_LINE = re.compile(
     re.I)
 _LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  # "Ej påbörjad: Ta fram …"
 _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
+# "Åtgärd 1.", "Aktivitet T2:": an action's label before its words
+_ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-ZÅÄÖ]{1,3}\s?)?\d{1,2}(?:\.\d{1,2})?[.:]?\s+", re.I)
+# a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
+_GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
+MAX_TITLED_GOAL_WORDS = 30
 _NAMED_STEP = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
@@ -165,6 +170,10 @@ class _Reader(ProseItems):
         self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
         self.bare_label: Optional[tuple[str, str]] = None  # "Kommunfullmäktiges mål 1": the next paragraph is that goal
         self.labelled_goal: Optional[int] = None  # the goal just read under its label: a "Bidrar till" line may follow
+        self.coded_alone_last = False  # the last coded paragraph was a code alone ("E1"), its item next
+        self.coded_closed = False  # the coded run's last item is complete
+        self.last_action_block: Optional[Activity] = None  # an action stated in the paragraph just read
+        self.goal_title: Optional[str] = None  # level of the goals a title line announces, one a paragraph
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
@@ -196,12 +205,12 @@ class _Reader(ProseItems):
             if opens and table_rows.goal_box(list(table.header), [list(r) for r in table.rows]) is not None:
                 self.titled_goals.add(table.section_index)
         # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
-        self.lead_owners: set[int] = set()
+        self.lead_owners: dict[int, str] = {}  # list item -> the kind of the label right after it
         for before, after in zip(parsed.blocks, parsed.blocks[1:]):
             if (before.kind == "list_item" and after.kind == "paragraph"
                     and after.section_index == before.section_index
                     and _label_kind(after.text) in ("indicator", "activity")):
-                self.lead_owners.add(id(before))
+                self.lead_owners[id(before)] = _label_kind(after.text)
         # sections holding paragraphs that state a board's goal after its label ("Nämndmål 2.1 ..."):
         # their heading is the goal area those goals serve
         self.label_ranks: dict[str, float] = {}  # label -> the scope rank of the goals it opens
@@ -659,7 +668,12 @@ class _Reader(ProseItems):
         kind = self.lead[0] if self.lead else state.kind
         if kind not in ("indicator", "skip") and labels_a_target(text):
             kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
-        owner = id(block) in self.lead_owners and (state.kind == "goal" or self.lead is not None)
+        after = self.lead_owners.get(id(block))
+        # the goal whose measures follow ("2. Fler vuxna …" / "Så här mäter vi"), even after the measures
+        # of the goal before; before a label of actions, only a goal the list is about (not a measure)
+        owner = after == "indicator" and (state.kind == "goal" or self.lead is not None) or (
+            after == "activity" and (state.kind == "goal" or self.lead is not None)
+            and (self.lead is None or self.lead[0] == "goal"))
         if owner:
             kind, self.lead = "goal", None  # the goal the next "Så här mäter vi" measures
         if kind == "goal":
@@ -686,6 +700,18 @@ class _Reader(ProseItems):
             return
         elif kind == "indicator":
             if C.is_group_label(text):
+                return
+            coded = coded_field_item(text)
+            if coded is not None:
+                # "Installerad effekt i solceller, MW [E1]: utgångsläge 9,8 (2024) | målnivå minst 25"
+                fields, code = coded
+                indicator = self.add_indicator(
+                    fields.body, block.page, block.bbox, "list",
+                    Anchor(self.goal_by_code(code), self.nearest_goal(), self.region),
+                    target_text=fields.target_text, target_year=fields.target_year,
+                    target_header=fields.target_header, values=printed_values(fields.values))
+                if fields.baseline:
+                    set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
                 return
             anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
             section = self._section_for(block.section_index)
@@ -730,6 +756,8 @@ class _Reader(ProseItems):
             if said and C.activity_status(said):
                 # "Dela in hemtjänsten i mindre arbetslag – pågår", "… (pågår)"
                 text, printed_status = text[:trailing.start()].rstrip(), said
+            if C.heading_kind(text) == "skip":
+                return  # "Kommunledningskontoret ges i uppdrag att …": an assignment, no action of the plan
             if _NAMED_STEP.match(text) and not prose.opens_with_action(text):
                 return  # "Kartläggning – förvaltningarna tar fram …": a step of the process explained, no action
             reference = _GOAL_REFERENCE.search(text)
@@ -773,15 +801,44 @@ class _Reader(ProseItems):
             if getattr(activity, name) is None:
                 setattr(activity, name, text)
             return
-        if state.kind in ("activity", "goal") and (
-                self.coded or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False))
-                or (table_rows.is_code(text) and table_rows.code_scheme(text))):
-            # ... or a code alone, its item in the next paragraph ("RF 1" / "Hela Gotland ska vara …")
-            # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running text
+        code_alone = bool(table_rows.is_code(text) and table_rows.code_scheme(text))
+        coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))
+        if self.coded and self.coded_closed and not (code_alone or coded_start):
+            self.flush_coded()  # "E3" / its goal, then "Etappmålen E1–E3 bidrar till …": the run has ended
+        if state.kind in ("activity", "goal") and (self.coded or coded_start or code_alone):
+            # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running
+            # text; or a code alone, its item in the next paragraph ("RF 1" / "Hela Gotland ska vara …")
+            self.coded_closed = bool(self.coded) and self.coded_alone_last and not code_alone
+            self.coded_alone_last = code_alone
             self.coded_kind = state.kind
             self.coded_level = self.level(*state.texts)
             self.coded.append((block, Anchor(None, self.nearest_goal(), self.region)))
             return
+        fields = action_field_line(text)
+        if fields is not None and self.last_action_block is not None:
+            # "Etappmål: E1 | Ansvar: Fastighetsavdelningen | Tidsplan: 2026–2029" under "Åtgärd 1. Installera …"
+            self._apply_action_fields(self.last_action_block, fields)
+            self.last_action_block = None
+            return
+        self.last_action_block = None
+        labelled_action = _ACTION_LABEL.match(text)
+        if labelled_action and text[labelled_action.end():][:1].isupper() and state.kind not in ("skip", "never"):
+            # "Åtgärd 1. Installera solceller på alla lämpliga tak …": an action under its label
+            self.last_action_block = self.add_activity(
+                text[labelled_action.end():].strip(), block.page, block.bbox, "prose",
+                Anchor(None, self.nearest_goal(), self.region))
+            return
+        titled = self.goal_title
+        self.goal_title = None
+        if titled is not None and C.is_goal_statement(text) and len(C.sentences(text)) == 1 \
+                and len(text.split()) <= MAX_TITLED_GOAL_WORDS:
+            # "Kommunfullmäktiges mål i miljöprogrammet" / "Värmdö ska vara en klimatneutral kommun senast 2040."
+            goal = self.add_goal(text, titled, block.page, block.bbox, "prose", parent=self.scope_goal,
+                                 target=self.own_target(text))
+            self.last_goal = goal.key
+            self.goal_title = titled
+            return
+
         bare, self.bare_label = self.bare_label, None
         labelled_goal, self.labelled_goal = self.labelled_goal, None
         if bare is not None and len(text) <= MAX_STATEMENT_CHARS and not C.is_lead_in(text):
@@ -798,15 +855,13 @@ class _Reader(ProseItems):
         if C.bare_goal_label(text) and state.kind not in ("skip", "never"):
             self.bare_label = C.bare_goal_label(text)
             return
-        fields = action_field_line(text) if self.open_action is not None else None
-        if fields is not None:
-            action, self.open_action = self.open_action, None
-            for name, value in fields.fields.items():
-                if getattr(action, name) is None:
-                    setattr(action, name, value)
-            named = self.goal_by_code(fields.goal_code) if fields.goal_code else None
-            if named is not None:  # "Kopplat till FS 4": the goal it serves, whatever stands near it
-                self.anchors[("activity", action.key)] = Anchor(named, None, self.region)
+        if _GOAL_TITLE.match(text) and C.mentions_goals(text) and not C.goal_label(text) \
+                and _label_kind(text) not in ("indicator", "activity") and state.kind not in ("skip", "never"):
+            self.goal_title = C.level_in(text) or self.level(*state.texts)  # the goals follow, one a paragraph
+            return
+        if fields is not None and self.open_action is not None:
+            self._apply_action_fields(self.open_action, fields)
+            self.open_action = None
             return
         if self.open_action is not None:
             action = self.open_action  # its description, until its table of fields
@@ -934,6 +989,15 @@ class _Reader(ProseItems):
         self.title_line = (text, page, bbox) if short else None
         self.title_kpi = None
 
+    def _apply_action_fields(self, action: Activity, fields) -> None:
+        """The fields of a line under an action (who, when, the goal it serves by code)."""
+        for name, value in fields.fields.items():
+            if getattr(action, name) is None:
+                setattr(action, name, value)
+        named = self.goal_by_code(fields.goal_code) if fields.goal_code else None
+        if named is not None:  # "Kopplat till FS 4": the goal it serves, whatever stands near it
+            self.anchors[("activity", action.key)] = Anchor(named, None, self.region)
+
     def scope_table_goal(self, section_index: Optional[int], goal_key: int) -> None:
         """A goal a table states (a goal box) governs what follows in its section."""
         section = self._section_for(section_index)
@@ -961,6 +1025,7 @@ class _Reader(ProseItems):
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline
         fields ("Ansvarig: Vöfab. Tidplan: 2026."), or goals ("V1 Minst 90 procent ...")."""
+        self.coded_closed = self.coded_alone_last = False
         if not self.coded:
             return
         text, starts = "", []

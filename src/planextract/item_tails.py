@@ -197,8 +197,7 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
 
 
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙]|\(cid:\d+\))\s+")
-# "Startvärde 79,2 % (2025)": a label, then a figure without a colon
-_FIGURE_PART = re.compile(r"^(?P<label>[^\W\d][^\d:]{0,30}?)\s+(?P<value>[-–−]?\d.*)$")
+
 _ACTION_FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙▪]|\(cid:\d+\))\s+")
 # "Kopplat till FS 4", "Bidrar till mål 2": the goal an action's field line names
 _SERVED_GOAL = re.compile(r"^(?:kopplat?|kopplad|bidrar|hör|knuten)\s+till\s+(?:\w*mål\s+)?(?P<code>\S.*)$", re.I)
@@ -221,6 +220,8 @@ def action_field_line(text: str) -> Optional[ActionFields]:
     parts = _ACTION_FIELD_SEPARATOR.split((text or "").strip())
     if len(parts) < 2:
         return None
+    from .table_rows import is_code
+
     found = ActionFields(fields={})
     for part in parts:
         served = _SERVED_GOAL.match(part)
@@ -228,13 +229,52 @@ def action_field_line(text: str) -> Optional[ActionFields]:
             found.goal_code = served.group("code").strip().rstrip(".")
             continue
         labelled = _LABELLED.match(part)
-        name = C.activity_field(C.column_role(labelled.group("label")).role) if labelled else None
-        if name is None:
+        if labelled is None:
             return None
-        found.fields.setdefault(name, labelled.group("value").strip().rstrip("."))
+        value = labelled.group("value").strip().rstrip(".")
+        role = C.column_role(labelled.group("label")).role
+        if role in ("goal", "goal_or_target") and is_code(value.split(",")[0]) and found.goal_code is None:
+            found.goal_code = value.split(",")[0].strip()  # "Etappmål: E1"
+            continue
+        name = C.activity_field(role)
+        if name is not None:
+            found.fields.setdefault(name, value)
+        # another labelled part ("Kostnad: 900 tkr") is no field of the action
     if not ({"responsible", "timeline"} & found.fields.keys()):
         return None
     return found
+
+
+def _labelled_figure(part: str) -> Optional[tuple[str, str]]:
+    """(label, value) of a field without a colon: "utgångsläge 9,8 (2024)",
+    "målnivå minst 25" (the shortest opening words that name a column)."""
+    words = part.split()
+    for n in range(1, min(4, len(words))):
+        label, value = " ".join(words[:n]), " ".join(words[n:])
+        if not re.search(r"\d", value):
+            continue
+        if C.is_baseline_header(label) or C.column_role(label).role in ("target", "outcome"):
+            return label, value
+    return None
+
+
+_CODED_FIELDS = re.compile(r"^(?P<body>.*?\S)\s*\[(?P<code>[^\[\]]{1,12})\]\s*:\s*(?P<fields>\S.*)$")
+
+
+def coded_field_item(text: str) -> Optional[tuple[IndicatorTail, str]]:
+    """(fields, goal code) of an indicator line naming its goal's code in
+    square brackets before its fields: "Installerad effekt i solceller, MW
+    [E1]: utgångsläge 9,8 (2024) | målnivå minst 25"; None for another line."""
+    from .table_rows import is_code
+
+    m = _CODED_FIELDS.match(text or "")
+    if not m or not is_code(m.group("code")):
+        return None
+    fields = field_line(m.group("fields"))
+    if fields is None:
+        return None
+    fields.body = m.group("body").strip()
+    return fields, m.group("code").strip()
 
 
 def field_line(text: str) -> Optional[IndicatorTail]:
@@ -251,10 +291,15 @@ def field_line(text: str) -> Optional[IndicatorTail]:
     given = False
     for part in parts:
         label, sep, value = part.partition(":")
-        figure = _FIGURE_PART.match(part) if not sep else None
+        figure = _labelled_figure(part) if not sep else None
         if figure:
-            label, value = figure.group("label"), figure.group("value")
+            label, value = figure
         value = value.strip().rstrip(".")
+        if not (sep or figure) and found.target_text is None and len(part.split()) <= 3:
+            direction = targets.parse_target(part, known_target=True)
+            if direction is not None and direction.direction:
+                found.target_text = part.strip().rstrip(".")  # "… | ska öka": the target, unlabelled
+                continue
         if not (sep or figure) or not value or len(label.split()) > 4:
             return None
         column = C.column_role(label)

@@ -33,11 +33,18 @@ def _parse_target(text: str, *, known_target: bool = False, year: Optional[int] 
     return targets.parse_target(text, known_target=known_target, year=year) if text and text.strip() else None
 
 
+_CODE_REFERENCE = re.compile(r"^[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*[–—-]\s*[A-ZÅÄÖ]{0,4}\s?\d{1,2}|\s*,)")
+
+
+MAX_LABEL_WORDS = 8  # "Så vet vi att vi är på rätt väg"
+
+
 def label_kind(text: str) -> Optional[str]:
     """The kind a short paragraph names as a label over what follows
     ("Så här mäter vi", "MÅLOMRÅDE 1"), else None."""
     text = C.clean_text(text, numbering=False)
-    if not text or len(text.split()) > 5 or text.endswith((".", "?")):
+    words = len(text.split()) if text else 0
+    if not text or words > MAX_LABEL_WORDS or text.endswith((".", "?")) or (text.endswith(":") and words > 5):
         return None
     return C.heading_kind(re.sub(r"\s+\d{1,2}\s*$", "", text))
 
@@ -77,6 +84,8 @@ class ProseItems:
         if split is None or split[0] not in self.form_labels or len(split[1].split()) < 3:
             return False
         label, rest = split
+        if _CODE_REFERENCE.match(rest):
+            return False  # "Etappmålen T1–T3 bidrar till …": goals named by code, no new one
         kind = C.heading_kind(label)
         current = self.goal_by_key(self.last_goal)
         if kind == "goal" and C.names_a_goal(label) and current is not None:

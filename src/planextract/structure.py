@@ -174,6 +174,22 @@ def _styled(row: Row, stats: _Stats, rules: Optional[Compiled] = None) -> bool:
     return _bigger(row, stats, rules) or _bold(row, stats) or _caps(row.text, rules)
 
 
+_MAX_WRAP_WORDS = 3  # a sentence's end wrapped onto a line of its own is short
+
+
+def _wraps_onto(above: Row, row: Row, stats: _Stats) -> bool:
+    """``row`` ends the sentence of the line above it: same type, right under
+    it, the line above open ("… och"), this one short and closed ("Hemmesta.")."""
+    return (
+        above.page == row.page
+        and same_type(above, row)
+        and not above.text.rstrip().endswith((".", ":", "!", "?", ";"))
+        and row.text.rstrip().endswith(".")
+        and len(row.text.split()) <= _MAX_WRAP_WORDS
+        and 0 <= row.line.top - above.line.bottom <= stats.body_size
+    )
+
+
 def _heading_cue(row: Row, stats: _Stats, rules: Compiled) -> Optional[str]:
     """Why this row may be (the first line of) a heading, or None."""
     text = row.text
@@ -466,6 +482,9 @@ def build_structure(
     stats = _stats(rows)
     for row in rows:
         row.heading = _heading_cue(row, stats, rules)
+    for above, row in zip(rows, rows[1:]):
+        if row.heading and above.heading is None and _wraps_onto(above, row, stats):
+            row.heading = None  # "Åtgärd 6. Anlägga … mellan Gustavsberg och" / "Hemmesta.": the sentence's end
 
     items = _group_headings(rows, stats, rules)
     headings = [item for item in items if isinstance(item, _Heading)]
