@@ -1538,3 +1538,28 @@ def test_a_title_over_goal_paragraphs_coded_goals_labelled_actions_and_their_fie
     assert (action.text, action.goal_key, action.responsible, action.timeline) == (
         "Installera solceller på alla lämpliga tak på kommunens skolor.", e2.key, "Fastighetsavdelningen",
         "2026–2029")
+
+
+def test_a_goal_heading_a_table_a_quoted_goal_and_actions_with_their_status_on_the_next_line():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("h", 2, "Attraktiv plats att bo och verka i"),
+        ("p", "Kommunfullmäktiges inriktningsmål ”Norrtälje kommun är en attraktiv plats att bo och verka i” "
+              "omfattar både näringsliv och bostäder."),
+        ("t", ["Nämndmål 1.1 Företagsklimatet i kommunen ska förbättras", "2024", "2025", "Målvärde 2025"], [
+            ["Antal nystartade företag per 1 000 invånare", "3,9", "4,1", "Minst 4,0"]]),
+        ("p", "Inrätta en företagslots som ger företagare en väg in till kommunen"),
+        ("p", "Genomförd"),
+        ("p", "Ta fram en etableringsstrategi för verksamhetsmark längs E18"),
+        ("p", "Pågår"),
+        ("h", 2, "Sammanfattande bedömning"),
+        ("t", ["Nämndmål", "Bedömning 2025"], [["1.1 Företagsklimatet i kommunen ska förbättras", "Delvis"]]),
+    ], organ="Kommunstyrelsen")
+    ext = extract_items(doc)
+    kf = by_text(ext.goals, "Norrtälje kommun är en attraktiv plats att bo och verka i")
+    climate = by_text(ext.goals, "Företagsklimatet i kommunen ska förbättras")
+    assert len(ext.goals) == 2 and climate.parent_key == kf.key  # the area heading is titled by the quoted goal
+    assert by_text(ext.indicators, "Antal nystartade företag per 1 000 invånare").goal_key == climate.key
+    assert [(a.text, a.status) for a in ext.activities] == [
+        ("Inrätta en företagslots som ger företagare en väg in till kommunen", "Genomförd"),
+        ("Ta fram en etableringsstrategi för verksamhetsmark längs E18", "Pågår")]

@@ -174,6 +174,7 @@ class _Reader(ProseItems):
         self.coded_closed = False  # the coded run's last item is complete
         self.last_action_block: Optional[Activity] = None  # an action stated in the paragraph just read
         self.goal_title: Optional[str] = None  # level of the goals a title line announces, one a paragraph
+        self.previous_paragraph: Optional[tuple[Block, str]] = None  # the block just read, when a paragraph
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
@@ -193,7 +194,7 @@ class _Reader(ProseItems):
                 seen.add(block.section_index)
                 opened = C.goal_label(block.text) if block.kind == "paragraph" else None
                 if block.kind == "paragraph" and (
-                        prose.goal_sentences(block.text) or C.bare_goal_label(block.text)
+                        prose.goal_sentences(block.text) or C.bare_goal_label(block.text) or prose.quoted_goal(block.text)
                         or (opened and (opened[1] or "")[:1].isdigit() and C.is_goal_statement(opened[2]))):
                     # ... or after its label ("Kommunfullmäktiges mål 2 I Kungsbacka ska …")
                     self.titled_goals.add(block.section_index)
@@ -656,11 +657,15 @@ class _Reader(ProseItems):
         text = C.clean_text(block.text)
         if not text:
             return
+        before, self.previous_paragraph = self.previous_paragraph, None
         if block.kind != "list_item":
             if self._field_line(block, text, state, first):
                 return
+            if before is not None and self._action_with_status(before, text, state):
+                return
             self._note_title(text, block.page, block.bbox)
             self._paragraph(block, text, state, first)
+            self.previous_paragraph = (block, text)
             return
         self.title_line = None
         if text[:1] in "=*†":
@@ -988,6 +993,19 @@ class _Reader(ProseItems):
         short = len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", "?", "!"))
         self.title_line = (text, page, bbox) if short else None
         self.title_kpi = None
+
+    def _action_with_status(self, before: tuple[Block, str], text: str, state: _SectionState) -> bool:
+        """An action on a line of its own, then its status on the next ("Inrätta en
+        företagslots …" / "Genomförd"): a two-column list the table finder did not
+        see as a table; True when ``text`` was that status."""
+        block, action = before
+        if state.kind in ("skip", "never") or not C.activity_status(text) or not prose.opens_with_action(action):
+            return False
+        if action.endswith((":", "?")) or any(a.text == action for a in self.out.activities):
+            return False
+        self.add_activity(action, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region),
+                          status=text)
+        return True
 
     def _apply_action_fields(self, action: Activity, fields) -> None:
         """The fields of a line under an action (who, when, the goal it serves by code)."""

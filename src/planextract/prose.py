@@ -36,6 +36,7 @@ class ProseRules(RulesModel):
     continued_action_sentences: list[str]
     followed_measure_sentences: list[str]
     goal_serving_sentences: list[str]
+    quoted_goal_sentences: list[str]
     dated_present_action_sentences: list[str]
     present_action_verbs: list[str]
     strong_infinitives: list[str]
@@ -130,6 +131,16 @@ def followed_measures(sentence: str) -> list[str]:
         if parts and all(_MEASURE_WITH_TARGET.match(p) for p in parts):
             return parts
     return []
+
+
+def quoted_goal(text: str) -> Optional[str]:
+    """The goal a sentence quotes after the word for it ("… inriktningsmål
+    ”Norrtälje kommun är en attraktiv plats …” omfattar …"), else None."""
+    for pattern in _patterns("quoted_goal_sentences"):
+        m = pattern.search(text or "")
+        if m and m.group("goal")[:1].isupper() and len(m.group("goal").split()) >= 3:
+            return m.group("goal").strip().rstrip(".,")
+    return None
 
 
 def served_goal_number(sentence: str) -> Optional[str]:

@@ -316,6 +316,16 @@ class ProseItems:
                                        Anchor(None, self.nearest_goal(), self.region))
                 used = True
                 continue
+            quoted = prose.quoted_goal(sentence)
+            if quoted is not None:
+                # "Kommunfullmäktiges inriktningsmål ”Norrtälje kommun är en attraktiv plats …” omfattar …"
+                goal = self.add_goal(quoted, self.level(sentence, *state.texts), block.page, block.bbox, "prose",
+                                     parent=self.scope_goal)
+                self._pop_scopes(rank + 0.25)
+                self._push_scope(rank + 0.25, goal.key)
+                self.last_goal = goal.key
+                used = True
+                continue
             served = prose.served_goal_number(sentence)
             if served is not None and self.goal_by_number(served) is not None:
                 # "Träffpunkterna … bidrar främst till nämndmål 2.": the section's actions serve goal 2

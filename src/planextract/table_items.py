@@ -103,6 +103,11 @@ class TableReader:
         header, rows, pages = _split_merged_header(list(table.header), list(table.rows), list(table.row_pages),
                                                    table.page_start)
         columns = C.column_roles(header)
+        headed = self._header_goal_cell(table, header, columns)
+        if headed is not None:
+            # "Nämndmål 1.1 Företagsklimatet ska förbättras | 2023 | 2024 | Målvärde 2025": the goal heads
+            # the column of its indicators
+            columns = [C.Column("indicator", c.header) if i == 0 else c for i, c in enumerate(columns)]
         if not has_items(columns) and rows and all(len(C.clean_cell(c).split()) <= MAX_HEADER_WORDS for c in rows[0]):
             first_row = C.column_roles(rows[0])  # a header the table finder took for a row
             if has_items(first_row):
@@ -132,7 +137,7 @@ class TableReader:
         last_indicators: list[Indicator] = []
         last_activities: list[Activity] = []
         grouped = _has_group_rows(rows, roles.activity[:1])
-        group_goal: Optional[int] = self._header_goal(columns)  # a group row over the actions may name another
+        group_goal: Optional[int] = headed or self._header_goal(columns)  # a group row may name another
         for r, row in enumerate(rows):
             raw = list(row) + [""] * (len(columns) - len(row))
             cells = [C.clean_cell(c) for c in raw]
@@ -350,6 +355,23 @@ class TableReader:
         if status and goal.status is None:
             goal.status, goal.status_text = status, box.assessment
         doc.scope_table_goal(table.section_index, goal.key)
+
+    def _header_goal_cell(self, table: Table, header: list[str], columns) -> Optional[int]:
+        """The goal a table's first header cell states after its label, over a
+        column of indicators with outcome and target columns beside it."""
+        if not columns or columns[0].role != "goal" or not any(c.role in ("outcome", "target") for c in columns[1:]):
+            return None
+        labelled = table_rows.goal_label(C.clean_cell(header[0]))
+        if labelled is None or not labelled[2] or not C.is_goal_statement(labelled[2]):
+            return None
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        goal = doc.add_goal(labelled[2], C.level_in(labelled[0]) or doc.level(*state.texts), table.page_start,
+                            table.bbox, "table", parent=doc.scope_goal)
+        if labelled[1]:
+            doc.numbered.setdefault(labelled[1], goal.key)
+        doc.last_goal = goal.key
+        return goal.key
 
     def _header_goal(self, columns) -> Optional[int]:
         """The goal an item column's header names ("Indikator för SN 6", "Aktiviteter för mål 2")."""
