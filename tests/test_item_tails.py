@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planextract.item_tails import activity_tail, bracketed_fields, field_line, indicator_tail, indicator_value_tail
+from planextract.item_tails import (action_field_line, activity_tail, bracketed_fields, field_line, indicator_tail,
+                                    indicator_value_tail)
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -135,3 +136,12 @@ def test_an_actions_fields_in_square_brackets():
                      {"responsible": "Miljö- och byggnämnden", "timeline": "2026–2028"}, "B1")
     assert bracketed_fields("Ta fram en plan [utkast]") is None  # other words: part of the text
     assert bracketed_fields("Ta fram en plan") is None
+
+
+def test_a_target_in_a_sentence_of_its_own_and_fields_parted_by_sentences():
+    found = indicator_value_tail("Andel elever med mer än 15 % frånvaro: 14,8 % (2024), 16,1 % (vt 2025). "
+                                 "Målvärde 2025: högst 12 %.")
+    assert found.body == "Andel elever med mer än 15 % frånvaro" and found.target_year == 2025
+    assert found.values == [("2024", "14,8 %"), ("vt 2025", "16,1 %")]
+    fields = action_field_line("Status: Pågår. Ansvarig: rektorer åk 7–9.")
+    assert fields.fields == {"status": "Pågår", "responsible": "rektorer åk 7–9"}

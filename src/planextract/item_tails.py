@@ -102,6 +102,8 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     The target is None when the tail says there is none ("följs upp"); None
     when the text does not end in a target."""
     text = (text or "").strip()
+    # "…: 14,8 % (2024), 16,1 % (vt 2025). Målvärde 2025: högst 12 %.": the target in a sentence of its own
+    text = re.sub(r"\.\s+(?=mål(?:värde|värdet|nivå)\b)", ", ", text, flags=re.I)
     fields = _fields_tail(text, outcome_period)
     if fields is not None:
         return fields
@@ -154,6 +156,8 @@ _FIELDS_TAIL = re.compile(
 _FIELDS_TAIL_SKA = re.compile(r"^(?P<body>.*?[^\s:–—-]):\s+(?P<tail>\d[^:]*\(\s*(?:19|20)\d\d\s*:[^()]*\),\s+.*\bska\b.*)$", re.I)
 _TARGET_PART = re.compile(r"^mål(?:värde|värdet|nivå)?(?:\s+(?:för\s+)?(?P<year>(?:19|20)\d\d))?\s*:?\s*(?P<target>\S.*)$", re.I)
 _PERIOD_PART = re.compile(r"^(?:(?:utfall|resultat|nuläge)\s+)?(?P<period>[^:]*?(?:19|20)\d\d)\s*:\s*(?P<value>\S.*)$", re.I)
+# "14,8 % (2024)", "16,1 % (vt 2025)": an outcome with its period after it
+_VALUE_THEN_PERIOD = re.compile(r"^(?P<value>[-−]?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)\s*\((?P<period>[^():]*(?:19|20)\d\d)\)$")
 _VALUE_PART = re.compile(r"^(?P<value>[-−]?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)(?:\s*\((?P<year>(?:19|20)\d\d)\s*:\s*(?P<before>[^()]+)\))?$")
 
 
@@ -180,7 +184,10 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
         target = _TARGET_PART.match(part)
         period = _PERIOD_PART.match(part)
         value = _VALUE_PART.match(part)
-        if target and found.target_text is None:
+        dated = _VALUE_THEN_PERIOD.match(part)
+        if dated and not target:
+            found.values.append((dated.group("period").strip(), dated.group("value").strip()))
+        elif target and found.target_text is None:
             found.target_text = part
             found.target_year = int(target.group("year")) if target.group("year") else None
         elif value and outcome_period:
@@ -198,7 +205,8 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
 
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙]|\(cid:\d+\))\s+")
 
-_ACTION_FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙▪]|\(cid:\d+\))\s+")
+# bars, bullets, or a sentence's end before the next label ("Status: Pågår. Ansvarig: rektorer")
+_ACTION_FIELD_SEPARATOR = re.compile(r"\s+(?:[|│¦•·∙▪]|\(cid:\d+\))\s+|(?<=\.)\s+(?=[A-ZÅÄÖ][\w ]{1,20}:\s)")
 # "Kopplat till FS 4", "Bidrar till mål 2": the goal an action's field line names
 _SERVED_GOAL = re.compile(r"^(?:kopplat?|kopplad|bidrar|hör|knuten)\s+till\s+(?:\w*mål\s+)?(?P<code>\S.*)$", re.I)
 
