@@ -9,7 +9,8 @@
     ])
 
 A heading may carry its number (``("h", 3, "Tilläggsisolera", "1.1")``) and a
-list item its marker (``("li", "Minskad energianvändning", "1.")``).
+list item its marker and nesting depth (``("li", "Minskad energianvändning", "1.")``,
+``("li", "Ansvar: Kostenheten", "–", 1)``).
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ def build(items, *, organ: str | None = None) -> ParsedDocument:
         elif kind in ("p", "li"):
             text = item[1]
             marker = (item[2] if len(item) > 2 else "•") if kind == "li" else None
+            depth = item[3] if kind == "li" and len(item) > 3 else 0
             blocks.append(
-                Block("paragraph" if kind == "p" else "list_item", text, page, bbox, current, marker=marker)
+                Block("paragraph" if kind == "p" else "list_item", text, page, bbox, current, marker=marker,
+                      depth=depth)
             )
             top += 14
         elif kind == "t":

@@ -1563,3 +1563,34 @@ def test_a_goal_heading_a_table_a_quoted_goal_and_actions_with_their_status_on_t
     assert [(a.text, a.status) for a in ext.activities] == [
         ("Inrätta en företagslots som ger företagare en väg in till kommunen", "Genomförd"),
         ("Ta fram en etableringsstrategi för verksamhetsmark längs E18", "Pågår")]
+
+
+def test_numbered_goals_over_numbered_headings_indicator_sub_bullets_and_action_headings():
+    doc = build([
+        ("h", 1, "Målkedja 2026"),
+        ("p", "Kommunfullmäktige har beslutat om två inriktningsmål."),
+        ("li", "Motala ska vara en attraktiv kommun att bo i, verka i och besöka", "1."),
+        ("h", 2, "Fler invånare ska ta del av kulturutbudet i hela kommunen", "1.1"),
+        ("li", "Motalaborna ska ha goda förutsättningar för en god hälsa", "2."),
+        ("h", 2, "Fler invånare ska vara fysiskt aktiva på sin fritid", "2.1"),
+        ("h", 3, "Mått och målvärden"),
+        ("li", "Antal besök i kommunens motionsspår"),
+        ("li", "Utgångsläge: 38 600 (2024)", "–", 1),
+        ("li", "Målvärde 2026: minst 42 000", "–", 1),
+        ("h", 3, "Aktiviteter 2026"),
+        ("h", 3, "Anlägga en belyst motionsslinga vid Varamon"),
+        ("p", "Slingan byggs under sommaren och lyses upp till klockan 22."),
+        ("h", 3, "Ta fram en plan för spontanidrott"),
+        ("p", "Planen tas fram tillsammans med föreningarna."),
+    ], organ="Kultur- och fritidsnämnden")
+    ext = extract_items(doc)
+    attractive = by_text(ext.goals, "Motala ska vara en attraktiv kommun att bo i, verka i och besöka")
+    health = by_text(ext.goals, "Motalaborna ska ha goda förutsättningar för en god hälsa")
+    active = by_text(ext.goals, "Fler invånare ska vara fysiskt aktiva på sin fritid")
+    assert attractive.level == "kf" and active.parent_key == health.key
+    assert by_text(ext.goals, "Fler invånare ska ta del av kulturutbudet i hela kommunen").parent_key == attractive.key
+    (visits,) = ext.indicators
+    assert (visits.targets[0].target_value, visits.targets[0].baseline_value, visits.targets[0].baseline_year) == (
+        42000, 38600, 2024)
+    assert [(a.text, a.goal_key) for a in ext.activities] == [
+        ("Anlägga en belyst motionsslinga vid Varamon", active.key), ("Ta fram en plan för spontanidrott", active.key)]

@@ -26,7 +26,7 @@ from . import targets
 from . import table_rows
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import action_field_line, activity_tail, bracketed_fields, coded_field_item, field_line, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
+from .item_tails import action_field_line, activity_tail, bracketed_fields, coded_field_item, field_line, labelled_field, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -35,6 +35,7 @@ from .models import (
     Extraction,
     Goal,
     Indicator,
+    IndicatorValue,
     ParsedDocument,
     Section,
     Target,
@@ -55,6 +56,7 @@ _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-Z�
 # a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
 MAX_TITLED_GOAL_WORDS = 30
+MAX_ACTION_HEADING_WORDS = 15
 _NAMED_STEP = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
@@ -143,6 +145,9 @@ class _Reader(ProseItems):
         self.section_goals: dict[Optional[int], list[int]] = {}  # section -> goals first stated in it
         # (level, state) of an unnumbered heading announcing goals whose numbered run follows at its level
         self.goal_run: Optional[tuple[int, _SectionState]] = None
+        # (level, parent) of a heading over actions whose own headings follow at its level
+        self.action_run: Optional[tuple[int, Optional[int]]] = None
+        self.filled_sections = {b.section_index for b in parsed.blocks} | {t.section_index for t in parsed.tables}
         self.planned_last = False  # the block just read closed with a planned action
         self.planned_before = False
         self.areas: dict[int, bool] = {}  # heading goal -> is a goal area (not a statement)
@@ -175,6 +180,8 @@ class _Reader(ProseItems):
         self.last_action_block: Optional[Activity] = None  # an action stated in the paragraph just read
         self.goal_title: Optional[str] = None  # level of the goals a title line announces, one a paragraph
         self.previous_paragraph: Optional[tuple[Block, str]] = None  # the block just read, when a paragraph
+        self.list_indicator: Optional[tuple[int, Indicator]] = None  # (depth, indicator) of the last listed one
+        self.pending_baseline: Optional[tuple[Indicator, str, Optional[int]]] = None  # a baseline before its target
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
@@ -411,6 +418,19 @@ class _Reader(ProseItems):
             state.kind = "goal_item"
             return
 
+        run = self.action_run
+        if run is not None and (section.level < run[0] or own is not None or section.parent_index != run[1]):
+            run = self.action_run = None
+        if own == "activity" and section.index not in self.filled_sections:
+            # "Aktiviteter 2026" over nothing of its own, then an action a heading at its level
+            self.action_run = (section.level, section.parent_index)
+        elif run is not None and section.level == run[0] and prose.opens_with_action(heading) \
+                and len(heading.split()) <= MAX_ACTION_HEADING_WORDS:
+            # "Aktiviteter 2026" / "Genomföra en kulturvecka i kommunens mindre orter" / its description
+            self.add_activity(C.clean_text(heading), section.page, section.bbox, "heading",
+                              Anchor(None, self.nearest_goal(), self.region))
+            state.kind = "goal_item"
+            return
         field = self.action_fields.get(section.parent_index)
         if field is not None:
             # "Uppföljning" under an action heading: its text is the action's follow-up
@@ -681,6 +701,16 @@ class _Reader(ProseItems):
             and (self.lead is None or self.lead[0] == "goal"))
         if owner:
             kind, self.lead = "goal", None  # the goal the next "Så här mäter vi" measures
+        if kind in (None, "goal", "goal_item") and C.is_goal_statement(text):
+            rank = self._area_rank(block, text, max_words=MAX_HEADING_GOAL_WORDS)
+            if rank is not None:
+                # "1. Motala ska vara en attraktiv kommun …" over the headings "1.1 …", "1.2 …": their goal
+                self._pop_scopes(rank)
+                goal = self.add_goal(text, "kf", block.page, block.bbox, "list", parent=self.scope_goal,
+                                     target=self.own_target(text))
+                self._push_scope(rank, goal.key)
+                self.last_goal = goal.key
+                return
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
@@ -718,6 +748,12 @@ class _Reader(ProseItems):
                 if fields.baseline:
                     set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
                 return
+            above = self.list_indicator
+            field = labelled_field(text) if above is not None and block.depth > above[0] else None
+            if field is not None:
+                # "– Utgångsläge: 38 600 (2024)" / "– Målvärde 2026: minst 42 000" under the indicator: its fields
+                self._indicator_field(above[1], *field)
+                return
             anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
             section = self._section_for(block.section_index)
             year = (C.heading_year(section.heading) if section else None) or self.document_year  # "Resultatmått 2026"
@@ -729,7 +765,8 @@ class _Reader(ProseItems):
                                                values=printed_values(split.values))
                 indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
             else:
-                self.add_indicator(text, block.page, block.bbox, "list", anchor)
+                indicator = self.add_indicator(text, block.page, block.bbox, "list", anchor)
+            self.list_indicator = (block.depth, indicator)
         elif kind == "activity":
             label = C.label_reference(text)
             if label:
@@ -1006,6 +1043,23 @@ class _Reader(ProseItems):
         self.add_activity(action, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region),
                           status=text)
         return True
+
+    def _indicator_field(self, indicator: Indicator, kind: str, column, value: str) -> None:
+        """One labelled field read under an indicator: its target, baseline or an outcome."""
+        if C.is_blank_value(value):
+            return
+        if kind == "target" and not indicator.targets and not targets.is_no_target(value):
+            found = column_target(value, column.year, header=column.header, indicator=indicator.text)
+            indicator.targets.append(found or Target(text=value))
+        elif kind == "baseline":
+            set_baseline(indicator.targets, value, column.year)
+            self.pending_baseline = (indicator, value, column.year) if not indicator.targets else None
+        elif kind == "outcome":
+            indicator.values.append(IndicatorValue(period=column.value_period, value=parse_value(value), text=value))
+        pending = self.pending_baseline
+        if kind == "target" and pending is not None and pending[0] is indicator:
+            set_baseline(indicator.targets, pending[1], pending[2])  # the baseline printed before the target
+            self.pending_baseline = None
 
     def _apply_action_fields(self, action: Activity, fields) -> None:
         """The fields of a line under an action (who, when, the goal it serves by code)."""

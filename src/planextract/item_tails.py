@@ -285,6 +285,22 @@ def coded_field_item(text: str) -> Optional[tuple[IndicatorTail, str]]:
     return fields, m.group("code").strip()
 
 
+def labelled_field(text: str) -> Optional[tuple[str, "C.Column", str]]:
+    """(kind, column, value) of a line holding one labelled field of an
+    indicator: "Utgångsläge: 38 600 (2024)" (baseline), "Målvärde 2026: minst
+    42 000" (target), "Utfall 2024: 61 %" (outcome); None for another line."""
+    label, sep, value = (text or "").partition(":")
+    value = value.strip().rstrip(".")
+    if not sep or not value or len(label.split()) > 4:
+        return None
+    column = C.column_role(label)
+    if C.is_baseline_header(label):
+        return "baseline", column, value
+    if column.role in ("target", "outcome"):
+        return column.role, column, value
+    return None
+
+
 def field_line(text: str) -> Optional[IndicatorTail]:
     """A line of labelled fields under an indicator's name, parted by bars:
     "Utfall 2023: 9 850 | Utfall 2024: 10 420 | Målnivå 2028: minst 12 000 |

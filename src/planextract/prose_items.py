@@ -243,10 +243,10 @@ class ProseItems:
     def label_kind(text: str) -> Optional[str]:
         return label_kind(text)
 
-    def _area_rank(self, block, text: str) -> Optional[float]:
+    def _area_rank(self, block, text: str, max_words: int = 8) -> Optional[float]:
         """The scope rank of an action area titled by a numbered list item, else None."""
         number = (block.marker or "").strip().rstrip(".)")
-        if number not in self.area_numbers or len(text.split()) > 8:
+        if number not in self.area_numbers or len(text.split()) > max_words:
             return None
         if block.section_index is not None and self.area_starts[number] <= block.section_index:
             return None  # sections "3.1", "3.2" came before: item "3." titles none of them
