@@ -1594,3 +1594,24 @@ def test_numbered_goals_over_numbered_headings_indicator_sub_bullets_and_action_
         42000, 38600, 2024)
     assert [(a.text, a.goal_key) for a in ext.activities] == [
         ("Anlägga en belyst motionsslinga vid Varamon", active.key), ("Ta fram en plan för spontanidrott", active.key)]
+
+
+def test_an_action_then_how_it_stands_and_a_coded_goal_under_a_goal_heading():
+    doc = build([
+        ("h", 1, "Sigtuna kommun ska erbjuda en likvärdig utbildning av hög kvalitet"),
+        ("p", "UN 1 Barnen i förskolan ska utveckla sitt språk och sin förmåga att kommunicera"),
+        ("h", 2, "Vad gör vi?"),
+        ("li", "Införa en gemensam modell för högläsning i alla förskolor. Arbetet har kommit igång i 21 av 27 förskolor."),
+        ("li", "Samordna språkscreeningen med barnhälsovården. Samordningen startade i mars."),
+        ("li", "Genomföra trygghetsvandringar med elevråden. Vandringarna är genomförda på alla skolor."),
+        ("li", "Erbjuda läxhjälp på biblioteken. Syftet är att fler ska klara skolan."),
+    ], organ="Utbildningsnämnden")
+    ext = extract_items(doc)
+    language = by_text(ext.goals, "Barnen i förskolan ska utveckla sitt språk och sin förmåga att kommunicera")
+    assert [(a.text, a.status) for a in ext.activities] == [
+        ("Införa en gemensam modell för högläsning i alla förskolor.", "Arbetet har kommit igång i 21 av 27 förskolor."),
+        ("Samordna språkscreeningen med barnhälsovården.", "Samordningen startade i mars."),
+        ("Genomföra trygghetsvandringar med elevråden.", "Vandringarna är genomförda på alla skolor."),
+        ("Erbjuda läxhjälp på biblioteken. Syftet är att fler ska klara skolan.", None),  # a purpose, no report
+    ]
+    assert all(a.goal_key == language.key for a in ext.activities)

@@ -57,6 +57,11 @@ _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-Z�
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
 MAX_TITLED_GOAL_WORDS = 30
 MAX_ACTION_HEADING_WORDS = 15
+_REPORTED_AFTER = re.compile(r"^(?P<action>[^.]+\.)\s+(?P<report>[A-ZÅÄÖ].+)$")
+# a report of what was done: the perfect or the past ("har kommit igång", "startade i mars", "infördes")
+_REPORT_VERB = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,2}\w+(?:t|ts)\b|\b\w{3,}(?:ade|ades|des|tes)\b|"
+                          r"\b(?:började|blev|kom|gick|fick|gjordes|fanns)\b|"
+                          r"\b(?:är|var)\s+(?:nu\s+)?(?:genomför|påbörj|avslut|slutför|inför|klar)\w*")
 _NAMED_STEP = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
 _GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
@@ -177,6 +182,7 @@ class _Reader(ProseItems):
         self.labelled_goal: Optional[int] = None  # the goal just read under its label: a "Bidrar till" line may follow
         self.coded_alone_last = False  # the last coded paragraph was a code alone ("E1"), its item next
         self.coded_closed = False  # the coded run's last item is complete
+        self.coded_scope = False  # the coded goal read governs what follows
         self.last_action_block: Optional[Activity] = None  # an action stated in the paragraph just read
         self.goal_title: Optional[str] = None  # level of the goals a title line announces, one a paragraph
         self.previous_paragraph: Optional[tuple[Block, str]] = None  # the block just read, when a paragraph
@@ -800,6 +806,11 @@ class _Reader(ProseItems):
                 text, printed_status = text[:trailing.start()].rstrip(), said
             if C.heading_kind(text) == "skip":
                 return  # "Kommunledningskontoret ges i uppdrag att …": an assignment, no action of the plan
+            reported = _REPORTED_AFTER.match(text) if prose.opens_with_action(text) else None
+            if reported and _REPORT_VERB.search(reported.group("report")) and "status" not in (printed_status or ""):
+                # "Införa en gemensam modell för högläsning. Arbetet har kommit igång i 21 av 27 förskolor.":
+                # the action, then how it stands
+                text, printed_status = reported.group("action"), printed_status or reported.group("report")
             if _NAMED_STEP.match(text) and not prose.opens_with_action(text):
                 return  # "Kartläggning – förvaltningarna tar fram …": a step of the process explained, no action
             reference = _GOAL_REFERENCE.search(text)
@@ -847,10 +858,14 @@ class _Reader(ProseItems):
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))
         if self.coded and self.coded_closed and not (code_alone or coded_start):
             self.flush_coded()  # "E3" / its goal, then "Etappmålen E1–E3 bidrar till …": the run has ended
-        if state.kind in ("activity", "goal") and (self.coded or coded_start or code_alone):
+        goal_coded = state.kind == "goal_item" and coded_start and C.is_goal_statement(text)  # "UN 1 Barnen … ska …"
+        if (state.kind in ("activity", "goal") or goal_coded or (self.coded and state.kind == "goal_item")) and (
+                self.coded or coded_start or code_alone):
             # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running
             # text; or a code alone, its item in the next paragraph ("RF 1" / "Hela Gotland ska vara …")
-            self.coded_closed = bool(self.coded) and self.coded_alone_last and not code_alone
+            self.coded_closed = (bool(self.coded) and self.coded_alone_last and not code_alone) or (
+                goal_coded and state.kind == "goal_item")  # a coded goal stated whole in its paragraph
+            self.coded_scope = goal_coded  # ... which governs what follows, as a goal heading would
             self.coded_alone_last = code_alone
             self.coded_kind = state.kind
             self.coded_level = self.level(*state.texts)
@@ -1107,7 +1122,8 @@ class _Reader(ProseItems):
         self.coded = []
         for offset, item in C.coded_items(text, [start for start, _, _ in starts]):
             block, anchor = next((b, a) for start, b, a in reversed(starts) if start <= offset)
-            if self.coded_kind == "goal":
+            if self.coded_kind == "goal" or (C.is_goal_statement(item) and not prose.opens_with_action(item)):
+                # "UN 2 Andelen elever … ska öka" among the actions: the goal they serve next
                 self._coded_goal(item, offset, text, block, anchor)
                 continue
             body, fields = C.inline_fields(item)
@@ -1133,6 +1149,12 @@ class _Reader(ProseItems):
             self.stated_targets.add(goal.key)  # "Minst 90 procent ...": the goal's own level
         if code:
             self.numbered.setdefault(code.group(1), goal.key)
+        if self.coded_scope:
+            section = self._section_for(block.section_index)
+            rank = (section.level if section else 0) + 0.25
+            self._pop_scopes(rank)
+            self._push_scope(rank, goal.key)
+            self.last_goal = goal.key
 
     def goal_by_code(self, code: str) -> Optional[int]:
         """The goal a code names ("ÄN 1.2", "1.2"): by the whole code, else its number."""
