@@ -1615,3 +1615,33 @@ def test_an_action_then_how_it_stands_and_a_coded_goal_under_a_goal_heading():
         ("Erbjuda läxhjälp på biblioteken. Syftet är att fler ska klara skolan.", None),  # a purpose, no report
     ]
     assert all(a.goal_key == language.key for a in ext.activities)
+
+
+def test_question_headings_colour_thresholds_assignment_rows_and_an_action_lead_in():
+    doc = build([
+        ("h", 1, "Den som har stöd ska känna sig trygg och ha inflytande över sin vardag.", "1"),
+        ("h", 2, "Vad vill vi uppnå?"),
+        ("li", "Brukare i hemtjänsten ska möta färre olika medarbetare."),
+        ("h", 2, "Hur vet vi att vi lyckas?"),
+        ("t", ["Indikator", "Utfall 2024", "Grön", "Gul", "Röd"], [
+            ["Andel brukare som känner sig trygga, %", "84", "Minst 88 %", "84–87 %", "Under 84 %"]]),
+        ("h", 2, "Vad gör vi 2026?"),
+        ("t", ["Åtgärd", "Typ", "Ansvarig", "Klart"], [
+            ["Införa fasta arbetslag i hemtjänsten.", "Aktivitet", "Hemtjänsten", "Kvartal 2"],
+            ["Erbjuda digital tillsyn nattetid.", "Aktivitet", "Hemtjänsten", "December"],
+            ["Utbilda kontaktpersoner i genomförandeplaner.", "Aktivitet", "Särskilt boende", "Kvartal 3"],
+            ["Utreda ett trygghetsboende i Husum.", "Uppdrag från KF", "Förvaltningen", "Juni"],
+        ]),
+        ("p", "Prognosen visar ett underskott. Under 2026 ska förvaltningen:"),
+        ("li", "följa upp planerad och utförd tid varje månad", "–"),
+        ("h", 1, "Uppföljning"),
+        ("p", "Planen följs upp enligt kommunens kalender:"),
+        ("li", "Tertialrapport 1, januari–april: nämnden i juni"),
+    ], organ="Vård- och omsorgsnämnden")
+    ext = extract_items(doc)
+    assert by_text(ext.goals, "Brukare i hemtjänsten ska möta färre olika medarbetare.").level == "namnd"
+    assert len(ext.goals) == 2
+    assert by_text(ext.indicators, "Andel brukare som känner sig trygga, %").targets[0].text == "Minst 88 %"
+    assert {a.text for a in ext.activities} == {
+        "Införa fasta arbetslag i hemtjänsten.", "Erbjuda digital tillsyn nattetid.",
+        "Utbilda kontaktpersoner i genomförandeplaner.", "följa upp planerad och utförd tid varje månad"}

@@ -37,6 +37,7 @@ class ProseRules(RulesModel):
     followed_measure_sentences: list[str]
     goal_serving_sentences: list[str]
     quoted_goal_sentences: list[str]
+    action_lead_ins: list[str]
     dated_present_action_sentences: list[str]
     present_action_verbs: list[str]
     strong_infinitives: list[str]
@@ -312,11 +313,15 @@ def lead_kind(text: str) -> Optional[str]:
     kind = C.heading_kind(last)
     if kind is not None:
         return kind
+    if any(p.match(last.strip()) for p in _patterns("action_lead_ins")):
+        return "activity"  # "Under 2026 ska förvaltningen:"
     following = re.search(r"\bföljande\s+(\w+)", last, re.I)
     if following and _LEAD_ROLES.get(C.column_role(following.group(1)).role):
         # "… beslutat om följande mål som nämnden bidrar till:": the noun after "följande"
         return _LEAD_ROLES[C.column_role(following.group(1)).role]
     words = normalize(re.sub(r"[:;…]+\s*$", "", last)).split()
+    if words and C.is_calendar_header(words[-1]):
+        return "skip"  # "… enligt kommunens gemensamma kalender:": dates of reports, no items
     if len(words) < 2 or "område" in words[-1]:
         return None  # areas ("Nedan redogörs för fokusområdena:") frame work, they are no goals
     by_last = _LEAD_ROLES.get(C.column_role(words[-1]).role)
