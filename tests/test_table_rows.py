@@ -453,3 +453,20 @@ def test_an_indicator_header_naming_the_goal_and_a_summary_section():
     assert len(ext.goals) == 2
     stay = by_text(ext.goals, "Socialnämnden ska ha medarbetare som vill stanna.")
     assert by_text(ext.indicators, "Personalomsättning bland socialsekreterare, %").goal_key == stay.key
+
+
+def test_a_shift_from_one_state_to_another_and_a_count_of_people_with_an_insats():
+    doc = build([
+        ("h", 1, "Verksamheten i siffror"),
+        ("t", ["Antal personer med insats", "Dec 2024", "Dec 2025"], [["Daglig verksamhet enligt LSS", "4 026", "4 140"]]),
+        ("h", 1, "Göteborg ska vara en jämlik stad där alla kan leva ett självständigt liv"),
+        ("h", 2, "Vad vill vi uppnå?"),
+        ("t", ["Nr", "Från (2025)", "Till (2028)"], [
+            ["1", "Personalen bestämmer hur och när insatsen ges.",
+             "Brukare bestämmer själva över sin vardag och är delaktiga i planeringen."]]),
+    ], organ="Nämnden för funktionsstöd")
+    ext = extract_items(doc)
+    assert not ext.activities  # a count of people, no action
+    shift = by_text(ext.goals, "Brukare bestämmer själva över sin vardag och är delaktiga i planeringen.")
+    assert not [g for g in ext.goals if g.text.startswith("Personalen")]  # where it starts from is no goal
+    assert shift.parent_key == by_text(ext.goals, "Göteborg ska vara en jämlik stad där alla kan leva ett självständigt liv").key

@@ -313,6 +313,9 @@ def _is_year_word(word: str) -> bool:
     return word in {normalize(w) for w in rules.outcome_year_words} or word.isdigit()
 
 
+_COUNT_HEADER = re.compile(r"^\s*(?:antal|andel)\b", re.I)
+
+
 def column_roles(header: list[str]) -> list[Column]:
     """Roles of all columns of a table, resolved against each other.
 
@@ -322,6 +325,13 @@ def column_roles(header: list[str]) -> list[Column]:
     activity elsewhere.
     """
     columns = [column_role(h) for h in header]
+    bases = [_words(_YEAR.sub(" ", re.sub(r"[()]", " ", clean_cell(h)))) for h in header]
+    if ["från"] in bases and ["till"] in bases:
+        # "Nr | Från (2025) | Till (2028)": a shift, its "till" the state to reach (the goal)
+        columns = [Column("goal", c.header, c.year) if b == ["till"] else
+                   Column("ignore", c.header) if b == ["från"] else c for c, b in zip(columns, bases)]
+    columns = [Column("ignore", c.header, c.year) if c.role == "activity" and _COUNT_HEADER.match(c.header) else c
+               for c in columns]  # "Antal personer med insats": a count, no action
     roles = [c.role for c in columns]
     has_indicator = "indicator" in roles
     has_activity = "activity" in roles
