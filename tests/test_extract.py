@@ -1645,3 +1645,19 @@ def test_question_headings_colour_thresholds_assignment_rows_and_an_action_lead_
     assert {a.text for a in ext.activities} == {
         "Införa fasta arbetslag i hemtjänsten.", "Erbjuda digital tillsyn nattetid.",
         "Utbilda kontaktpersoner i genomförandeplaner.", "följa upp planerad och utförd tid varje månad"}
+
+
+def test_indicator_boxes_of_a_name_and_its_fields_run_together():
+    doc = build([
+        ("h", 1, "Nämndmål 2"),
+        ("p", "Företag och privatpersoner ska vara nöjda med nämndens service."),
+        ("p", "Indikator: Nöjd-Kund-Index för bygglov i servicemätningen Insikt Utfall 2024: 68. Utfall 2025: 71. "
+              "Målvärde 2026: minst 72. Indikator: Andel e-postfrågor som besvaras inom två arbetsdagar "
+              "Utfall 2024: –. Utfall 2025: 78 %. Målvärde 2026: öka."),
+    ], organ="Miljö- och byggnadsnämnden")
+    ext = extract_items(doc)
+    nki = by_text(ext.indicators, "Nöjd-Kund-Index för bygglov i servicemätningen Insikt")
+    assert (nki.targets[0].target_value, nki.targets[0].target_year) == (72, 2026)
+    assert [(v.period, v.value) for v in nki.values] == [("2024", 68.0), ("2025", 71.0)]
+    mail = by_text(ext.indicators, "Andel e-postfrågor som besvaras inom två arbetsdagar")
+    assert mail.targets[0].direction == "increase" and len(ext.indicators) == 2

@@ -63,6 +63,7 @@ class StructureRules(RulesModel):
     heading_cues: list[str]
     not_heading: list[str]
     hyphen_keep_prefixes: list[str]
+    paragraph_labels: list[str]
     layout: LayoutRules
 
 
@@ -73,6 +74,7 @@ class Compiled:
     rules: StructureRules
     marker: re.Pattern  # a list marker at the start of a line
     marker_only: re.Pattern  # a line that is nothing but a marker or a section number
+    paragraph_label: re.Pattern  # a run-in label that opens a paragraph ("Indikator: …")
     number: re.Pattern
     not_heading: tuple
     units: frozenset
@@ -105,6 +107,8 @@ def compiled_rules(folder: Optional[str] = None) -> Compiled:
         rules=rules,
         marker=marker,
         marker_only=marker_only,
+        paragraph_label=re.compile(
+            r"^(?:" + "|".join(re.escape(w) for w in rules.paragraph_labels) + r")(?:\s+(?:19|20)\d\d)?\s*:\s", re.I),
         number=re.compile("^" + rules.heading_number + r"\s*"),
         not_heading=tuple(re.compile(p) for p in rules.not_heading),
         units=frozenset(u.lower() for u in rules.unit_words),

@@ -16,8 +16,10 @@ from . import classify as C
 from . import prose
 from . import targets
 from .column_targets import dated_target, stated_level
+from .item_tails import field_line
 from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
+from .table_items import printed_values, set_baseline
 
 MAX_LABELLED_WORDS = 30  # a goal stated after its label in a paragraph is short
 MAX_SHORT_WORDS = 30  # a goal or action stated alone in a paragraph is short
@@ -33,6 +35,10 @@ def _parse_target(text: str, *, known_target: bool = False, year: Optional[int] 
     return targets.parse_target(text, known_target=known_target, year=year) if text and text.strip() else None
 
 
+# "<name> Utfall 2024: 86 %. Utfall 2025: 83 %. Målvärde 2026: minst 85 %.": a name, then its fields
+_FIELDS_AFTER_NAME = re.compile(
+    r"^(?P<name>[^:]+?)\s+(?P<fields>(?:utfall|målvärde|målnivå|utgångsläge|nuläge|startvärde)\b[^:]*:.*)$", re.I)
+_NEXT_LABEL = re.compile(r"(?<=\.)\s+(?=(?:indikator|mått|nyckeltal)\s*:)", re.I)
 _CODE_REFERENCE = re.compile(r"^[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*[–—-]\s*[A-ZÅÄÖ]{0,4}\s?\d{1,2}|\s*,)")
 
 
@@ -147,7 +153,22 @@ class ProseItems:
         rest = C.measure_label(text)
         if rest is None:
             return False
+        cards = [C.measure_label(part) or part for part in _NEXT_LABEL.split(text)]
+        if len(cards) > 1:
+            # one box run together: "Indikator: … Målvärde 2026: minst 72. Indikator: …"
+            return all([self._label_measures(block, f"Indikator: {card}") for card in cards])
         anchor = Anchor(None, self.nearest_goal(), self.region)
+        card = _FIELDS_AFTER_NAME.match(rest)
+        fields = field_line(re.sub(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", " | ", card.group("fields"))) if card else None
+        if fields is not None:
+            # "Indikator: Andel överklagade beslut som står sig Utfall 2024: 86 %. Målvärde 2026: minst 85 %."
+            indicator = self.add_indicator(
+                card.group("name").strip(), block.page, block.bbox, "prose", anchor,
+                target_text=fields.target_text, target_year=fields.target_year,
+                target_header=fields.target_header, values=printed_values(fields.values))
+            if fields.baseline:
+                set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
+            return True
         for sentence in C.sentences(rest):
             self.add_indicator(sentence, block.page, block.bbox, "prose", anchor)
         return True

@@ -376,6 +376,8 @@ def _continues_block(block: _Open, row: Row, stats: _Stats, rules: Compiled) -> 
     dtop = row.line.top - last.line.top
     if dtop <= 0.5 * size:
         return False  # another cell of the same row
+    if ends_sentence and rules.paragraph_label.match(row.text):
+        return False  # "… vid årets slut." / "Indikator: …": a labelled paragraph of its own
     if dtop > size * (stats.pitch + lay.paragraph_gap):
         return False
     if block.kind == "list_item":
