@@ -470,3 +470,7 @@ def test_a_shift_from_one_state_to_another_and_a_count_of_people_with_an_insats(
     shift = by_text(ext.goals, "Brukare bestämmer själva över sin vardag och är delaktiga i planeringen.")
     assert not [g for g in ext.goals if g.text.startswith("Personalen")]  # where it starts from is no goal
     assert shift.parent_key == by_text(ext.goals, "Göteborg ska vara en jämlik stad där alla kan leva ett självständigt liv").key
+
+
+def test_goal_codes_with_a_letter_after_the_number():
+    assert T.is_code("1a") and T.is_code("KF 2b") and not T.is_code("1x") and not T.is_code("Mål")
