@@ -184,7 +184,7 @@ class _Reader(ProseItems):
         self.coded_closed = False  # the coded run's last item is complete
         self.coded_scope = False  # the coded goal read governs what follows
         self.last_action_block: Optional[Activity] = None  # an action stated in the paragraph just read
-        self.goal_title: Optional[str] = None  # level of the goals a title line announces, one a paragraph
+        self.goal_title: Optional[tuple[str, str]] = None  # (level, title) of a line announcing goals, one a paragraph
         self.previous_paragraph: Optional[tuple[Block, str]] = None  # the block just read, when a paragraph
         self.list_indicator: Optional[tuple[int, Indicator]] = None  # (depth, indicator) of the last listed one
         self.pending_baseline: Optional[tuple[Indicator, str, Optional[int]]] = None  # a baseline before its target
@@ -888,9 +888,10 @@ class _Reader(ProseItems):
         titled = self.goal_title
         self.goal_title = None
         if titled is not None and C.is_goal_statement(text) and len(C.sentences(text)) == 1 \
-                and len(text.split()) <= MAX_TITLED_GOAL_WORDS:
+                and len(text.split()) <= MAX_TITLED_GOAL_WORDS and not self.opens_with_form_label(text):
             # "Kommunfullmäktiges mål i miljöprogrammet" / "Värmdö ska vara en klimatneutral kommun senast 2040."
-            goal = self.add_goal(text, titled, block.page, block.bbox, "prose", parent=self.scope_goal,
+            # (not a form repeating its labels: "Verksamhetsmål med … Kommunen ska …")
+            goal = self.add_goal(text, titled[0], block.page, block.bbox, "prose", parent=self.scope_goal,
                                  target=self.own_target(text))
             self.last_goal = goal.key
             self.goal_title = titled
@@ -914,7 +915,7 @@ class _Reader(ProseItems):
             return
         if _GOAL_TITLE.match(text) and C.mentions_goals(text) and not C.goal_label(text) \
                 and _label_kind(text) not in ("indicator", "activity") and state.kind not in ("skip", "never"):
-            self.goal_title = C.level_in(text) or self.level(*state.texts)  # the goals follow, one a paragraph
+            self.goal_title = (C.level_in(text) or self.level(*state.texts), text)  # the goals follow, one a paragraph
             return
         if fields is not None and self.open_action is not None:
             self._apply_action_fields(self.open_action, fields)

@@ -82,6 +82,14 @@ def inline_labels(blocks) -> set[str]:
 class ProseItems:
     """Reader methods for goals and actions in running text (a mixin of the reader)."""
 
+    def opens_with_form_label(self, text: str) -> bool:
+        """A paragraph opening with a field name its form repeats ("Verksamhetsmål med
+        inriktning på … Kommunen ska …")."""
+        if self.form_labels is None:
+            self.form_labels = inline_labels(self.parsed.blocks)
+        split = _label_split(text) if self.form_labels else None
+        return split is not None and split[0] in self.form_labels
+
     def _inline_label(self, block, text: str, state, rank: float) -> bool:
         """A paragraph opening with a form's field name: its rest is an item of that kind."""
         if self.form_labels is None:
