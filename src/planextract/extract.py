@@ -26,7 +26,18 @@ from . import targets
 from . import table_rows
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
 from .column_targets import column_target, goal_target, trailing_target
-from .item_tails import action_field_line, activity_tail, bracketed_fields, coded_field_item, field_line, labelled_field, indicator_tail, indicator_value_tail, labels_a_target, names_a_unit
+from .item_tails import (
+    action_field_line,
+    activity_tail,
+    bracketed_fields,
+    coded_field_item,
+    field_line,
+    indicator_tail,
+    indicator_value_tail,
+    labelled_field,
+    labels_a_target,
+    names_a_unit,
+)
 from .prose_items import ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
@@ -411,6 +422,7 @@ class _Reader(ProseItems):
         self.label_goal = None  # (depth, goal) of a "Delmål 1.1" label over the actions below it
         self.first_block = True
         self.planned_last = False
+        self.list_indicator = None
         self.in_goal_list = False
         self.flush_coded()
         self.open_action = None
