@@ -146,6 +146,20 @@ def test_region_gets_lan_code_and_no_kommun():
     assert meta.adopted == "2026-02-17"
 
 
+def test_a_kommun_board_working_with_a_region_is_the_kommun():
+    footer = ["Örnsköldsviks kommun | Vård- och omsorgsnämnden"]
+    pages = [
+        page(1, body("Verksamhetsplan 2026", "Örnsköldsviks kommun", "Vård- och omsorgsnämnden"), removed=footer),
+        page(2, body("Samverkan med Region Västernorrland om de mest sjuka äldre.",
+                     "Region Västernorrland ansvarar för läkarinsatserna."), removed=footer),
+        page(3, body("Läget i länet."), removed=footer),
+        page(4, body("Avtalet med Region Västernorrland följs upp.", "Region Västernorrland deltar.",
+                     "Hemtjänsten i Örnsköldsvik."), removed=footer),
+    ]
+    meta = detect_metadata(pages, "plan.pdf")
+    assert (meta.org_type, meta.kommun, meta.organ) == ("kommun", "Örnsköldsvik", "Vård- och omsorgsnämnden")
+
+
 def test_region_jonkopings_lan_is_not_the_kommun():
     meta = detect_metadata([page(1, body("Region Jönköpings län", "Budget 2025"))], "b.pdf")
     assert (meta.org_type, meta.kommun_code) == ("region", "06")

@@ -79,6 +79,7 @@ class MetadataRules(RulesModel):
     forbund_words: list[str]
     forbund_name_endings: list[str]
     known_forbund: list[str]
+    kommun_organs: list[str]
     weights: Weights
 
 
@@ -520,6 +521,11 @@ def _organisation(text: _Text, file_name: str, meta: DocumentMeta) -> None:
     _scan_file_name(file_name, ev)
 
     kommun_code, kommun_score = ev.best("kommun")
+    if kommun_code is not None and meta.organ and meta.organ.lower() in {
+            o.lower() for o in metadata_rules().kommun_organs}:
+        # "Vård- och omsorgsnämnden" is a kommun's board: the kommun the text names, not the region
+        # it works with, wrote the plan
+        kommun_score += w.strong
     region_code, region_score = _best_region(ev)
     forbund_name, forbund_score = _best_forbund(ev)
     best = max(
@@ -857,8 +863,8 @@ def detect_metadata(pages: list[PageLayout], file_name: str) -> DocumentMeta:
     meta = DocumentMeta()
     title_lines = _title_lines(text.cover)
     meta.title = _join_lines(title_lines) or None
-    _organisation(text, file_name, meta)
     meta.organ = _organ(text, title_lines, file_name)
+    _organisation(text, file_name, meta)
     meta.doc_type = _doc_type(text, title_lines, file_name)
     meta.adopted = _adopted(text)
     period = _period(text, title_lines, file_name, meta.adopted)
