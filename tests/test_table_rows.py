@@ -474,3 +474,27 @@ def test_a_shift_from_one_state_to_another_and_a_count_of_people_with_an_insats(
 
 def test_goal_codes_with_a_letter_after_the_number():
     assert T.is_code("1a") and T.is_code("KF 2b") and not T.is_code("1x") and not T.is_code("Mål")
+
+
+def test_a_numbered_goal_heading_its_table_a_satsning_column_and_a_card_with_field_lines():
+    doc = build([
+        ("h", 1, "Ett attraktivt Västervik att bo och verka i", "1"),
+        ("t", ["Mål 1.1 Fler ska vilja bo och driva företag i kommunen.", "Utfall 2024", "Målnivå 2026"], [
+            ["Antal nyregistrerade företag per 1 000 invånare", "3,9", "Minst 4,5"]]),
+        ("t", ["Satsning 2026", "Nämnd", "Mål", "Tkr"], [
+            ["Inrätta en gemensam företagslots", "Kommunstyrelsen", "1.1", "1 500"]]),
+        ("h", 1, "Strategiskt mål 2: En nära vård"),
+        ("t", [], [
+            ["Nämndmål 2.1", "Fler invånare ska ha en fast vårdkontakt"],
+            ["Styrtal", "Andel listade med fast läkarkontakt Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"],
+            ["Aktivitet", "Införa en namngiven fast vårdkontakt Ansvarig: Division primärvård • Klart: mars 2026"],
+        ]),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    firms = by_text(ext.goals, "Fler ska vilja bo och driva företag i kommunen.")
+    assert by_text(ext.indicators, "Antal nyregistrerade företag per 1 000 invånare").goal_key == firms.key
+    assert by_text(ext.activities, "Inrätta en gemensam företagslots").goal_key == firms.key
+    contact = by_text(ext.indicators, "Andel listade med fast läkarkontakt")
+    assert (contact.targets[0].target_value, contact.targets[0].baseline_value) == (45, 36)
+    care = by_text(ext.activities, "Införa en namngiven fast vårdkontakt")
+    assert (care.responsible, care.timeline) == ("Division primärvård", "mars 2026")

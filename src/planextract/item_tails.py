@@ -219,6 +219,30 @@ class ActionFields:
     goal_code: Optional[str] = None
 
 
+_LABEL_START = re.compile(r"\s(?=[A-ZÅÄÖ][\wåäö ]{1,20}(?:\s(?:19|20)\d\d)?:\s)")
+
+
+def trailing_action_fields(text: str) -> Optional[tuple[str, ActionFields]]:
+    """(the action, its fields) of a cell closing with a line of its fields:
+    "Införa en fast vårdkontakt … Ansvarig: Division primärvård • Klart: mars 2026"."""
+    for m in _LABEL_START.finditer(text or ""):
+        fields = action_field_line(text[m.end():])
+        if fields is not None:
+            return text[:m.start()].rstrip(" .,;"), fields
+    return None
+
+
+def trailing_indicator_fields(text: str) -> Optional[IndicatorTail]:
+    """The indicator of a cell closing with a line of its fields ("Andel listade
+    invånare … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"), its name as ``body``."""
+    for m in _LABEL_START.finditer(text or ""):
+        fields = field_line(text[m.end():])
+        if fields is not None:
+            fields.body = text[:m.start()].rstrip(" .,;")
+            return fields
+    return None
+
+
 def action_field_line(text: str) -> Optional[ActionFields]:
     """A line of an action's fields under its heading and description, parted
     by bullets or bars: "Kopplat till FS 4 • Ansvar: Medicinsk verksamhet •

@@ -21,7 +21,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import indicator_value_tail
+from .item_tails import indicator_value_tail, trailing_action_fields, trailing_indicator_fields
 from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -100,10 +100,13 @@ class TableReader:
         if box is not None:
             self._goal_box(table, box)
             return
-        header, rows, pages = _split_merged_header(list(table.header), list(table.rows), list(table.row_pages),
-                                                   table.page_start)
+        headed = self._header_goal_cell(table, list(table.header), C.column_roles(table.header))
+        if headed is not None:  # the goal stated in the header is no header run together with a row
+            header, rows, pages = list(table.header), list(table.rows), list(table.row_pages)
+        else:
+            header, rows, pages = _split_merged_header(list(table.header), list(table.rows), list(table.row_pages),
+                                                       table.page_start)
         columns = C.column_roles(header)
-        headed = self._header_goal_cell(table, header, columns)
         if headed is not None:
             # "Nämndmål 1.1 Företagsklimatet ska förbättras | 2023 | 2024 | Målvärde 2025": the goal heads
             # the column of its indicators
@@ -361,7 +364,10 @@ class TableReader:
         column of indicators with outcome and target columns beside it."""
         if not columns or columns[0].role != "goal" or not any(c.role in ("outcome", "target") for c in columns[1:]):
             return None
-        labelled = table_rows.goal_label(C.clean_cell(header[0]))
+        cell = C.clean_cell(header[0])
+        numbered = _NUMBERED_GOAL_CELL.match(cell)  # "Mål 1.1 Fler ska vilja bo … i Västerviks kommun."
+        labelled = table_rows.goal_label(cell) or (
+            (numbered.group("label"), numbered.group("number"), numbered.group("rest")) if numbered else None)
         if labelled is None or not labelled[2] or not C.is_goal_statement(labelled[2]):
             return None
         doc = self.doc
@@ -540,7 +546,16 @@ class TableReader:
                 card = _Card(goal=goal.key)
                 doc.last_goal = goal.key
             elif role == "indicator":
-                card.indicator = doc.add_indicator(value, page, table.bbox, "table", anchor)
+                fields = trailing_indicator_fields(value)
+                if fields is not None:  # "Andel … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"
+                    card.indicator = doc.add_indicator(
+                        fields.body, page, table.bbox, "table", anchor, target_text=fields.target_text,
+                        target_year=fields.target_year, target_header=fields.target_header,
+                        values=printed_values(fields.values))
+                    if fields.baseline:
+                        set_baseline(card.indicator.targets, fields.baseline, fields.baseline_year)
+                else:
+                    card.indicator = doc.add_indicator(value, page, table.bbox, "table", anchor)
                 card.activity = None
             elif role in ("target", "goal_or_target") and card.indicator is not None:
                 found = column_target(value, column.year, header=column.header, indicator=card.indicator.text)
@@ -551,7 +566,9 @@ class TableReader:
             elif role == "measure" and card.indicator is not None:
                 card.indicator.measure = value
             elif role in ("activity", "activity_detail"):  # "Aktivitet" alone names the action
-                card.activity = doc.add_activity(value, page, table.bbox, "table", anchor)
+                split = trailing_action_fields(value)  # "Införa … Ansvarig: Division primärvård • Klart: mars 2026"
+                card.activity = doc.add_activity(split[0] if split else value, page, table.bbox, "table", anchor,
+                                                 **(split[1].fields if split else {}))
             elif C.activity_field(role) and card.activity is not None:
                 name = C.activity_field(role)
                 if getattr(card.activity, name) is None:
@@ -603,6 +620,8 @@ _RANK = {"kf": 0, "namnd": 1, "verksamhet": 2}
 _LOWER = {"kf": "namnd", "namnd": "verksamhet", "verksamhet": "verksamhet"}
 
 
+_NUMBERED_GOAL_CELL = re.compile(r"^(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<rest>[A-ZÅÄÖ].*)$",
+                                 re.I)
 _HEADER_GOAL = re.compile(r"\bför\s+(?:\w*mål\s+)?((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\s*$")
 # a group row naming a goal: "Fokusområde 1.1 Gator …", "Nämndmål 2", "Mål 3: Trygghet"
 _GROUP_GOAL = re.compile(r"^(?:[^\W\d][\w-]*\s+){0,2}(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s*[:–—-]?\s*(?P<rest>.*)$")
