@@ -1540,6 +1540,37 @@ def test_a_title_over_goal_paragraphs_coded_goals_labelled_actions_and_their_fie
         "2026–2029")
 
 
+def test_a_goal_listed_with_its_coded_goals_and_indicator_cards_naming_theirs():
+    doc = build([
+        ("h", 1, "Mål för 2026"),
+        ("li", "Sandviken ska vara en trygg och jämlik kommun där alla barn får en god start i livet. "
+               "N1 Barn och unga som behöver stöd ska få det tidigt och nära hemmet. "
+               "N2 Barn och vuxna som utsätts för våld i nära relationer ska få skydd och stöd."),
+        ("li", "Fler invånare ska ha arbete och egen försörjning. "
+               "N3 Fler hushåll med ekonomiskt bistånd ska bli självförsörjande."),
+        ("h", 1, "Bilaga: Indikatorer och målvärden 2026"),
+        ("p", "Nämndmålen följs upp med indikatorerna nedan."),
+        ("h", 1, "Andel barn och unga med insats i öppenvården där insatsen avslutats som planerat", "1"),
+        ("p", "Nämndmål: N1 | Källa: verksamhetssystemet | Mätperiod: helår"),
+        ("p", "Utgångsläge: 71 % (2025) | Målvärde 2026: minst 75 %"),
+        ("h", 1, "Andel hushåll som lämnat ekonomiskt bistånd för arbete", "2"),
+        ("p", "Nämndmål: N3 | Källa: Kolada N31807 | Mätperiod: helår"),
+        ("p", "Utgångsläge: 38 % (2025) | Målvärde 2026: minst 42 %"),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    safe = by_text(ext.goals, "Sandviken ska vara en trygg och jämlik kommun där alla barn får en god start i livet.")
+    work = by_text(ext.goals, "Fler invånare ska ha arbete och egen försörjning.")
+    n1 = by_text(ext.goals, "Barn och unga som behöver stöd ska få det tidigt och nära hemmet.")
+    n3 = by_text(ext.goals, "Fler hushåll med ekonomiskt bistånd ska bli självförsörjande.")
+    assert len(ext.goals) == 5 and (safe.level, n1.level) == ("kf", "namnd")
+    assert (n1.parent_key, n3.parent_key) == (safe.key, work.key)
+    care = by_text(ext.indicators, "Andel barn och unga med insats i öppenvården där insatsen avslutats som planerat")
+    exits = by_text(ext.indicators, "Andel hushåll som lämnat ekonomiskt bistånd för arbete")
+    assert len(ext.indicators) == 2
+    assert (care.goal_key, care.targets[0].target_value, care.targets[0].baseline_value) == (n1.key, 75, 71)
+    assert (exits.goal_key, exits.kolada_kpi) == (n3.key, "N31807")
+
+
 def test_a_goal_heading_a_table_a_quoted_goal_and_actions_with_their_status_on_the_next_line():
     doc = build([
         ("h", 1, "Måluppfyllelse"),

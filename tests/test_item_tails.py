@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planextract.item_tails import (action_field_line, activity_tail, bracketed_fields, field_line, indicator_tail,
-                                    indicator_value_tail)
+from planextract.item_tails import (action_field_line, activity_tail, bracketed_fields, field_line, indicator_meta_line,
+                                    indicator_tail, indicator_value_tail)
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -128,6 +128,14 @@ def test_a_line_of_fields_parted_by_bars():
     assert field_line("Källa: SCB | Avser: 2024") is None  # neither outcome nor target
     assert field_line("Utfall 2024: 61 %") is None  # one field alone
     assert field_line("Vi bygger om | vi river") is None
+
+
+def test_a_line_of_an_indicators_particulars_names_its_goal_by_code():
+    assert indicator_meta_line("Nämndmål: N3 | Källa: Kolada N31807 | Mätperiod: helår") == ("N3", "N31807")
+    assert indicator_meta_line("Nämndmål: N2 | Källa: egen mätning | Mätperiod: två mätveckor per år") == ("N2", None)
+    assert indicator_meta_line("Utgångsläge: 71 % (2025) | Målvärde 2026: minst 75 %") is None  # values
+    assert indicator_meta_line("Källa: SCB | Mätperiod: helår") is None  # no goal named
+    assert indicator_meta_line("Ansvarig: Parkenheten | Klart: 2026") is None
 
 
 def test_an_actions_fields_in_square_brackets():

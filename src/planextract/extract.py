@@ -32,6 +32,7 @@ from .item_tails import (
     bracketed_fields,
     coded_field_item,
     field_line,
+    indicator_meta_line,
     indicator_tail,
     indicator_value_tail,
     labelled_field,
@@ -63,6 +64,7 @@ _SERVES_LINE = re.compile(
 _LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  # "Ej påbörjad: Ta fram …"
 _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
 # "Åtgärd 1.", "Aktivitet T2:": an action's label before its words
+_GOAL_WITH_CODED_CHILDREN = re.compile(r"^(?P<head>[^.!]+[.!])\s+(?=[A-ZÅÄÖ]{1,3}\s?\d{1,2}\s+[A-ZÅÄÖ])")
 _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-ZÅÄÖ]{1,3}\s?)?\d{1,2}(?:\.\d{1,2})?[.:]?\s+", re.I)
 # a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
@@ -198,6 +200,7 @@ class _Reader(ProseItems):
         self.goal_title: Optional[tuple[str, str]] = None  # (level, title) of a line announcing goals, one a paragraph
         self.previous_paragraph: Optional[tuple[Block, str]] = None  # the block just read, when a paragraph
         self.list_indicator: Optional[tuple[int, Indicator]] = None  # (depth, indicator) of the last listed one
+        self.card_meta: Optional[tuple] = None  # (name, page, bbox, goal code, Kolada id) of an indicator card
         self.pending_baseline: Optional[tuple[Indicator, str, Optional[int]]] = None  # a baseline before its target
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
@@ -229,6 +232,12 @@ class _Reader(ProseItems):
             opens = (table.page_start, table.bbox[1]) <= first_block_at.get(table.section_index, (10**6, 0))
             if opens and table_rows.goal_box(list(table.header), [list(r) for r in table.rows]) is not None:
                 self.titled_goals.add(table.section_index)
+        # sections whose heading names an indicator, the line under it its particulars or values
+        # ("Nämndmål: N1 | Källa: … | Mätperiod: helår"): the heading is no goal
+        self.card_sections: set[Optional[int]] = {
+            b.section_index for b in parsed.blocks
+            if b.kind == "paragraph" and indicator_meta_line(C.clean_text(b.text)) is not None
+        }
         # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
         self.lead_owners: dict[int, str] = {}  # list item -> the kind of the label right after it
         for before, after in zip(parsed.blocks, parsed.blocks[1:]):
@@ -243,7 +252,7 @@ class _Reader(ProseItems):
         organ_level = C.level_in((parsed.meta.organ if parsed.meta else None) or "")
         for block in parsed.blocks:
             labelled = C.goal_label(block.text) if block.kind == "paragraph" else None
-            if labelled and (C.level_in(labelled[0]) or organ_level or "namnd") != "kf":
+            if labelled and block.section_index not in self.card_sections and (C.level_in(labelled[0]) or organ_level or "namnd") != "kf":
                 self.labelled_sections.add(block.section_index)
         # "1" -> level of the sections numbered "1.1", "1.2": list item "1." titles their area
         self.area_numbers: dict[str, int] = {}
@@ -528,7 +537,8 @@ class _Reader(ProseItems):
                 self.numbered.setdefault(opened[1], goal.key)  # "Nämndmål 2.1: …": later tables name it "2.1"
             return
 
-        is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) and (
+        is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) \
+            and section.index not in self.card_sections and (
             area
             or C.numbered_goal(heading)
             or (inherited == "goal" and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS
@@ -737,6 +747,20 @@ class _Reader(ProseItems):
             lead_text = self.lead[1] if self.lead else None
             own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None
             level = own_cue or self.level(lead_text, *state.texts)
+            tree = _GOAL_WITH_CODED_CHILDREN.match(text)
+            if tree:
+                # "Sandviken ska vara en trygg kommun … N1 Barn och unga … N2 …": a goal over its coded goals
+                parent = self.add_goal(tree.group("head"), "kf", block.page, block.bbox, "list",
+                                       parent=self.scope_goal, target=self.own_target(tree.group("head")))
+                rest = text[tree.end():]
+                for offset, item in C.coded_items(rest):
+                    code = C.ITEM_CODE.match(rest[offset:])
+                    child = self.add_goal(item, "namnd", block.page, block.bbox, "list", parent=parent.key,
+                                          target=self.own_target(item))
+                    if code:
+                        self.numbered.setdefault(code.group(1), child.key)
+                self.last_goal = parent.key
+                return
             goal = self.add_goal(
                 text, level, block.page, block.bbox, "list",
                 parent=self.scope_goal, target=self.own_target(text),
@@ -1024,25 +1048,37 @@ class _Reader(ProseItems):
         minst 12 000"); True when the line was one."""
         if state.kind in ("skip", "never"):
             return False
-        fields = field_line(text)
-        if fields is None:
-            return False
         section = self._section_for(block.section_index)
-        if self.title_line is not None:
+        meta, self.card_meta = self.card_meta, None
+        if meta is not None:
+            name, page, bbox, goal_code, kolada = meta
+        elif self.title_line is not None:
             name, page, bbox = self.title_line
+            goal_code = kolada = None
         elif first and section is not None and section.heading:
             name, page, bbox = C.clean_text(section.heading), section.page, section.bbox
+            goal_code = kolada = None
         else:
+            return False
+        about = indicator_meta_line(text)
+        if about is not None and meta is None:
+            # "Nämndmål: N2 | Källa: egen mätning | Mätperiod: …" between the name and its values
+            self.card_meta = (name, page, bbox, *about)
+            self.title_line = None
+            return True
+        fields = field_line(text)
+        if fields is None:
             return False
         self.title_line = None
         if self.out.indicators and self.out.indicators[-1].text == C.clean_text(name) \
                 and not self.out.indicators[-1].targets:
             self.out.indicators.pop()  # the name, read as an indicator of its own before its fields came
+        served = self.goal_by_code(goal_code) if goal_code else None
         indicator = self.add_indicator(
-            name, page, bbox, "prose", Anchor(None, self.nearest_goal(), self.region),
+            name, page, bbox, "prose", Anchor(served, self.nearest_goal(), self.region),
             target_text=fields.target_text, target_year=fields.target_year,
             target_header=fields.target_header, values=printed_values(fields.values))
-        indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada
+        indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada or kolada
         if fields.baseline:
             set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
         return True

@@ -309,6 +309,31 @@ def coded_field_item(text: str) -> Optional[tuple[IndicatorTail, str]]:
     return fields, m.group("code").strip()
 
 
+def indicator_meta_line(text: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """(goal code, Kolada id) of a line of an indicator's particulars, every part
+    labelled and one naming its goal by code: "Nämndmål: N2 | Källa: Kolada
+    N31807 | Mätperiod: helår"; None for another line."""
+    from .table_rows import is_code
+
+    parts = _FIELD_SEPARATOR.split((text or "").strip())
+    if len(parts) < 2:
+        return None
+    code = None
+    for part in parts:
+        label, sep, value = part.partition(":")
+        if not sep or not value.strip() or len(label.split()) > 3:
+            return None
+        role = C.column_role(label).role
+        if role in ("goal", "goal_or_target") and is_code(value.strip()):
+            code = value.strip()
+        elif role in ("target", "outcome") or C.is_baseline_header(label):
+            return None  # values: a line of fields, not of particulars
+    if code is None:
+        return None
+    kpis = re.findall(r"\b([NUV]\d{5})\b", text)
+    return code, kpis[0] if len(kpis) == 1 else None
+
+
 def labelled_field(text: str) -> Optional[tuple[str, "C.Column", str]]:
     """(kind, column, value) of a line holding one labelled field of an
     indicator: "Utgångsläge: 38 600 (2024)" (baseline), "Målvärde 2026: minst
