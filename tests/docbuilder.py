@@ -10,7 +10,7 @@
 
 A heading may carry its number (``("h", 3, "Tilläggsisolera", "1.1")``) and a
 list item its marker and nesting depth (``("li", "Minskad energianvändning", "1.")``,
-``("li", "Ansvar: Kostenheten", "–", 1)``).
+``("li", "Ansvar: Kostenheten", "–", 1)``); ``("b", text)`` is a paragraph set in bold.
 """
 
 from __future__ import annotations
@@ -44,13 +44,13 @@ def build(items, *, organ: str | None = None) -> ParsedDocument:
             open_at[level] = index
             current = index
             top += 20
-        elif kind in ("p", "li"):
+        elif kind in ("p", "b", "li"):
             text = item[1]
             marker = (item[2] if len(item) > 2 else "•") if kind == "li" else None
             depth = item[3] if kind == "li" and len(item) > 3 else 0
             blocks.append(
-                Block("paragraph" if kind == "p" else "list_item", text, page, bbox, current, marker=marker,
-                      depth=depth)
+                Block("list_item" if kind == "li" else "paragraph", text, page, bbox, current, marker=marker,
+                      depth=depth, bold=kind == "b")
             )
             top += 14
         elif kind == "t":

@@ -1571,6 +1571,42 @@ def test_a_goal_listed_with_its_coded_goals_and_indicator_cards_naming_theirs():
     assert (exits.goal_key, exits.kolada_kpi) == (n3.key, "N31807")
 
 
+def test_goals_in_bold_over_their_assessment_lines_under_area_headings():
+    doc = build([
+        ("h", 1, "Styrning och måluppfyllelse"),
+        ("h", 2, "Ett levande Gällivare i hela kommunen"),
+        ("p", "Målområdet handlar om att hela kommunen ska vara en attraktiv plats att bo och verka på."),
+        ("h", 3, "Fler ska vilja bo, arbeta och leva i Gällivare kommun."),
+        ("p", "Bedömning: Delvis uppfyllt"),
+        ("t", ["Indikator", "2024", "2025", "Mål 2025"], [["Inflyttade till kommunen, antal", "742", "811", "Minst 800"]]),
+        ("b", "Invånarna ska ha tillgång till ett rikt kultur- och fritidsliv i hela kommunen."),
+        ("p", "Bedömning: Uppfyllt"),
+        ("p", "Besöken i kommunens anläggningar och på biblioteken ökade under året."),
+        ("p", "Det här har vi gjort"),
+        ("li", "Öppnat ett meröppet bibliotek i Nattavaara by."),
+        ("h", 2, "Hållbar samhällsomvandling"),
+        ("b", "Samhällsomvandlingen ska genomföras så att invånarna får likvärdiga förutsättningar."),
+        ("p", "Bedömning: Delvis uppfyllt"),
+        ("b", "Kommunens klimatpåverkan ska minska."),
+        ("p", "Bedömning: Ej uppfyllt"),
+        ("h", 3, "Det här har vi gjort"),
+        ("li", "Bytt tolv av kommunens personbilar mot elbilar."),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    living = by_text(ext.goals, "Ett levande Gällivare i hela kommunen")
+    sustainable = by_text(ext.goals, "Hållbar samhällsomvandling")
+    more = by_text(ext.goals, "Fler ska vilja bo, arbeta och leva i Gällivare kommun.")
+    culture = by_text(ext.goals, "Invånarna ska ha tillgång till ett rikt kultur- och fritidsliv i hela kommunen.")
+    climate = by_text(ext.goals, "Kommunens klimatpåverkan ska minska.")
+    assert len(ext.goals) == 6
+    assert (more.parent_key, culture.parent_key, climate.parent_key) == (living.key, living.key, sustainable.key)
+    assert (more.status, culture.status, climate.status) == ("partly", "met", "not_met")
+    assert by_text(ext.indicators, "Inflyttade till kommunen, antal").goal_key == more.key
+    assert [(a.text, a.goal_key) for a in ext.activities] == [
+        ("Öppnat ett meröppet bibliotek i Nattavaara by.", culture.key),
+        ("Bytt tolv av kommunens personbilar mot elbilar.", climate.key)]
+
+
 def test_a_goal_heading_a_table_a_quoted_goal_and_actions_with_their_status_on_the_next_line():
     doc = build([
         ("h", 1, "Måluppfyllelse"),

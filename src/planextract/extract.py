@@ -65,6 +65,7 @@ _LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  
 _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
 # "Åtgärd 1.", "Aktivitet T2:": an action's label before its words
 _GOAL_WITH_CODED_CHILDREN = re.compile(r"^(?P<head>[^.!]+[.!])\s+(?=[A-ZÅÄÖ]{1,3}\s?\d{1,2}\s+[A-ZÅÄÖ])")
+_MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt"
 _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-ZÅÄÖ]{1,3}\s?)?\d{1,2}(?:\.\d{1,2})?[.:]?\s+", re.I)
 # a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
@@ -238,6 +239,26 @@ class _Reader(ProseItems):
             b.section_index for b in parsed.blocks
             if b.kind == "paragraph" and indicator_meta_line(C.clean_text(b.text)) is not None
         }
+        # goals set as bold paragraphs, each over its assessment line ("Bedömning: Uppfyllt"):
+        # headings in all but the type a heading may take
+        self.assessed_goals: set[int] = {
+            id(before) for before, after in zip(parsed.blocks, parsed.blocks[1:])
+            if before.kind == after.kind == "paragraph" and before.bold and not after.bold
+            and before.section_index == after.section_index
+            and len(after.text.split()) <= _MAX_ASSESSMENT_WORDS and C.attainment(after.text)
+            and C.is_goal_statement(C.clean_text(before.text)) and not C.attainment(before.text)
+        }
+        self.assessed_areas = {b.section_index for b in parsed.blocks if id(b) in self.assessed_goals}
+        # sections headed by a goal whose assessment line opens them ("Bedömning: Delvis uppfyllt")
+        self.assessed_sections: set[Optional[int]] = set()
+        opening = {}
+        for block in parsed.blocks:
+            opening.setdefault(block.section_index, block)
+        for section in parsed.sections:
+            block = opening.get(section.index)
+            if (block is not None and block.kind == "paragraph" and len(block.text.split()) <= _MAX_ASSESSMENT_WORDS
+                    and C.attainment(block.text) and C.is_goal_statement(C.clean_text(section.heading or ""))):
+                self.assessed_sections.add(section.index)
         # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
         self.lead_owners: dict[int, str] = {}  # list item -> the kind of the label right after it
         for before, after in zip(parsed.blocks, parsed.blocks[1:]):
@@ -618,9 +639,16 @@ class _Reader(ProseItems):
         children = self.children.get(section.index, [])
         if re.search(r"\d", section.heading or "") or len((section.heading or "").split()) > 8:
             return False  # a document title ("Uppföljning av aktiviteter januari–april 2024"), not a goal area
-        return bool(children) and C.heading_kind(children[0].heading) == "goal" and C.is_statement_heading(
-            children[0].heading
-        )
+        if children and C.heading_kind(children[0].heading) == "goal" and C.is_statement_heading(
+                children[0].heading):
+            return True
+        # "Ett levande Gällivare i hela kommunen" over goals each with its assessment line,
+        # the first as a heading ("Fler ska vilja bo …") or a bold paragraph
+        heading = section.heading or ""
+        if C.is_goal_statement(heading) or C.mentions_goals(heading) or section.index in self.titled_goals:
+            return False  # ... not where the section opens with a goal of its own ("Kommunfullmäktiges mål 2 …")
+        return section.index in self.assessed_areas or bool(
+            children and children[0].index in self.assessed_sections)
 
     def _sibling_goal(self, section: Section) -> Optional[int]:
         """The one goal stated in the nearest earlier section of goals under the
@@ -706,6 +734,9 @@ class _Reader(ProseItems):
         if not text:
             return
         before, self.previous_paragraph = self.previous_paragraph, None
+        if id(block) in self.assessed_goals and state.kind not in ("skip", "never"):
+            self._assessed_goal(block, text, state)
+            return
         if block.kind != "list_item":
             if self._field_line(block, text, state, first):
                 return
@@ -1041,6 +1072,19 @@ class _Reader(ProseItems):
             self.last_goal = goal.key
         else:
             self.short_item(block, text, state)
+
+    def _assessed_goal(self, block: Block, text: str, state: _SectionState) -> None:
+        """A goal set as a bold paragraph over its assessment line: read as a goal
+        heading would be, a sibling of the goal the section's heading states."""
+        section = self._section_for(block.section_index)
+        rank = section.level if section else 0
+        if state.goal_key is None or self.areas.get(state.goal_key):
+            rank += 0.5  # under an area's heading or another heading: the goal below it
+        self._pop_scopes(rank)
+        goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
+                             parent=self.scope_goal, target=self.own_target(text))
+        self._push_scope(rank, goal.key)
+        self.last_goal = goal.key
 
     def _field_line(self, block: Block, text: str, state: _SectionState, first: bool) -> bool:
         """An indicator named by the short line or heading above a line of its
