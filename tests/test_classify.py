@@ -109,6 +109,11 @@ def test_goal_level(texts, level):
         ("Målet bedöms inte vara uppnått under året.", "not_met"),
         ("Målet är ej uppnått.", "not_met"),
         ("Arbetet pågår enligt plan.", None),
+        ("Bedömning: Uppfyllt", "met"),  # a labelled assessment line
+        ("Bedömning helår: Uppfylls", "met"),
+        ("Bedömning helår: Uppfylls delvis", "partly"),
+        ("Bedömning helår: Uppfylls inte", "not_met"),
+        ("Resultatet uppfylls när alla har svarat.", None),
     ],
 )
 def test_attainment(text, status):
@@ -243,6 +248,12 @@ def test_group_labels_by_class(text, label):
 ])
 def test_column_role_of_compounds_and_owners(header, role):
     assert C.column_role(header).role == role
+
+
+def test_part_of_a_year_is_an_outcome_period():
+    assert (C.column_role("Jan–aug 2025").role, C.column_role("Jan–aug 2025").value_period) == (
+        "outcome", "jan–aug 2025")
+    assert C.column_role("Helår 2024").value_period == "2024"
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -1607,6 +1607,35 @@ def test_goals_in_bold_over_their_assessment_lines_under_area_headings():
         ("Bytt tolv av kommunens personbilar mot elbilar.", climate.key)]
 
 
+def test_tiles_of_key_figures_and_a_goal_in_bold_after_the_last_goals_actions():
+    doc = build([
+        ("h", 1, "Uppföljning av mål"),
+        ("h", 2, "I Järfälla ska alla barn och unga få en god start i livet"),
+        ("b", "Barn och unga som behöver stöd ska få rätt insats i rätt tid."),
+        ("p", "Bedömning helår: Uppfylls delvis"),
+        ("t", [], [[
+            "Andel utredningar som avslutas inom fyra månader, % Jan–aug 2025: 84 Helår 2024: 79 Målvärde 2025: minst 90",
+            "Genomsnittlig utredningstid, dagar Jan–aug 2025: 103 Helår 2024: 118 Målvärde 2025: högst 100"]]),
+        ("h", 3, "Aktiviteter"),
+        ("li", "Införa ett gemensamt mottagningsteam för alla orosanmälningar (Genomförd)"),
+        ("b", "Fler barn och unga i behov av placering ska kunna bo kvar i sitt närområde."),
+        ("p", "Bedömning helår: Uppfylls"),
+        ("p", "Rekryteringen av egna familjehem har gått bättre än planerat."),
+        ("p", "Andel placerade barn i familjehem inom länet, % Jan–aug 2025: 72 Helår 2024: 65 Målvärde 2025: minst 70"),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    support = by_text(ext.goals, "Barn och unga som behöver stöd ska få rätt insats i rätt tid.")
+    near = by_text(ext.goals, "Fler barn och unga i behov av placering ska kunna bo kvar i sitt närområde.")
+    assert (support.status, near.status, near.parent_key) == ("partly", "met", support.parent_key)
+    quick = by_text(ext.indicators, "Andel utredningar som avslutas inom fyra månader, %")
+    assert (quick.goal_key, quick.targets[0].target_value, [v.period for v in quick.values]) == (
+        support.key, 90, ["jan–aug 2025", "2024"])
+    assert by_text(ext.indicators, "Genomsnittlig utredningstid, dagar").targets[0].target_op == "<="
+    assert by_text(ext.indicators, "Andel placerade barn i familjehem inom länet, %").goal_key == near.key
+    (action,) = ext.activities  # the analysis under the next goal is no action
+    assert (action.status, action.goal_key) == ("Genomförd", support.key)
+
+
 def test_a_goal_heading_a_table_a_quoted_goal_and_actions_with_their_status_on_the_next_line():
     doc = build([
         ("h", 1, "Måluppfyllelse"),

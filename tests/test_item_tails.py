@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planextract.item_tails import (action_field_line, activity_tail, bracketed_fields, field_line, indicator_meta_line,
-                                    indicator_tail, indicator_value_tail)
+                                    indicator_tail, indicator_value_tail, named_field_run)
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -136,6 +136,19 @@ def test_a_line_of_an_indicators_particulars_names_its_goal_by_code():
     assert indicator_meta_line("Utgångsläge: 71 % (2025) | Målvärde 2026: minst 75 %") is None  # values
     assert indicator_meta_line("Källa: SCB | Mätperiod: helår") is None  # no goal named
     assert indicator_meta_line("Ansvarig: Parkenheten | Klart: 2026") is None
+
+
+def test_an_indicator_run_on_into_its_labelled_fields():
+    name, fields = named_field_run(
+        "Andel utredningar som avslutas inom fyra månader, % Jan–aug 2025: 84 Helår 2024: 79 Målvärde 2025: minst 90")
+    assert name == "Andel utredningar som avslutas inom fyra månader, %"
+    assert (fields.target_text, fields.target_year) == ("minst 90", 2025)
+    assert fields.values == [("jan–aug 2025", "84"), ("2024", "79")]
+    name, fields = named_field_run("Utbetalt bistånd per invånare, kr Jan–aug 2025: 912 Helår 2024: 1 433")
+    assert (name, fields.target_text, fields.values[1]) == ("Utbetalt bistånd per invånare, kr", None, ("2024", "1 433"))
+    assert named_field_run("Nämnden har beslutat: Vi ska öka.") is None
+    assert named_field_run("Ansvarig: Parkenheten Klart: 2026") is None  # no name
+    assert named_field_run("Antal besök Källa: SCB Avser: 2024") is None  # neither outcome nor target
 
 
 def test_an_actions_fields_in_square_brackets():

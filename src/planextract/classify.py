@@ -271,6 +271,8 @@ def column_role(header: str) -> Column:
         ):
             return Column("target", header, year=year)
         if role in (None, "outcome") and (not words or all(_is_year_word(w) for w in words)):
+            if any(w in _MONTH_WORDS for w in words):
+                period = re.sub(r"\s+", " ", raw).strip().lower()  # "Jan–aug 2025": part of the year
             return Column("outcome", header, year=year, period=period)
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
@@ -306,6 +308,11 @@ def _year_after(header: str, words: list[str]) -> Optional[int]:
     pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*\s*((?:19|20)\d{2})"
     m = re.search(pattern, header, re.IGNORECASE)
     return int(m.group(1)) if m else None
+
+
+_MONTH_WORDS = frozenset(
+    "jan januari feb februari mar mars apr april maj jun juni jul juli aug augusti "
+    "sep sept september okt oktober nov november dec december".split())
 
 
 def _is_year_word(word: str) -> bool:

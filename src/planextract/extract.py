@@ -34,6 +34,7 @@ from .item_tails import (
     field_line,
     indicator_meta_line,
     indicator_tail,
+    named_field_run,
     indicator_value_tail,
     labelled_field,
     labels_a_target,
@@ -248,6 +249,7 @@ class _Reader(ProseItems):
             and len(after.text.split()) <= _MAX_ASSESSMENT_WORDS and C.attainment(after.text)
             and C.is_goal_statement(C.clean_text(before.text)) and not C.attainment(before.text)
         }
+        self.assessed_keys: set[int] = set()  # goals read from those paragraphs
         self.assessed_areas = {b.section_index for b in parsed.blocks if id(b) in self.assessed_goals}
         # sections headed by a goal whose assessment line opens them ("Bedömning: Delvis uppfyllt")
         self.assessed_sections: set[Optional[int]] = set()
@@ -1077,14 +1079,23 @@ class _Reader(ProseItems):
         """A goal set as a bold paragraph over its assessment line: read as a goal
         heading would be, a sibling of the goal the section's heading states."""
         section = self._section_for(block.section_index)
-        rank = section.level if section else 0
-        if state.goal_key is None or self.areas.get(state.goal_key):
-            rank += 0.5  # under an area's heading or another heading: the goal below it
+        prior = next((scope for scope in self.scopes if scope.goal_key in self.assessed_keys), None)
+        if prior is not None:
+            rank = prior.rank  # the goal after the last one's actions: a sibling
+        else:
+            rank = section.level if section else 0
+            if state.goal_key is None or self.areas.get(state.goal_key) \
+                    or block.section_index not in self.assessed_sections:
+                # below an area, a goal not assessed itself ("I Järfälla ska …") or another heading
+                rank += 0.5
         self._pop_scopes(rank)
         goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
                              parent=self.scope_goal, target=self.own_target(text))
         self._push_scope(rank, goal.key)
+        self.assessed_keys.add(goal.key)
         self.last_goal = goal.key
+        if state.kind in ("activity", "indicator"):
+            state.kind = "goal_item"  # the "Aktiviteter" heading above was the previous goal's
 
     def _field_line(self, block: Block, text: str, state: _SectionState, first: bool) -> bool:
         """An indicator named by the short line or heading above a line of its
@@ -1094,7 +1105,11 @@ class _Reader(ProseItems):
             return False
         section = self._section_for(block.section_index)
         meta, self.card_meta = self.card_meta, None
-        if meta is not None:
+        run = named_field_run(text) if meta is None else None
+        if run is not None:
+            # "Budgetavvikelse helår, mnkr Prognos augusti 2025: -6,8 Helår 2024: -2,4 Målvärde 2025: 0"
+            name, page, bbox, goal_code, kolada = run[0], block.page, block.bbox, None, None
+        elif meta is not None:
             name, page, bbox, goal_code, kolada = meta
         elif self.title_line is not None:
             name, page, bbox = self.title_line
@@ -1104,13 +1119,13 @@ class _Reader(ProseItems):
             goal_code = kolada = None
         else:
             return False
-        about = indicator_meta_line(text)
+        about = indicator_meta_line(text) if run is None else None
         if about is not None and meta is None:
             # "Nämndmål: N2 | Källa: egen mätning | Mätperiod: …" between the name and its values
             self.card_meta = (name, page, bbox, *about)
             self.title_line = None
             return True
-        fields = field_line(text)
+        fields = run[1] if run is not None else field_line(text)
         if fields is None:
             return False
         self.title_line = None

@@ -334,6 +334,31 @@ def indicator_meta_line(text: str) -> Optional[tuple[Optional[str], Optional[str
     return code, kpis[0] if len(kpis) == 1 else None
 
 
+# a field's label in a run of them: capitalised words without figures, up to a
+# year and a colon ("Jan–aug 2025:", "Helår 2024:", "Målvärde 2025:")
+_RUN_LABEL = r"[A-ZÅÄÖ][^\s:\d,%()]*(?:\s[^\s:\d,%()]+){0,3}(?:\s\d{4}(?:/\d{2})?)?:"
+_RUN_FIELD = re.compile(rf"(?:^|\s)(?={_RUN_LABEL}\s)")
+
+
+def named_field_run(text: str) -> Optional[tuple[str, IndicatorTail]]:
+    """(name, fields) of an indicator printed with its labelled fields in one
+    run, as in a tile of key figures: "Andel utredningar som avslutas inom
+    fyra månader, % Jan–aug 2025: 84 Helår 2024: 79 Målvärde 2025: minst
+    90"; None for another text."""
+    text = (text or "").strip()
+    starts = [m.end() if text[m.start()].isspace() else m.start() for m in _RUN_FIELD.finditer(text)]
+    if len(starts) < 2 or starts[0] == 0:
+        return None
+    name = text[:starts[0]].strip()
+    if len(name.split()) < 2 or ":" in name:
+        return None
+    parts = [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+    fields = field_line(" | ".join(parts))
+    if fields is None or (fields.target_text is None and not fields.values):
+        return None
+    return name, fields
+
+
 def labelled_field(text: str) -> Optional[tuple[str, "C.Column", str]]:
     """(kind, column, value) of a line holding one labelled field of an
     indicator: "Utgångsläge: 38 600 (2024)" (baseline), "Målvärde 2026: minst

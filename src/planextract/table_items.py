@@ -21,7 +21,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import indicator_value_tail, trailing_action_fields, trailing_indicator_fields
+from .item_tails import indicator_value_tail, named_field_run, trailing_action_fields, trailing_indicator_fields
 from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -48,6 +48,20 @@ def parse_value(text: str) -> Optional[float]:
         return float(number)
     except ValueError:
         return None
+
+
+def _indicator_tiles(table: Table):
+    """(name, fields) of each cell of a table of key-figure tiles: no header of
+    roles, every filled cell an indicator's name run on into its labelled
+    fields ("Andel … , % Jan–aug 2025: 84 Helår 2024: 79 Målvärde 2025: minst
+    90"); None for another table."""
+    if any(C.column_role(h).role not in ("ignore",) for h in table.header if (h or "").strip()):
+        return None
+    cells = [cell for row in [table.header, *table.rows] for cell in row if (cell or "").strip()]
+    tiles = [named_field_run(C.clean_cell(cell)) for cell in cells]
+    if not tiles or any(tile is None for tile in tiles):
+        return None
+    return tiles
 
 
 def printed_values(pairs) -> list[IndicatorValue]:
@@ -78,6 +92,19 @@ class TableReader:
         self.doc = doc
         self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
 
+    def _tiles(self, table: Table, tiles) -> None:
+        """A grid of key-figure tiles, each cell one indicator with its fields."""
+        doc = self.doc
+        anchor = Anchor(None, doc.nearest_goal(), doc.region)
+        for name, fields in tiles:
+            indicator = doc.add_indicator(
+                name, table.page_start, table.bbox, "table", anchor, target_text=fields.target_text,
+                target_year=fields.target_year, target_header=fields.target_header,
+                values=printed_values(fields.values))
+            indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada
+            if fields.baseline:
+                set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
+
     def read(self, table: Table) -> None:
         """Items of one table, row by row, from the roles of its columns."""
         doc = self.doc
@@ -92,6 +119,10 @@ class TableReader:
             self._transposed(table, *transposed)
             return
         self.card = None
+        tiles = _indicator_tiles(table)
+        if tiles is not None:
+            self._tiles(table, tiles)
+            return
         by_column = indicator_columns(table)
         if by_column is not None:
             self._indicator_columns(table, *by_column)
