@@ -166,3 +166,15 @@ def test_a_target_in_a_sentence_of_its_own_and_fields_parted_by_sentences():
     assert found.values == [("2024", "14,8 %"), ("vt 2025", "16,1 %")]
     fields = action_field_line("Status: Pågår. Ansvarig: rektorer åk 7–9.")
     assert fields.fields == {"status": "Pågår", "responsible": "rektorer åk 7–9"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Bygga laddinfrastruktur vid depån i Köping (Infrastruktur, kvartal 4)",
+     ("Bygga laddinfrastruktur vid depån i Köping", {"responsible": "Infrastruktur", "timeline": "kvartal 4"})),
+    ("Visa realtidsinformation i appen (Kundcenter och IT, oktober 2026)",
+     ("Visa realtidsinformation i appen", {"responsible": "Kundcenter och IT", "timeline": "oktober 2026"})),
+    ("Införa en ny taxa (se bilaga 2)", None),  # no name before when
+    ("Utreda en ny linje (Sala, Fagersta och Arboga)", None),  # places, not who and when
+])
+def test_a_name_of_any_kind_before_when_is_who(text, found):
+    assert activity_tail(text) == found

@@ -498,3 +498,36 @@ def test_a_numbered_goal_heading_its_table_a_satsning_column_and_a_card_with_fie
     assert (contact.targets[0].target_value, contact.targets[0].baseline_value) == (45, 36)
     care = by_text(ext.activities, "Införa en namngiven fast vårdkontakt")
     assert (care.responsible, care.timeline) == ("Division primärvård", "mars 2026")
+
+
+def test_a_grid_of_goal_tiles_naming_the_coded_goals_under_them():
+    assert T.goal_tile("Strategiskt mål 1 Västmanland ska ha en hållbar tillväxt i hela länet. "
+                       "Nämndens mål: KTN 1, KTN 3") == (
+        "Västmanland ska ha en hållbar tillväxt i hela länet.", "1", ["KTN 1", "KTN 3"])
+    assert T.goal_tile("Strategiskt mål 2 Budget i balans") is None  # no statement
+    doc = build([
+        ("h", 2, "Regionfullmäktiges strategiska mål", "4.1"),
+        ("t", [], [["Strategiskt mål 1 Västmanland ska ha en hållbar tillväxt i hela länet. Nämndens mål: KTN 1",
+                    "Strategiskt mål 2 Invånarna ska ha ett högt förtroende för regionen. Nämndens mål: KTN 2"]]),
+        ("h", 2, "Nämndens mål", "4.2"),
+        ("b", "KTN 1 Resandet med kollektivtrafiken ska öka i hela länet."),
+        ("p", "Fler resor med buss och tåg minskar trängseln och utsläppen och gör det möjligt att pendla "
+              "till arbete och studier. Resandet ökade med fyra procent 2024."),
+        ("b", "KTN 2 Resenärerna ska vara nöjda med kollektivtrafiken."),
+        ("p", "Nöjdheten påverkas mest av punktligheten och av informationen när trafiken inte går som "
+              "planerat. Under 2024 var fler förseningar än vanligt."),
+        ("h", 1, "Aktiviteter 2026", "5"),
+        ("t", ["Nämndmål", "Aktiviteter 2026"], [
+            ["KTN 1", "• Införa en ny stomlinje mellan Västerås och Köping (Trafikplanering, augusti 2026)"],
+            ["Gemensamt", "• Ta fram ett nytt trafikförsörjningsprogram (Förvaltningsledning, kvartal 4)"]]),
+    ], organ="Kollektivtrafiknämnden")
+    ext = extract_items(doc)
+    growth = by_text(ext.goals, "Västmanland ska ha en hållbar tillväxt i hela länet.")
+    trust = by_text(ext.goals, "Invånarna ska ha ett högt förtroende för regionen.")
+    travel = by_text(ext.goals, "Resandet med kollektivtrafiken ska öka i hela länet.")
+    happy = by_text(ext.goals, "Resenärerna ska vara nöjda med kollektivtrafiken.")
+    assert len(ext.goals) == 4 and (travel.parent_key, happy.parent_key) == (growth.key, trust.key)
+    line = by_text(ext.activities, "Införa en ny stomlinje mellan Västerås och Köping")
+    assert (line.goal_key, line.responsible, line.timeline) == (travel.key, "Trafikplanering", "augusti 2026")
+    programme = by_text(ext.activities, "Ta fram ett nytt trafikförsörjningsprogram")
+    assert (programme.responsible, programme.timeline) == ("Förvaltningsledning", "kvartal 4")

@@ -250,6 +250,7 @@ class _Reader(ProseItems):
             and C.is_goal_statement(C.clean_text(before.text)) and not C.attainment(before.text)
         }
         self.assessed_keys: set[int] = set()  # goals read from those paragraphs
+        self.parent_codes: dict[str, int] = {}  # "KTN 1" -> the goal a tile names as its parent
         self.assessed_areas = {b.section_index for b in parsed.blocks if id(b) in self.assessed_goals}
         # sections headed by a goal whose assessment line opens them ("Bedömning: Delvis uppfyllt")
         self.assessed_sections: set[Optional[int]] = set()
@@ -927,13 +928,15 @@ class _Reader(ProseItems):
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))
         if self.coded and self.coded_closed and not (code_alone or coded_start):
             self.flush_coded()  # "E3" / its goal, then "Etappmålen E1–E3 bidrar till …": the run has ended
-        goal_coded = state.kind == "goal_item" and coded_start and C.is_goal_statement(text)  # "UN 1 Barnen … ska …"
+        # "KTN 1 Resandet … ska öka …." in bold over its description: a goal heading in all but type
+        whole = coded_start and block.bold and state.kind == "goal"
+        goal_coded = (state.kind == "goal_item" or whole) and coded_start and C.is_goal_statement(text)  # "UN 1 Barnen … ska …"
         if (state.kind in ("activity", "goal") or goal_coded or (self.coded and state.kind == "goal_item")) and (
                 self.coded or coded_start or code_alone):
             # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running
             # text; or a code alone, its item in the next paragraph ("RF 1" / "Hela Gotland ska vara …")
             self.coded_closed = (bool(self.coded) and self.coded_alone_last and not code_alone) or (
-                goal_coded and state.kind == "goal_item")  # a coded goal stated whole in its paragraph
+                goal_coded and (state.kind == "goal_item" or whole))  # a coded goal stated whole in its paragraph
             self.coded_scope = goal_coded  # ... which governs what follows, as a goal heading would
             self.coded_alone_last = code_alone
             self.coded_kind = state.kind
@@ -1246,7 +1249,8 @@ class _Reader(ProseItems):
         if named is not None and restates(self.goal_by_key(named).text, item):
             return  # "FS 1 Fler invånare … | Årsredovisning" in a table of follow-ups: a goal named again
         parent_ref = _PARENT_CODE.search(item)
-        parent = anchor.scope_goal
+        parent = (self.parent_codes.get(re.sub(r"\s+", " ", code.group(1).strip().rstrip(".")))
+                  if code else None) or anchor.scope_goal
         if parent_ref:
             item = item[:parent_ref.start()] + item[parent_ref.end():]
             parent = self.goal_by_code(parent_ref.group(1)) or parent

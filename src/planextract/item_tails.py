@@ -444,6 +444,8 @@ def _is_period(part: str) -> bool:
     years = re.findall(r"\d+", part)
     if not years:
         return bool(words) and len(words) <= 3
+    if re.fullmatch(r"(?:kvartal|kv|tertial)\.?\s*[1-4]", part.strip().lower()):
+        return True  # "kvartal 4": a quarter of the plan year
     return any(re.fullmatch(r"(?:19|20)\d\d", y) for y in years) and all(len(y) in (1, 2, 4) for y in years)
 
 
@@ -489,6 +491,12 @@ def bracketed_fields(text: str) -> Optional[tuple[str, dict, Optional[str]]]:
     return m.group("body").rstrip(" ,;:"), fields, code
 
 
+def _is_name(part: str) -> bool:
+    """A short capitalised name without figures ("Trafikplanering", "Kundcenter och IT")."""
+    words = part.split()
+    return bool(words) and len(words) <= MAX_NAME_WORDS and part[:1].isupper() and not re.search(r"\d", part)
+
+
 def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     """(text, fields) of an action whose trailing parenthesis names who does
     it and by when, or None when the parenthesis is part of its text."""
@@ -498,7 +506,10 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     _, deadline = _vocabulary()
     fields: dict[str, str] = {}
     names: list[str] = []
-    for part in _parts(m.group("inner")):
+    parts = list(_parts(m.group("inner")))
+    # "(Trafikplanering, augusti 2026)": a name of any kind before when, is who
+    dated = len(parts) >= 2 and _is_period(parts[-1]) and all(_is_name(p) for p in parts[:-1])
+    for part in parts:
         found = _LABELLED.match(part)
         name = C.activity_field(C.column_role(found.group("label")).role) if found else None
         if name is not None:
@@ -511,7 +522,7 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         if names and _is_period(part):  # "(Socialförvaltningen, 2025–2028)"
             fields.setdefault("timeline", part.rstrip("."))
             continue
-        if not names_a_unit(part):
+        if not (names_a_unit(part) or (dated and part is not parts[-1])):
             return None  # other words: the parenthesis belongs to the text
         names.append(part)
     if names:

@@ -21,7 +21,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import indicator_value_tail, named_field_run, trailing_action_fields, trailing_indicator_fields
+from .item_tails import activity_tail, indicator_value_tail, named_field_run, trailing_action_fields, trailing_indicator_fields
 from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -92,6 +92,19 @@ class TableReader:
         self.doc = doc
         self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
 
+    def _goal_tiles(self, table: Table, tiles) -> None:
+        """A grid of goal tiles ("Strategiskt mål 1 … Nämndens mål: KTN 1, KTN 3"):
+        each a goal, parent of the goals its codes name when they come."""
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        for text, number, children in tiles:
+            goal = doc.add_goal(text, doc.level(*state.texts), table.page_start, table.bbox, "table",
+                                parent=doc.scope_goal, target=doc.own_target(text))
+            if number:
+                doc.numbered.setdefault(number, goal.key)
+            for code in children:
+                doc.parent_codes.setdefault(code, goal.key)
+
     def _tiles(self, table: Table, tiles) -> None:
         """A grid of key-figure tiles, each cell one indicator with its fields."""
         doc = self.doc
@@ -119,6 +132,10 @@ class TableReader:
             self._transposed(table, *transposed)
             return
         self.card = None
+        goals = table_rows.goal_tiles(list(table.header), [list(r) for r in table.rows])
+        if goals is not None:
+            self._goal_tiles(table, goals)
+            return
         tiles = _indicator_tiles(table)
         if tiles is not None:
             self._tiles(table, tiles)
@@ -524,7 +541,12 @@ class TableReader:
         if last and not any(fields.values()) and _is_group_row(cells, col) and _wrapped(last[-1].text, cells[col]):
             last[-1].text = f"{last[-1].text} {cells[col]}"  # "… i Tumba, Alby och" / "Fittja."
             return []
-        return [self.doc.add_activity(piece, page, bbox, "table", anchor, **fields) for piece in pieces]
+        found = []
+        for piece in pieces:
+            tail = activity_tail(piece)  # "Införa … (Trafikplanering, augusti 2026)"
+            own = {**fields, **{k: v for k, v in tail[1].items() if not fields.get(k)}} if tail else fields
+            found.append(self.doc.add_activity(tail[0] if tail else piece, page, bbox, "table", anchor, **own))
+        return found
 
     # ---- indicator cards ------------------------------------------------------
 

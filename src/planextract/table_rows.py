@@ -191,6 +191,41 @@ def goal_box(header: list[str], rows: list[list[str]]) -> Optional[GoalBox]:
     return GoalBox(statements[0], label, code, parent.group("ref") if parent else None, assessment)
 
 
+# "… Nämndens mål: KTN 1, KTN 3" closing a goal's tile: the goals under it, by code
+_CHILD_CODES = re.compile(
+    r"\s+(?P<label>[A-ZÅÄÖ][\wåäö\- ]{2,30}?):\s*"
+    r"(?P<codes>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|och)\s*[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)*)\.?$")
+
+
+def goal_tile(cell: str) -> Optional[tuple[str, Optional[str], list[str]]]:
+    """(goal, its number, codes of the goals under it) of a cell holding a
+    labelled goal: "Strategiskt mål 1 Västmanland ska ha en hållbar tillväxt
+    … Nämndens mål: KTN 1, KTN 3"; None for another cell."""
+    labelled = goal_label(C.clean_cell(cell))
+    if labelled is None or not labelled[1] or not labelled[2]:
+        return None
+    _, number, rest = labelled
+    children: list[str] = []
+    m = _CHILD_CODES.search(rest)
+    if m and kind_of_cell(m.group("label")) == "goal":
+        children = [re.sub(r"\s+", " ", c.strip()) for c in re.split(r",|\boch\b", m.group("codes"))]
+        rest = rest[:m.start()].strip()
+    if not C.is_goal_statement(rest):
+        return None
+    return rest, number, children
+
+
+def goal_tiles(header: list[str], rows: list[list[str]]) -> Optional[list[tuple[str, Optional[str], list[str]]]]:
+    """The goals of a header-less grid whose every filled cell is a goal tile."""
+    if any(C.clean_cell(h) for h in header):
+        return None
+    cells = [c for row in rows for c in row if C.clean_cell(c)]
+    tiles = [goal_tile(c) for c in cells]
+    if len(tiles) < 2 or any(t is None for t in tiles):
+        return None
+    return tiles
+
+
 def assessed(cell: str) -> Optional[str]:
     """The status a cell gives, its label aside ("Prognos helår: Uppfyllt" -> "met")."""
     found = C.attainment(cell)
