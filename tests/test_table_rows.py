@@ -531,3 +531,32 @@ def test_a_grid_of_goal_tiles_naming_the_coded_goals_under_them():
     assert (line.goal_key, line.responsible, line.timeline) == (travel.key, "Trafikplanering", "augusti 2026")
     programme = by_text(ext.activities, "Ta fram ett nytt trafikförsörjningsprogram")
     assert (programme.responsible, programme.timeline) == ("Förvaltningsledning", "kvartal 4")
+
+
+def test_a_matrix_of_actions_under_goal_columns_and_a_header_read_as_the_first_row():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges mål och nämndens mål"),
+        ("t", ["Nämndmål 1.1 Fler Täbybor ska ta del av kulturen.", "Utfall 2023", "Utfall 2024", "Målvärde 2026"],
+         [["Antal besök på folkbiblioteken per invånare (N09890)", "4,1", "4,3", "Minst 4,5"]]),
+        ("t", ["Nämndmål 2.2 Barn och unga ska ha tillgång till fritids- och kulturaktiviteter.", "Utfall 2023",
+               "Utfall 2024", "Målvärde 2026"], [["Antal anpassade aktiviteter per vecka", "6", "8", "Minst 10"]]),
+        ("t", [], [["Nämndmål 3.2 Lokalerna ska användas effektivt.", "Utfall 2023", "Utfall 2024", "Målvärde 2026"],
+                   ["Beläggningsgrad i idrottshallarna, %", "87", "89", "Minst 92 %"]]),
+        ("h", 1, "Aktiviteter 2026"),
+        ("t", ["Verksamhet", "1.1 Kultur och bibliotek", "2.2 Fritid för alla", "3.2 Lokaler"], [
+            ["Biblioteken", "Utöka de meröppna tiderna på filialerna.", "–", "–"],
+            ["Idrott och friluftsliv", "–", "• Erbjuda simskola för barn.\n• Starta en musikgrupp.",
+             "Byta till LED-belysning i fyra idrottshallar."]]),
+    ], organ="Kultur- och fritidsnämnden")
+    ext = extract_items(doc)
+    culture = by_text(ext.goals, "Fler Täbybor ska ta del av kulturen.")
+    access = by_text(ext.goals, "Barn och unga ska ha tillgång till fritids- och kulturaktiviteter.")
+    rooms = by_text(ext.goals, "Lokalerna ska användas effektivt.")
+    assert len(ext.goals) == 3
+    assert by_text(ext.indicators, "Antal anpassade aktiviteter per vecka").goal_key == access.key
+    assert by_text(ext.indicators, "Beläggningsgrad i idrottshallarna, %").targets[0].target_value == 92
+    assert sorted((a.text, a.goal_key, a.responsible) for a in ext.activities) == sorted([
+        ("Utöka de meröppna tiderna på filialerna.", culture.key, "Biblioteken"),
+        ("Erbjuda simskola för barn.", access.key, "Idrott och friluftsliv"),
+        ("Starta en musikgrupp.", access.key, "Idrott och friluftsliv"),
+        ("Byta till LED-belysning i fyra idrottshallar.", rooms.key, "Idrott och friluftsliv")])

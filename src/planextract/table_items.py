@@ -15,13 +15,15 @@ which owns the goals, the scope and the keys.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import activity_tail, indicator_value_tail, named_field_run, trailing_action_fields, trailing_indicator_fields
+from .item_tails import (activity_tail, indicator_value_tail, named_field_run, trailing_action_fields,
+                         trailing_indicator_fields)
 from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -48,6 +50,22 @@ def parse_value(text: str) -> Optional[float]:
         return float(number)
     except ValueError:
         return None
+
+
+# a column headed by a goal's number and short title ("1.1 Kultur och bibliotek", "KTN 2 Nöjda resenärer")
+_GOAL_COLUMN = re.compile(r"^(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\.?\s+[A-ZÅÄÖ]")
+
+
+def _first_row_header(table: Table) -> Table:
+    """``table`` with its first row as header where none was found and that row
+    is one: "Nämndmål 3.2 … | Utfall 2023 | Utfall 2024 | Målvärde 2026"."""
+    if any(C.clean_cell(h) for h in table.header) or len(table.rows) < 2 or len(table.rows[0]) < 3:
+        return table
+    roles = [C.column_role(cell).role for cell in table.rows[0][1:]]
+    if not all(role in ("outcome", "target") for role in roles) or "target" not in roles:
+        return table
+    return dataclasses.replace(table, header=list(table.rows[0]), rows=[list(r) for r in table.rows[1:]],
+                               row_pages=list(table.row_pages[1:]) if table.row_pages else table.row_pages)
 
 
 def _indicator_tiles(table: Table):
@@ -105,6 +123,46 @@ class TableReader:
             for code in children:
                 doc.parent_codes.setdefault(code, goal.key)
 
+    def _goal_columns(self, table: Table) -> Optional[dict[int, Optional[int]]]:
+        """Column -> goal of a matrix whose columns after the first are headed by
+        known goals' numbers ("Verksamhet | 1.1 Kultur och bibliotek | 1.2 Fysisk
+        aktivitet"), its cells actions or blank; None for another table."""
+        header = [C.clean_cell(h) for h in table.header]
+        if len(header) < 3:
+            return None
+        served = {}
+        for col, cell in enumerate(header[1:], start=1):
+            m = _GOAL_COLUMN.match(cell)
+            if m is None:
+                return None
+            served[col] = self.doc.goal_by_code(m.group("code"))  # None: a goal not read, linked as nearest
+        if sum(1 for goal in served.values() if goal is not None) < max(2, len(served) // 2 + 1):
+            return None
+        cells = [C.clean_cell(row[col]) for row in table.rows for col in served if col < len(row)]
+        filled = [c for c in cells if c and not C.is_blank_value(c)]
+        if not filled or any(not _has_words(c) or C.column_role(c).role != "ignore" and len(c.split()) < 3
+                             for c in filled):
+            return None
+        return served
+
+    def _action_matrix(self, table: Table, served: dict[int, Optional[int]]) -> None:
+        """Actions in a matrix of goal columns: each cell's actions serve its
+        column's goal and are done by the row's unit (the first cell)."""
+        doc = self.doc
+        for row, page in zip(table.rows, table.row_pages or [table.page_start] * len(table.rows)):
+            unit = C.clean_cell(row[0]) if row else ""
+            for col, goal in served.items():
+                raw = row[col] if col < len(row) else ""
+                if not C.clean_cell(raw) or C.is_blank_value(C.clean_cell(raw)):
+                    continue
+                for piece in (p for p in C.split_bullets(raw) if _has_words(p)):
+                    tail = activity_tail(piece)
+                    fields = dict(tail[1]) if tail else {}
+                    if unit and not fields.get("responsible"):
+                        fields["responsible"] = unit
+                    doc.add_activity(tail[0] if tail else piece, page, table.bbox, "table",
+                                     Anchor(goal, doc.nearest_goal(), doc.region), **fields)
+
     def _tiles(self, table: Table, tiles) -> None:
         """A grid of key-figure tiles, each cell one indicator with its fields."""
         doc = self.doc
@@ -123,6 +181,7 @@ class TableReader:
         doc = self.doc
         doc.flush_coded()
         doc.planned_last = False
+        table = _first_row_header(table)
         card = card_rows(table)
         if card is not None:
             self._card(table, card)
@@ -135,6 +194,10 @@ class TableReader:
         goals = table_rows.goal_tiles(list(table.header), [list(r) for r in table.rows])
         if goals is not None:
             self._goal_tiles(table, goals)
+            return
+        served = self._goal_columns(table)
+        if served is not None:
+            self._action_matrix(table, served)
             return
         tiles = _indicator_tiles(table)
         if tiles is not None:
@@ -410,9 +473,11 @@ class TableReader:
     def _header_goal_cell(self, table: Table, header: list[str], columns) -> Optional[int]:
         """The goal a table's first header cell states after its label, over a
         column of indicators with outcome and target columns beside it."""
-        if not columns or columns[0].role != "goal" or not any(c.role in ("outcome", "target") for c in columns[1:]):
+        if not columns or not any(c.role in ("outcome", "target") for c in columns[1:]):
             return None
         cell = C.clean_cell(header[0])
+        if columns[0].role != "goal" and not table_rows.goal_label(cell):
+            return None  # the label rules; "… fritids- och kulturaktiviteter." names no action column
         numbered = _NUMBERED_GOAL_CELL.match(cell)  # "Mål 1.1 Fler ska vilja bo … i Västerviks kommun."
         labelled = table_rows.goal_label(cell) or (
             (numbered.group("label"), numbered.group("number"), numbered.group("rest")) if numbered else None)
