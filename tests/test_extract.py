@@ -1757,3 +1757,34 @@ def test_indicator_boxes_of_a_name_and_its_fields_run_together():
     assert [(v.period, v.value) for v in nki.values] == [("2024", 68.0), ("2025", 71.0)]
     mail = by_text(ext.indicators, "Andel e-postfrågor som besvaras inom två arbetsdagar")
     assert mail.targets[0].direction == "increase" and len(ext.indicators) == 2
+
+
+def test_a_goal_ladder_coded_goals_serving_by_code_and_actions_closing_with_unit_and_code():
+    doc = build([
+        ("h", 1, "Måltrappa 2026", "3"),
+        ("p", "Måltrappan visar hur nämndens mål hänger ihop med kommunfullmäktiges mål."),
+        ("li", "Ludvika kommun ska vara en attraktiv plats att bo, leva och verka i."),
+        ("li", "SBN 1 Det ska finnas planlagd mark för bostäder och verksamheter i hela kommunen.", "–", 1),
+        ("li", "Ludvika kommun ska minska sin klimat- och miljöpåverkan."),
+        ("li", "SBN 3 Det ska vara enkelt och säkert att gå, cykla och resa kollektivt.", "–", 1),
+        ("h", 1, "Verksamhetsmål och mått", "4"),
+        ("p", "Avdelningarnas verksamhetsmål (V1–V5) anges nedan med det nämndmål som målet bidrar till."),
+        ("t", ["Verksamhetsmål", "Mått", "Utgångsläge", "Målvärde 2026"], [
+            ["V1 Beslut i bygglovsärenden ska fattas inom lagstadgad tid. Bidrar till SBN 1",
+             "Andel bygglovsbeslut som fattas inom tio veckor", "91 % (2024)", "100 %"]]),
+        ("b", "V5 Gång- och cykelvägnätet ska vara sammanhängande, säkert och väl underhållet (SBN 3)."),
+        ("li", "Antal kilometer ny gång- och cykelväg under året – minst 2,5 (utfall 2024: 1,2)", "–"),
+        ("h", 1, "Aktiviteter 2026", "5"),
+        ("li", "Införa digital inlämning av alla bygglovshandlingar via e-tjänst – bygg och miljö (V1)"),
+    ], organ="Samhällsbyggnadsnämnden")
+    ext = extract_items(doc)
+    land = by_text(ext.goals, "Det ska finnas planlagd mark för bostäder och verksamheter i hela kommunen.")
+    paths = by_text(ext.goals, "Det ska vara enkelt och säkert att gå, cykla och resa kollektivt.")
+    permits = by_text(ext.goals, "Beslut i bygglovsärenden ska fattas inom lagstadgad tid")  # "Bidrar till …" no text
+    cycling = by_text(ext.goals, "Gång- och cykelvägnätet ska vara sammanhängande, säkert och väl underhållet.")
+    assert (permits.parent_key, cycling.parent_key) == (land.key, paths.key)
+    km = by_text(ext.indicators, "Antal kilometer ny gång- och cykelväg under året")
+    assert (km.goal_key, km.targets[0].target_value, km.values[0].period) == (cycling.key, 2.5, "2024")
+    (action,) = ext.activities
+    assert (action.text, action.goal_key, action.responsible) == (
+        "Införa digital inlämning av alla bygglovshandlingar via e-tjänst", permits.key, "bygg och miljö")

@@ -67,6 +67,9 @@ _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?
 # "Åtgärd 1.", "Aktivitet T2:": an action's label before its words
 _GOAL_WITH_CODED_CHILDREN = re.compile(r"^(?P<head>[^.!]+[.!])\s+(?=[A-ZÅÄÖ]{1,3}\s?\d{1,2}\s+[A-ZÅÄÖ])")
 _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt"
+# "… – bygg och miljö (V1)": an action's closing unit and the code of the goal it serves
+_CODE_TAIL = re.compile(
+    r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\)\s*\.?$")
 _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-ZÅÄÖ]{1,3}\s?)?\d{1,2}(?:\.\d{1,2})?[.:]?\s+", re.I)
 # a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
@@ -202,6 +205,7 @@ class _Reader(ProseItems):
         self.goal_title: Optional[tuple[str, str]] = None  # (level, title) of a line announcing goals, one a paragraph
         self.previous_paragraph: Optional[tuple[Block, str]] = None  # the block just read, when a paragraph
         self.list_indicator: Optional[tuple[int, Indicator]] = None  # (depth, indicator) of the last listed one
+        self.goal_stack: list[tuple[int, int]] = []  # (depth, goal) of the goals open in a nested goal list
         self.card_meta: Optional[tuple] = None  # (name, page, bbox, goal code, Kolada id) of an indicator card
         self.pending_baseline: Optional[tuple[Indicator, str, Optional[int]]] = None  # a baseline before its target
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
@@ -750,11 +754,17 @@ class _Reader(ProseItems):
             self.previous_paragraph = (block, text)
             return
         self.title_line = None
+        if self.coded and self.coded_closed:
+            self.flush_coded()  # "V5 Gång- och cykelvägnätet ska …" stated whole: its goal before its measures
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
         kind = self.lead[0] if self.lead else state.kind
         if kind not in ("indicator", "skip") and labels_a_target(text):
             kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
+        elif kind in (None, "goal", "goal_item") and prose.names_a_measure(text):
+            measured = indicator_value_tail(text)
+            if measured is not None and measured.target_text and measured.values:
+                kind = "indicator"  # "Antal kilometer ny cykelväg – minst 2,5 (utfall 2024: 1,2)"
         after = self.lead_owners.get(id(block))
         # the goal whose measures follow ("2. Fler vuxna …" / "Så här mäter vi"), even after the measures
         # of the goal before; before a label of actions, only a goal the list is about (not a measure)
@@ -795,10 +805,24 @@ class _Reader(ProseItems):
                         self.numbered.setdefault(code.group(1), child.key)
                 self.last_goal = parent.key
                 return
+            coded = table_rows.lettered_code(text)  # "SBN 1 Det ska finnas planlagd mark …"
+            if coded:
+                text = coded[1]
+            if not self.in_goal_list:
+                self.goal_stack = []
+            while self.goal_stack and self.goal_stack[-1][0] >= block.depth:
+                self.goal_stack.pop()
+            outer = self.goal_by_key(self.goal_stack[-1][1]) if self.goal_stack else None
+            if outer is not None and coded and outer.level == self.default_level == "namnd" \
+                    and outer.level == level and not own_cue:
+                outer.level = "kf"  # the goals the board's coded goals nest under are the council's
             goal = self.add_goal(
                 text, level, block.page, block.bbox, "list",
-                parent=self.scope_goal, target=self.own_target(text),
+                parent=outer.key if outer is not None else self.scope_goal, target=self.own_target(text),
             )
+            if coded:
+                self.numbered.setdefault(coded[0], goal.key)
+            self.goal_stack.append((block.depth, goal.key))
             self.last_goal = goal.key
             self.measured_goal = goal.key if owner else None
             if not self.in_goal_list:
@@ -888,7 +912,16 @@ class _Reader(ProseItems):
                 # "Utöka lovskolan ... (mål 1.1)": the goal it serves, named by number
                 self.label_goal = (-1, self.goal_by_number(reference.group(1)))
                 text = text[:reference.start()].rstrip()
+            coded_tail = _CODE_TAIL.search(text)
+            tail_unit = None
+            if coded_tail and self.goal_by_code(coded_tail.group("code")) is not None:
+                # "Införa digital inlämning … – bygg och miljö (V1)": who does it, and the goal served
+                self.label_goal = (-1, self.goal_by_code(coded_tail.group("code")))
+                tail_unit = coded_tail.group("unit")
+                text = text[:coded_tail.start()].rstrip()
             body, fields = C.inline_fields(text)
+            if tail_unit and "responsible" not in fields:
+                fields["responsible"] = tail_unit.strip()
             above = self.list_action
             if not body and fields and above is not None and block.depth > above[0]:
                 # "– Ansvar: Sjukhusförvaltningarna" / "– Klart: Juni 2026" under an action: its fields

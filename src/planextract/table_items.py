@@ -52,6 +52,10 @@ def parse_value(text: str) -> Optional[float]:
         return None
 
 
+# a goal cell's closing line naming the goal it serves ("… Bidrar till SBN 2", "Kopplat till KF-mål 3")
+_SERVES_TAIL = re.compile(
+    r"[\s.]+(?:bidrar|kopplat|kopplad|hör)\s+till\s+(?:[\w-]*mål\s+)?"
+    r"(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?|[A-H])\.?\s*$", re.I)
 # a column headed by a goal's number and short title ("1.1 Kultur och bibliotek", "KTN 2 Nöjda resenärer")
 _GOAL_COLUMN = re.compile(r"^(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\.?\s+[A-ZÅÄÖ]")
 
@@ -399,6 +403,10 @@ class TableReader:
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
                 for piece in _numbered_goals(str(raw[col])):
+                    serves = _SERVES_TAIL.search(piece)  # "V1 Beslut … ska fattas i tid. Bidrar till SBN 2"
+                    served = doc.goal_by_code(serves.group("code")) if serves else None
+                    if serves:
+                        piece = piece[:serves.start()]
                     coded = table_rows.lettered_code(piece)
                     if coded:  # "N1 Alla barn och elever ska …": the code names it in later tables
                         piece = coded[1]
@@ -408,7 +416,7 @@ class TableReader:
                     if target is not None and target.target_value is None and target.target_year is not None \
                             and str(target.target_year) not in own:
                         target.target_year = None  # "Nämndens mål 2025 | Fler ...": a direction, the plan's year
-                    goal = doc.add_goal(own, level, page, bbox, "table", parent=parent, target=target)
+                    goal = doc.add_goal(own, level, page, bbox, "table", parent=served or parent, target=target)
                     printed = (coded[0] if coded else None) or C.printed_number(piece) or _row_code(columns, cells, col)
                     if printed:  # "1. Antalet bränder ..." or "V1 | Handläggningstiden ...": later rows name it
                         doc.numbered.setdefault(printed, goal.key)
