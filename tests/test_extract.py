@@ -1788,3 +1788,31 @@ def test_a_goal_ladder_coded_goals_serving_by_code_and_actions_closing_with_unit
     (action,) = ext.activities
     assert (action.text, action.goal_key, action.responsible) == (
         "Införa digital inlämning av alla bygglovshandlingar via e-tjänst", permits.key, "bygg och miljö")
+
+
+def test_measures_stated_after_a_sentence_on_how_the_goal_is_followed_up():
+    doc = build([
+        ("h", 1, "Målområde 3: Effektiv och attraktiv organisation"),
+        ("h", 3, "Tyresöborna och företagen ska få en god och tillgänglig service.", "3.1"),
+        ("p", "Servicen följs upp genom SKR:s servicemätning Insikt. Andelen som får svar på en enkel fråga "
+              "via e-post inom en arbetsdag ska vara minst 90 procent 2026. Utfallet 2025 var 84 procent. "
+              "Nöjd Kund Index för företagens helhetsbedömning ska öka från 72 (2024) till minst 75."),
+        ("h", 3, "Kommunen ska ha engagerade medarbetare och en god arbetsmiljö.", "3.2"),
+        ("p", "Så följer vi upp målet"),
+        ("li", "Sjukfrånvaron bland kommunens medarbetare ska inte överstiga 6,0 procent."),
+        ("h", 4, "Nämndernas åtaganden 2026"),
+        ("li", "Erbjuda heltidsanställning till alla nyanställda inom vård och omsorg (Socialnämnden)."),
+    ], organ="Kommunfullmäktige")
+    ext = extract_items(doc)
+    service = by_text(ext.goals, "Tyresöborna och företagen ska få en god och tillgänglig service.")
+    staff = by_text(ext.goals, "Kommunen ska ha engagerade medarbetare och en god arbetsmiljö.")
+    email = by_text(ext.indicators, "Andelen som får svar på en enkel fråga via e-post inom en arbetsdag ska vara "
+                                    "minst 90 procent 2026.")
+    nki = by_text(ext.indicators, "Nöjd Kund Index för företagens helhetsbedömning ska öka från 72 (2024) till minst 75.")
+    assert (email.goal_key, email.targets[0].target_value) == (service.key, 90)
+    assert (nki.goal_key, nki.targets[0].target_value, nki.targets[0].baseline_value) == (service.key, 75, 72)
+    sick = by_text(ext.indicators, "Sjukfrånvaron bland kommunens medarbetare ska inte överstiga 6,0 procent.")
+    assert (sick.goal_key, sick.targets[0].target_op) == (staff.key, "<=")
+    assert len(ext.indicators) == 3  # "Utfallet 2025 var 84 procent." is none
+    (action,) = ext.activities
+    assert (action.goal_key, action.responsible) == (staff.key, "Socialnämnden")

@@ -16,6 +16,7 @@ from typing import Optional
 
 from . import classify as C
 from .fuzzy import normalize
+from .targets import parse_target
 from .rules import RulesModel, load_rules
 
 
@@ -35,6 +36,7 @@ class ProseRules(RulesModel):
     planned_action_sentences: list[str]
     continued_action_sentences: list[str]
     followed_measure_sentences: list[str]
+    stated_measure_sentences: list[str]
     goal_serving_sentences: list[str]
     quoted_goal_sentences: list[str]
     action_lead_ins: list[str]
@@ -132,6 +134,22 @@ def followed_measures(sentence: str) -> list[str]:
         if parts and all(_MEASURE_WITH_TARGET.match(p) for p in parts):
             return parts
     return []
+
+
+def announces_measures(sentence: str) -> bool:
+    """A sentence saying how a goal is followed up, without naming the measures
+    in it ("Målet följs upp med två indikatorer.", "Servicen följs upp genom
+    SKR:s servicemätning Insikt."): the target sentences after it are the measures."""
+    return any(p.search(sentence) for p in _patterns("followed_measure_sentences")) and not followed_measures(sentence)
+
+
+def stated_measure(sentence: str) -> bool:
+    """A sentence stating a measure and the level it shall reach ("Sjukfrånvaron
+    bland kommunens medarbetare ska inte överstiga 6,0 procent.")."""
+    if not sentence[:1].isupper() or not any(p.search(sentence) for p in _patterns("stated_measure_sentences")):
+        return False
+    target = parse_target(sentence, known_target=True)
+    return target is not None and (target.target_value is not None or bool(target.direction))
 
 
 def quoted_goal(text: str) -> Optional[str]:

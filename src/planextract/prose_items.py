@@ -336,7 +336,17 @@ class ProseItems:
             return False
         used = False
         planned = self.planned_before  # the sentence before (here or closing the paragraph before) planned an action
+        measuring = False  # a sentence said how the goal is followed up: target sentences after it are measures
         for sentence in C.sentences(text):
+            if measuring and prose.stated_measure(sentence):
+                # "Målet följs upp med två indikatorer. Sjukfrånvaron … ska inte överstiga 6,0 procent."
+                self.add_indicator(sentence, block.page, block.bbox, "prose",
+                                   Anchor(None, self.nearest_goal(), self.region), target_text=sentence)
+                used = True
+                continue
+            if self.scope_goal is not None and prose.announces_measures(sentence):
+                measuring = True  # ... to the end of the paragraph ("Utfallet 2025 var 84 procent." between)
+                continue
             measures = prose.followed_measures(sentence) if self.scope_goal is not None else []
             if measures:
                 # "Etappmålet följs upp med andelen ..., som ska öka från 8,1 procent (2024) till ..."
