@@ -312,3 +312,13 @@ def test_names_a_goal_with_a_prefixed_goal_word():
     assert C.names_a_goal("Bidrar till KF-mål")
     assert C.names_a_goal("Bidrar till kommunfullmäktiges mål")
     assert not C.names_a_goal("Bidrar till en god hälsa")
+
+
+def test_a_list_of_one_schemes_codes_run_into_one_paragraph():
+    text = ("SN 1 Barn och unga som behöver stöd ska få rätt insats i rätt tid (KF 2) "
+            "SN 2 Fler personer med ekonomiskt bistånd ska nå egen försörjning (KF 1)")
+    assert [item for _, item in C.coded_items(text)] == [
+        "Barn och unga som behöver stöd ska få rätt insats i rätt tid (KF 2)",
+        "Fler personer med ekonomiskt bistånd ska nå egen försörjning (KF 1)"]
+    # another scheme's code inside an item opens none
+    assert len(C.coded_items("T1 Bygga ut laddplatser enligt plan E2 Kommunen i samråd")) == 1

@@ -560,3 +560,16 @@ def test_a_matrix_of_actions_under_goal_columns_and_a_header_read_as_the_first_r
         ("Erbjuda simskola för barn.", access.key, "Idrott och friluftsliv"),
         ("Starta en musikgrupp.", access.key, "Idrott och friluftsliv"),
         ("Byta till LED-belysning i fyra idrottshallar.", rooms.key, "Idrott och friluftsliv")])
+
+
+def test_indicators_as_columns_named_by_long_phrases():
+    doc = build([
+        ("h", 1, "Äldreomsorg"),
+        ("p", "Nämndmål SN 3 Äldre ska kunna bo kvar hemma med en trygg hemtjänst."),
+        ("t", ["", "Nöjda brukare i hemtjänsten, %", "Väntetid till särskilt boende, dagar"], [
+            ["Utfall 2024", "86", "81"], ["Utfall 2025", "89", "58"], ["Målvärde 2025", "Minst 90", "Högst 60"]]),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    wait = by_text(ext.indicators, "Väntetid till särskilt boende, dagar")  # "tid" names no timeline here
+    assert (wait.targets[0].target_op, wait.targets[0].target_value) == ("<=", 60)
+    assert [v.text for v in by_text(ext.indicators, "Nöjda brukare i hemtjänsten, %").values] == ["86", "89"]

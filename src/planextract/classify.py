@@ -881,6 +881,13 @@ def coded_items(text: str, line_starts: Iterable[int] = ()) -> list[tuple[int, s
     ``text``: after a sentence's end, or at one of ``line_starts`` (where a
     paragraph of its own began)."""
     marks = {m.start(): m.end() for m in _CODE_SPLIT.finditer(text)}
+    first = ITEM_CODE.match(text)
+    scheme = re.match(r"[A-ZÅÄÖ]+", first.group(1)) if first else None
+    if scheme:
+        # "KF 1 Kalix ska vara … KF 2 Invånarna ska …": a list of one scheme's codes run together
+        # into one paragraph, each code opening an item even without a sentence's end before it
+        for m in re.finditer(rf"(?<=\s)({scheme.group(0)}\s?\d{{1,2}}(?:\.\d{{1,2}})?)\s+(?=[A-ZÅÄÖ])", text):
+            marks.setdefault(m.start(), m.end())
     for start in line_starts:
         m = ITEM_CODE.match(text[start:])
         if m and start not in marks:

@@ -963,8 +963,12 @@ def indicator_columns(table: Table) -> Optional[tuple[list[str], list[tuple[C.Co
         return None
     names = header[1:]
     for name in names:
-        if len(name.split()) < MIN_COLUMN_NAME_WORDS or C._YEAR.search(name) or \
-                C.column_role(name).role not in ("ignore", "indicator", "measure"):
+        role = C.column_role(name).role
+        if len(name.split()) < MIN_COLUMN_NAME_WORDS or C._YEAR.search(name) or (
+                role not in ("ignore", "indicator", "measure")
+                # a long name is judged by its words, not by one that looks like a header's
+                # ("Väntetid till särskilt boende, dagar" is no timeline)
+                and (len(name.split()) < MIN_COLUMN_NAME_WORDS + 1 or role in ("outcome", "target", "goal"))):
             return None
     rows = []
     for raw in table.rows:
