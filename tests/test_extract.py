@@ -1816,3 +1816,31 @@ def test_measures_stated_after_a_sentence_on_how_the_goal_is_followed_up():
     assert len(ext.indicators) == 3  # "Utfallet 2025 var 84 procent." is none
     (action,) = ext.activities
     assert (action.goal_key, action.responsible) == (staff.key, "Socialnämnden")
+
+
+def test_a_follow_up_asking_what_was_wanted_what_was_done_and_how_it_went():
+    doc = build([
+        ("h", 1, "Mål och resultat 2025"),
+        ("h", 4, "Kommunfullmäktiges övergripande mål 2023–2026"),
+        ("li", "Strängnäs ska vara en trygg kommun där människor vill bo och leva", "1."),
+        ("li", "Invånarna ska ha tillgång till en likvärdig välfärd av god kvalitet", "2."),
+        ("h", 2, "Trygg hemtjänst"),
+        ("h", 3, "Vad ville vi uppnå?"),
+        ("p", "Äldre som har hemtjänst ska känna sig trygga och ha inflytande över hur insatserna utförs."),
+        ("p", "Målet bidrar till fullmäktiges mål 2."),
+        ("h", 3, "Vad har vi gjort?"),
+        ("p", "I september infördes digital nattillsyn som ett val för brukare som tidigare fått besök nattetid. "
+              "Alla brukare har erbjudits ett uppföljningssamtal om sin genomförandeplan."),
+        ("h", 3, "Hur blev resultatet?"),
+        ("t", ["Indikator", "Källa", "2024", "2025", "Mål 2025"],
+         [["Andel brukare som känner sig trygga, %", "Socialstyrelsen", "84", "86", "≥ 90 %"]]),
+    ], organ="Vård- och omsorgsnämnden")
+    ext = extract_items(doc)
+    welfare = by_text(ext.goals, "Invånarna ska ha tillgång till en likvärdig välfärd av god kvalitet")
+    safe = by_text(ext.goals, "Äldre som har hemtjänst ska känna sig trygga och ha inflytande över hur insatserna utförs.")
+    assert safe.parent_key == welfare.key and len(ext.goals) == 3
+    assert {a.text for a in ext.activities} == {
+        "I september infördes digital nattillsyn som ett val för brukare som tidigare fått besök nattetid.",
+        "Alla brukare har erbjudits ett uppföljningssamtal om sin genomförandeplan."}
+    assert all(a.goal_key == safe.key for a in ext.activities)
+    assert by_text(ext.indicators, "Andel brukare som känner sig trygga, %").goal_key == safe.key

@@ -60,7 +60,8 @@ MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
 # "Bidrar till kommunfullmäktigemål 1", "Kopplat till KF-mål 2": the goal a labelled goal serves
 _SERVES_LINE = re.compile(
-    r"^(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\.?$",
+    r"^(?:målet\s+)?(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?:[\w-]+s\s+)?"
+    r"(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\.?$",
     re.I)
 _LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  # "Ej påbörjad: Ta fram …"
 _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
@@ -1008,8 +1009,10 @@ class _Reader(ProseItems):
             self._bare_labelled_goal(block, text, state, *bare)
             self.labelled_goal = self.last_goal
             return
-        parent_ref = _SERVES_LINE.match(text) if labelled_goal is not None else None
-        if parent_ref:
+        parent_ref = _SERVES_LINE.match(text)
+        if parent_ref and labelled_goal is None:
+            labelled_goal = self.last_goal  # "Målet bidrar till fullmäktiges mål 2." under the goal it follows
+        if parent_ref and labelled_goal is not None:
             # "Bidrar till kommunfullmäktigemål 1" under the goal: its parent
             parent = self.goal_by_number(parent_ref.group("number"), C.level_in(parent_ref.group("label")))
             if parent is not None and parent != labelled_goal:

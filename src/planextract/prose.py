@@ -115,7 +115,11 @@ def is_action_sentence(sentence: str) -> bool:
     # the perfect of a verb of doing: "har specificerat", "har förvaltningen genomfört",
     # "har socialtjänsten och skolan infört"
     perfect = re.finditer(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+){0,3}?([a-zåäö]+ts?)\b", sentence.lower())
-    return any(action_verb(m.group(1)) for m in perfect)
+    if any(action_verb(m.group(1)) for m in perfect):
+        return True
+    # the past passive: "Under våren delades hemtjänsten in …", "I september infördes digital nattillsyn"
+    past = re.finditer(r"\b([a-zåäö]{4,}(?:ades|des|tes))\b", sentence.lower())
+    return any(action_verb(m.group(1)) for m in past)
 
 
 _MEASURE_WITH_TARGET = re.compile(r"^[a-zåäö].{3,}?,\s+som\s+ska\s+\S.*$", re.S)
@@ -246,9 +250,13 @@ def action_verb(word: str) -> Optional[str]:
         stems += [word[:-1] + "a", word + "a"]  # "deltar" -> "delta", "genomför" -> "genomföra"
     if word.endswith("t"):
         stems += [word[:-1] + "a"]
+    if word.endswith("it") or word.endswith("its"):
+        stems += [word[:word.rindex("it")] + "a"]  # a strong verb's supine: "erbjudits" -> "erbjuda"
+    if word.endswith("des") or word.endswith("tes"):
+        stems += [word[:-3], word[:-3] + "a"]  # the past passive: "delades" -> "dela", "infördes" -> "införa"
     not_action = _not_action_verbs()
     for stem in stems:
-        if len(stem) >= 5 and is_infinitive(stem):
+        if len(stem) >= 5 and (is_infinitive(stem) or stem in prose_rules().strong_infinitives):
             return None if stem in not_action else stem
     return None
 
