@@ -1844,3 +1844,30 @@ def test_a_follow_up_asking_what_was_wanted_what_was_done_and_how_it_went():
         "Alla brukare har erbjudits ett uppföljningssamtal om sin genomförandeplan."}
     assert all(a.goal_key == safe.key for a in ext.activities)
     assert by_text(ext.indicators, "Andel brukare som känner sig trygga, %").goal_key == safe.key
+
+
+def test_labelled_goals_naming_their_parent_under_themes_of_the_quality_cycle():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges inriktningsmål", "2"),
+        ("li", "Haninge ska vara en trygg kommun där alla kan växa och utvecklas.", "1."),
+        ("li", "Barn och unga i Haninge ska få en utbildning av hög kvalitet.", "2."),
+        ("h", 1, "Utvecklingsområde: Kunskap och lärande", "3"),
+        ("h", 2, "Var är vi?", "3.1"),
+        ("p", "Kunskapsresultaten i årskurs 9 har försämrats något sedan 2023."),
+        ("h", 2, "Vart ska vi?", "3.2"),
+        ("p", "Nämndmål 1: Fler elever ska lämna grundskolan med behörighet till gymnasiet. (inriktningsmål 2)"),
+        ("t", ["Indikator", "Startvärde", "Målvärde 2026"],
+         [["Andel elever i åk 9 behöriga till yrkesprogram, %", "78,4 % (vt 2025)", "Minst 82 %"]]),
+        ("h", 3, "Nämndmål 2: Alla elever ska känna sig trygga i skolan. (inriktningsmål 1)"),
+        ("h", 2, "Hur gör vi?", "3.3"),
+        ("li", "Erbjuda lovskola i matematik för elever i årskurs 9 (Ansvar: rektorer, klart juni 2026)"),
+    ], organ="Grund- och förskolenämnden")
+    ext = extract_items(doc)
+    safe = by_text(ext.goals, "Haninge ska vara en trygg kommun där alla kan växa och utvecklas.")
+    quality = by_text(ext.goals, "Barn och unga i Haninge ska få en utbildning av hög kvalitet.")
+    eligible = by_text(ext.goals, "Fler elever ska lämna grundskolan med behörighet till gymnasiet.")
+    secure = by_text(ext.goals, "Alla elever ska känna sig trygga i skolan.")
+    assert len(ext.goals) == 4  # the theme is no goal area
+    assert (eligible.parent_key, secure.parent_key) == (quality.key, safe.key)
+    assert by_text(ext.indicators, "Andel elever i åk 9 behöriga till yrkesprogram, %").goal_key == eligible.key
+    assert len(ext.activities) == 1

@@ -40,7 +40,7 @@ from .item_tails import (
     labels_a_target,
     names_a_unit,
 )
-from .prose_items import ProseItems, label_kind as _label_kind
+from .prose_items import PARENT_REFERENCE, ProseItems, label_kind as _label_kind
 from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
@@ -267,6 +267,19 @@ class _Reader(ProseItems):
             if (block is not None and block.kind == "paragraph" and len(block.text.split()) <= _MAX_ASSESSMENT_WORDS
                     and C.attainment(block.text) and C.is_goal_statement(C.clean_text(section.heading or ""))):
                 self.assessed_sections.add(section.index)
+        # headings over labelled goals that name their parent by number ("Nämndmål 1: … (inriktningsmål
+        # 2)"): themes of the plan, not goal areas, however they are titled ("Utvecklingsområde: …")
+        by_index = {section.index: section for section in parsed.sections}
+        parented = {b.section_index for b in parsed.blocks if b.kind == "paragraph" and C.goal_label(b.text)
+                    and _GOAL_REFERENCE.search(C.clean_text(b.text))} | {
+            section.index for section in parsed.sections
+            if C.goal_label(section.heading or "") and _GOAL_REFERENCE.search(C.clean_text(section.heading or ""))}
+        self.parented_areas: set[Optional[int]] = set()
+        for index in parented:
+            section = by_index.get(index)
+            while section is not None and section.parent_index is not None:
+                self.parented_areas.add(section.parent_index)
+                section = by_index.get(section.parent_index)
         # list items followed by a short label leading in their measures ("Så här mäter vi"): goals
         self.lead_owners: dict[int, str] = {}  # list item -> the kind of the label right after it
         for before, after in zip(parsed.blocks, parsed.blocks[1:]):
@@ -529,7 +542,8 @@ class _Reader(ProseItems):
             return
 
         state.paragraph_goals = own not in ("skip", "never") and prose.heads_goal_paragraphs(heading)
-        name = prose.area_name(heading) if own in (None, "goal", "goal_area") else None
+        name = prose.area_name(heading) if own in (None, "goal", "goal_area") \
+            and section.index not in self.parented_areas else None
         if name is not None:
             # "Utvecklingsområde Läsfrämjande": the goal area "Läsfrämjande"
             self._pop_scopes(rank)
@@ -587,9 +601,14 @@ class _Reader(ProseItems):
             self._pop_scopes(rank)
             level = "kf" if area else (C.level_in(heading) or self.level(*texts[1:]))
             text = C.strip_goal_number(C.clean_text(heading))
+            parent = self.scope_goal
+            reference = PARENT_REFERENCE.search(text)
+            if reference:  # "Nämndmål 5: Andelen … ska öka. (inriktningsmål 3)": the goal it serves
+                parent = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label"))) or parent
+                text = text[:reference.start()].rstrip()
             goal = self.add_goal(
                 text, level, section.page, section.bbox, "heading",
-                parent=self.scope_goal, target=self.own_target(text),
+                parent=parent, target=self.own_target(text),
             )
             self._push_scope(rank, goal.key)
             self.areas[goal.key] = not statement

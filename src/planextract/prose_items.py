@@ -45,6 +45,11 @@ _CODE_REFERENCE = re.compile(r"^[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*[�
 MAX_LABEL_WORDS = 8  # "Så vet vi att vi är på rätt väg"
 
 
+# "… (inriktningsmål 2)" closing a labelled goal: the goal it serves
+PARENT_REFERENCE = re.compile(r"\s*\((?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\)\s*\.?\s*$",
+                               re.I)
+
+
 def label_kind(text: str) -> Optional[str]:
     """The kind a short paragraph names as a label over what follows
     ("Så här mäter vi", "MÅLOMRÅDE 1"), else None."""
@@ -144,9 +149,15 @@ class ProseItems:
             return False
         rank = self.label_ranks.setdefault(label, rank)  # the next "Nämndmål 1.2" replaces "Nämndmål 1.1"
         self._pop_scopes(rank)
+        parent = self.scope_goal
+        reference = PARENT_REFERENCE.search(goal_text)
+        if reference:
+            # "Nämndmål 1: Fler elever ska … (inriktningsmål 2)": the goal it serves, by number
+            parent = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label"))) or parent
+            goal_text = goal_text[:reference.start()].rstrip()
         target = self.own_target(goal_text)
         level = C.level_in(label) or self.level(*state.texts)
-        goal = self.add_goal(goal_text, level, block.page, block.bbox, "prose", parent=self.scope_goal, target=target)
+        goal = self.add_goal(goal_text, level, block.page, block.bbox, "prose", parent=parent, target=target)
         if target is not None and (target.target_value is not None or target.target_year is not None):
             self.stated_targets.add(goal.key)
         if number:
@@ -190,7 +201,13 @@ class ProseItems:
                 self.scopes.pop()
             rank = max(rank, (self.scopes[-1].rank + 0.25) if self.scopes else rank)
         self._pop_scopes(rank)
-        goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=self.scope_goal)
+        parent = self.scope_goal
+        reference = PARENT_REFERENCE.search(text)
+        if reference:
+            # "Nämndmål 1: Fler elever ska … (inriktningsmål 2)": the goal it serves, by number
+            parent = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label"))) or parent
+            text = text[:reference.start()].rstrip()
+        goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=parent)
         self._number_by_code(goal)
         self._push_scope(rank, goal.key)
         if not means:
