@@ -1871,3 +1871,14 @@ def test_labelled_goals_naming_their_parent_under_themes_of_the_quality_cycle():
     assert (eligible.parent_key, secure.parent_key) == (quality.key, safe.key)
     assert by_text(ext.indicators, "Andel elever i åk 9 behöriga till yrkesprogram, %").goal_key == eligible.key
     assert len(ext.activities) == 1
+
+
+def test_a_follow_up_calendar_under_goals_holds_no_goals():
+    doc = build([
+        ("h", 1, "Mål för folkhälsoarbetet"),
+        ("li", "Fler barn och unga ska ha en aktiv och meningsfull fritid."),
+        ("p", "Uppföljningen sker enligt följande:"),
+        ("li", "Maj: lägesrapport om insatserna till folkhälsorådet."),
+        ("li", "Februari 2027 – redovisning till kommunstyrelsen i samband med verksamhetsberättelsen."),
+    ], organ="Kommunstyrelsen")
+    assert [g.text for g in extract_items(doc).goals] == ["Fler barn och unga ska ha en aktiv och meningsfull fritid."]

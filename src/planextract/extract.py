@@ -71,6 +71,11 @@ _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt
 # "… – bygg och miljö (V1)": an action's closing unit and the code of the goal it serves
 _CODE_TAIL = re.compile(
     r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\)\s*\.?$")
+# "Maj: lägesrapport …", "Vecka 12: …", "Kvartal 2: …": an entry of a calendar, no item
+_CALENDAR_ENTRY = re.compile(
+    r"^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]"
+    r"|tertial\s*[1-3]|q[1-4])(?:\s+\d{4})?\s*[:–-]\s", re.I)
 _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-ZÅÄÖ]{1,3}\s?)?\d{1,2}(?:\.\d{1,2})?[.:]?\s+", re.I)
 # a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
@@ -806,6 +811,8 @@ class _Reader(ProseItems):
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
+            if _CALENDAR_ENTRY.match(text):
+                return  # "Maj: lägesrapport till folkhälsorådet.": a date in the follow-up calendar
             if text[:1].islower() and not (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
                 return  # "... särskilt fokus på:" / "matsvinnet i kommunens egna kök": what a goal is about
             lead_text = self.lead[1] if self.lead else None
