@@ -1882,3 +1882,20 @@ def test_a_follow_up_calendar_under_goals_holds_no_goals():
         ("li", "Februari 2027 – redovisning till kommunstyrelsen i samband med verksamhetsberättelsen."),
     ], organ="Kommunstyrelsen")
     assert [g.text for g in extract_items(doc).goals] == ["Fler barn och unga ska ha en aktiv och meningsfull fritid."]
+
+
+def test_a_line_announcing_the_units_goals_over_a_list_of_them_with_run_in_unit_labels():
+    doc = build([
+        ("h", 2, "Indikatorer och målnivåer 2026"),
+        ("p", "Nämndmål 2.2 Placerade barn ska ha en stabil och trygg uppväxt med en fungerande skolgång."),
+        ("p", "Avdelningarnas verksamhetsmål 2026"),
+        ("li", "Familjehemsenheten: Minst 20 nya familjehem ska rekryteras under 2026."),
+        ("li", "Barn och unga: Placerade barn ska få en hälsoundersökning inom fyra veckor från placeringen."),
+    ], organ="Socialnämnden")
+    ext = extract_items(doc)
+    placed = by_text(ext.goals, "Placerade barn ska ha en stabil och trygg uppväxt med en fungerande skolgång.")
+    homes = by_text(ext.goals, "Minst 20 nya familjehem ska rekryteras under 2026.")
+    health = by_text(ext.goals, "Placerade barn ska få en hälsoundersökning inom fyra veckor från placeringen.")
+    assert len(ext.goals) == 3  # the heading of indicators is no goal area
+    assert (homes.parent_key, health.parent_key, homes.level) == (placed.key, placed.key, "verksamhet")
+    assert homes.target.target_value == 20

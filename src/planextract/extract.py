@@ -71,6 +71,8 @@ _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt
 # "… – bygg och miljö (V1)": an action's closing unit and the code of the goal it serves
 _CODE_TAIL = re.compile(
     r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\)\s*\.?$")
+# "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
+_RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+){0,3}:\s+(?=[A-ZÅÄÖ])")
 # "Maj: lägesrapport …", "Vecka 12: …", "Kvartal 2: …": an entry of a calendar, no item
 _CALENDAR_ENTRY = re.compile(
     r"^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -784,6 +786,9 @@ class _Reader(ProseItems):
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
         kind = self.lead[0] if self.lead else state.kind
+        titled = self.goal_title if not self.lead and state.kind not in ("skip", "never") else None
+        if titled is not None and C.is_goal_statement(_RUN_IN_UNIT.sub("", text, count=1)):
+            kind = "goal"  # "Avdelningarnas verksamhetsmål 2026" over a list of goals
         if kind not in ("indicator", "skip") and labels_a_target(text):
             kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
         elif kind in (None, "goal", "goal_item") and prose.names_a_measure(text):
@@ -815,7 +820,10 @@ class _Reader(ProseItems):
                 return  # "Maj: lägesrapport till folkhälsorådet.": a date in the follow-up calendar
             if text[:1].islower() and not (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
                 return  # "... särskilt fokus på:" / "matsvinnet i kommunens egna kök": what a goal is about
-            lead_text = self.lead[1] if self.lead else None
+            lead_text = self.lead[1] if self.lead else (titled[1] if titled else None)
+            if titled is not None:
+                # "Familjehemsenheten: Minst 20 nya familjehem ska …": the unit's label is no part of the goal
+                text = _RUN_IN_UNIT.sub("", text, count=1)
             own_cue = C.level_in(state.texts[0]) if state.texts and state.own == "goal" else None
             level = own_cue or self.level(lead_text, *state.texts)
             tree = _GOAL_WITH_CODED_CHILDREN.match(text)
