@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
-from planextract import metadata
 from planextract.errors import RulesError
 from planextract.metadata import (
     MetadataRules,

@@ -33,6 +33,7 @@ COLUMN_ROLES = (
 class ColumnRules(RulesModel):
     roles: dict[str, list[str]]
     outcome_year_words: list[str]
+    month_words: list[str]
     target_year_words: list[str]
     baseline_headers: list[str]
     responsible_nouns: list[str]
@@ -271,7 +272,7 @@ def column_role(header: str) -> Column:
         ):
             return Column("target", header, year=year)
         if role in (None, "outcome") and (not words or all(_is_year_word(w) for w in words)):
-            if any(w in _MONTH_WORDS for w in words):
+            if any(w in month_words() for w in words):
                 period = re.sub(r"\s+", " ", raw).strip().lower()  # "Jan–aug 2025": part of the year
             return Column("outcome", header, year=year, period=period)
     if role == "outcome":
@@ -310,14 +311,15 @@ def _year_after(header: str, words: list[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
-_MONTH_WORDS = frozenset(
-    "jan januari feb februari mar mars apr april maj jun juni jul juli aug augusti "
-    "sep sept september okt oktober nov november dec december".split())
+@functools.lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Months and their short forms ("maj", "aug"), normalised (rules/columns.yaml)."""
+    return frozenset(normalize(w) for w in column_rules().month_words)
 
 
 def _is_year_word(word: str) -> bool:
     rules = column_rules()
-    return word in {normalize(w) for w in rules.outcome_year_words} or word.isdigit()
+    return word in {normalize(w) for w in rules.outcome_year_words} or word in month_words() or word.isdigit()
 
 
 _COUNT_HEADER = re.compile(r"^\s*(?:antal|andel)\b", re.I)

@@ -58,14 +58,9 @@ from .models import (
 MAX_STATEMENT_CHARS = 220
 MAX_HEADING_GOAL_WORDS = 30
 _YEAR = re.compile(r"\b20\d\d\b")
-# "Bidrar till kommunfullmäktigemål 1", "Kopplat till KF-mål 2": the goal a labelled goal serves
-_SERVES_LINE = re.compile(
-    r"^(?:målet\s+)?(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?:[\w-]+s\s+)?"
-    r"(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\.?$",
-    re.I)
 _LEADING_STATUS = re.compile(r"^([A-ZÅÄÖ][\w ]{1,20}?):\s+(?=[A-ZÅÄÖ])")  # "Ej påbörjad: Ta fram …"
 _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?)\))\s*\.?$")  # "… – pågår", "… (klar)"
-# "Åtgärd 1.", "Aktivitet T2:": an action's label before its words
+# "Sandviken ska vara … livet. N1 Barn och unga …": a listed goal run on into its coded goals
 _GOAL_WITH_CODED_CHILDREN = re.compile(r"^(?P<head>[^.!]+[.!])\s+(?=[A-ZÅÄÖ]{1,3}\s?\d{1,2}\s+[A-ZÅÄÖ])")
 _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt"
 # "… – bygg och miljö (V1)": an action's closing unit and the code of the goal it serves
@@ -73,11 +68,18 @@ _CODE_TAIL = re.compile(
     r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\)\s*\.?$")
 # "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
 _RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+){0,3}:\s+(?=[A-ZÅÄÖ])")
-# "Maj: lägesrapport …", "Vecka 12: …", "Kvartal 2: …": an entry of a calendar, no item
-_CALENDAR_ENTRY = re.compile(
-    r"^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]"
-    r"|tertial\s*[1-3]|q[1-4])(?:\s+\d{4})?\s*[:–-]\s", re.I)
+# a calendar entry's date before its words ("Maj:", "Vecka 12:", "Kvartal 2 –")
+_CALENDAR_WHEN = re.compile(r"^(?:(?P<word>[^\W\d_]+)|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]|tertial\s*[1-3]"
+                            r"|q[1-4])(?:\s+\d{4})?\s*[:–-]\s", re.I)
+
+
+def _calendar_entry(text: str) -> bool:
+    """"Maj: lägesrapport …", "Vecka 12: …", "Kvartal 2 – …": an entry of a calendar, no item."""
+    m = _CALENDAR_WHEN.match(text)
+    return bool(m) and (m.group("word") is None or m.group("word").lower() in C.month_words())
+
+
+# "Åtgärd 1.", "Aktivitet T2:": an action's label before its words
 _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-ZÅÄÖ]{1,3}\s?)?\d{1,2}(?:\.\d{1,2})?[.:]?\s+", re.I)
 # a short title line, no sentence ("Kommunfullmäktiges mål i miljö- och klimatprogrammet 2022–2030")
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
@@ -89,7 +91,6 @@ _REPORT_VERB = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,2}\w+(?:t|ts)\b|\b\w{3
                           r"\b(?:började|blev|kom|gick|fick|gjordes|fanns)\b|"
                           r"\b(?:är|var)\s+(?:nu\s+)?(?:genomför|påbörj|avslut|slutför|inför|klar)\w*")
 _NAMED_STEP = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+[–—]\s+\S")  # "Prioritering – folkhälsorådet väljer …"
-_GOAL_REFERENCE = re.compile(r"\s*\((?:\w*mål)\s+(\d{1,2}(?:\.\d{1,2})?)\)\s*\.?\s*$", re.I)
 _PARENT_CODE = re.compile(r"\s*\(((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})*)\)(?=\s*[.;]?\s*$)")
 MAX_TITLE_WORDS = 25  # a line titling the table under it
 _SOURCE_LINE = re.compile(r"^källa\b", re.I)
@@ -278,9 +279,9 @@ class _Reader(ProseItems):
         # 2)"): themes of the plan, not goal areas, however they are titled ("Utvecklingsområde: …")
         by_index = {section.index: section for section in parsed.sections}
         parented = {b.section_index for b in parsed.blocks if b.kind == "paragraph" and C.goal_label(b.text)
-                    and _GOAL_REFERENCE.search(C.clean_text(b.text))} | {
+                    and PARENT_REFERENCE.search(C.clean_text(b.text))} | {
             section.index for section in parsed.sections
-            if C.goal_label(section.heading or "") and _GOAL_REFERENCE.search(C.clean_text(section.heading or ""))}
+            if C.goal_label(section.heading or "") and PARENT_REFERENCE.search(C.clean_text(section.heading or ""))}
         self.parented_areas: set[Optional[int]] = set()
         for index in parented:
             section = by_index.get(index)
@@ -607,12 +608,8 @@ class _Reader(ProseItems):
                 rank += 0.25  # "1.1 Ystad ska vara en trygg kommun" after the area "Trygghet och livskvalitet"
             self._pop_scopes(rank)
             level = "kf" if area else (C.level_in(heading) or self.level(*texts[1:]))
-            text = C.strip_goal_number(C.clean_text(heading))
-            parent = self.scope_goal
-            reference = PARENT_REFERENCE.search(text)
-            if reference:  # "Nämndmål 5: Andelen … ska öka. (inriktningsmål 3)": the goal it serves
-                parent = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label"))) or parent
-                text = text[:reference.start()].rstrip()
+            # "Nämndmål 5: Andelen … ska öka. (inriktningsmål 3)": the goal it serves
+            text, parent = self.served_by_reference(C.strip_goal_number(C.clean_text(heading)))
             goal = self.add_goal(
                 text, level, section.page, section.bbox, "heading",
                 parent=parent, target=self.own_target(text),
@@ -816,7 +813,7 @@ class _Reader(ProseItems):
         if kind == "goal":
             if C.is_group_label(text) or C.is_question(text) or prose.is_reference(text) or prose.is_fragment(text, words_only=True):
                 return
-            if _CALENDAR_ENTRY.match(text):
+            if _calendar_entry(text):
                 return  # "Maj: lägesrapport till folkhälsorådet.": a date in the follow-up calendar
             if text[:1].islower() and not (C.is_goal_statement(text) or prose.is_nominal_goal(text)):
                 return  # "... särskilt fokus på:" / "matsvinnet i kommunens egna kök": what a goal is about
@@ -875,13 +872,8 @@ class _Reader(ProseItems):
             if coded is not None:
                 # "Installerad effekt i solceller, MW [E1]: utgångsläge 9,8 (2024) | målnivå minst 25"
                 fields, code = coded
-                indicator = self.add_indicator(
-                    fields.body, block.page, block.bbox, "list",
-                    Anchor(self.goal_by_code(code), self.nearest_goal(), self.region),
-                    target_text=fields.target_text, target_year=fields.target_year,
-                    target_header=fields.target_header, values=printed_values(fields.values))
-                if fields.baseline:
-                    set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
+                self.add_fielded_indicator(fields.body, block.page, block.bbox, "list",
+                                           Anchor(self.goal_by_code(code), self.nearest_goal(), self.region), fields)
                 return
             above = self.list_indicator
             field = labelled_field(text) if above is not None and block.depth > above[0] else None
@@ -942,10 +934,10 @@ class _Reader(ProseItems):
                 text, printed_status = reported.group("action"), printed_status or reported.group("report")
             if _NAMED_STEP.match(text) and not prose.opens_with_action(text):
                 return  # "Kartläggning – förvaltningarna tar fram …": a step of the process explained, no action
-            reference = _GOAL_REFERENCE.search(text)
-            if reference and self.goal_by_number(reference.group(1)) is not None:
+            reference = PARENT_REFERENCE.search(text)
+            if reference and self.goal_by_number(reference.group("number")) is not None:
                 # "Utöka lovskolan ... (mål 1.1)": the goal it serves, named by number
-                self.label_goal = (-1, self.goal_by_number(reference.group(1)))
+                self.label_goal = (-1, self.goal_by_number(reference.group("number")))
                 text = text[:reference.start()].rstrip()
             coded_tail = _CODE_TAIL.search(text)
             tail_unit = None
@@ -1043,12 +1035,12 @@ class _Reader(ProseItems):
             self._bare_labelled_goal(block, text, state, *bare)
             self.labelled_goal = self.last_goal
             return
-        parent_ref = _SERVES_LINE.match(text)
+        parent_ref = table_rows.SERVES_LINE.match(text)
         if parent_ref and labelled_goal is None:
             labelled_goal = self.last_goal  # "Målet bidrar till fullmäktiges mål 2." under the goal it follows
         if parent_ref and labelled_goal is not None:
             # "Bidrar till kommunfullmäktigemål 1" under the goal: its parent
-            parent = self.goal_by_number(parent_ref.group("number"), C.level_in(parent_ref.group("label")))
+            parent = self.goal_by_number(parent_ref.group("number"), C.level_in(parent_ref.group("label") or ""))
             if parent is not None and parent != labelled_goal:
                 set_parent(self.out.goals, self.goal_by_key(labelled_goal), parent)
             return
@@ -1206,13 +1198,8 @@ class _Reader(ProseItems):
                 and not self.out.indicators[-1].targets:
             self.out.indicators.pop()  # the name, read as an indicator of its own before its fields came
         served = self.goal_by_code(goal_code) if goal_code else None
-        indicator = self.add_indicator(
-            name, page, bbox, "prose", Anchor(served, self.nearest_goal(), self.region),
-            target_text=fields.target_text, target_year=fields.target_year,
-            target_header=fields.target_header, values=printed_values(fields.values))
-        indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada or kolada
-        if fields.baseline:
-            set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
+        self.add_fielded_indicator(name, page, bbox, "prose", Anchor(served, self.nearest_goal(), self.region),
+                                   fields, kolada)
         return True
 
     def _note_title(self, text: str, page: int, bbox) -> None:
@@ -1389,6 +1376,17 @@ class _Reader(ProseItems):
         )
         self.out.indicators.append(indicator)
         self.anchors[("indicator", indicator.key)] = anchor
+        return indicator
+
+    def add_fielded_indicator(self, text, page, bbox, source, anchor, fields, kolada=None) -> Indicator:
+        """An indicator with the fields read beside its name (an ``IndicatorTail``):
+        target, outcomes, baseline and Kolada id."""
+        indicator = self.add_indicator(
+            text, page, bbox, source, anchor, target_text=fields.target_text, target_year=fields.target_year,
+            target_header=fields.target_header, values=printed_values(fields.values))
+        indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada or kolada
+        if fields.baseline:
+            set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
         return indicator
 
     def add_activity(self, text, page, bbox, source, anchor, **fields) -> Activity:

@@ -19,7 +19,7 @@ from .column_targets import dated_target, stated_level
 from .item_tails import field_line
 from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
-from .table_items import printed_values, set_baseline
+
 
 MAX_LABELLED_WORDS = 30  # a goal stated after its label in a paragraph is short
 MAX_SHORT_WORDS = 30  # a goal or action stated alone in a paragraph is short
@@ -128,6 +128,16 @@ class ProseItems:
             self.add_activity(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
         return True
 
+    def served_by_reference(self, text: str) -> tuple[str, Optional[int]]:
+        """(text, parent) of a goal closing with the number of the goal it serves
+        ("Fler elever ska … (inriktningsmål 2)"): the reference is no text; without
+        one, the goal in scope is the parent."""
+        reference = PARENT_REFERENCE.search(text)
+        if reference is None:
+            return text, self.scope_goal
+        served = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label")))
+        return text[:reference.start()].rstrip(), served or self.scope_goal
+
     def _number_by_code(self, goal: Goal) -> None:
         """"A. Mängden ..." (after the label "Mål"): tables and lists name the goal "A"."""
         code = _GOAL_CODE.match(goal.text)
@@ -149,12 +159,7 @@ class ProseItems:
             return False
         rank = self.label_ranks.setdefault(label, rank)  # the next "Nämndmål 1.2" replaces "Nämndmål 1.1"
         self._pop_scopes(rank)
-        parent = self.scope_goal
-        reference = PARENT_REFERENCE.search(goal_text)
-        if reference:
-            # "Nämndmål 1: Fler elever ska … (inriktningsmål 2)": the goal it serves, by number
-            parent = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label"))) or parent
-            goal_text = goal_text[:reference.start()].rstrip()
+        goal_text, parent = self.served_by_reference(goal_text)
         target = self.own_target(goal_text)
         level = C.level_in(label) or self.level(*state.texts)
         goal = self.add_goal(goal_text, level, block.page, block.bbox, "prose", parent=parent, target=target)
@@ -181,12 +186,7 @@ class ProseItems:
         fields = field_line(re.sub(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", " | ", card.group("fields"))) if card else None
         if fields is not None:
             # "Indikator: Andel överklagade beslut som står sig Utfall 2024: 86 %. Målvärde 2026: minst 85 %."
-            indicator = self.add_indicator(
-                card.group("name").strip(), block.page, block.bbox, "prose", anchor,
-                target_text=fields.target_text, target_year=fields.target_year,
-                target_header=fields.target_header, values=printed_values(fields.values))
-            if fields.baseline:
-                set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
+            self.add_fielded_indicator(card.group("name").strip(), block.page, block.bbox, "prose", anchor, fields)
             return True
         for sentence in C.sentences(rest):
             self.add_indicator(sentence, block.page, block.bbox, "prose", anchor)
@@ -201,12 +201,7 @@ class ProseItems:
                 self.scopes.pop()
             rank = max(rank, (self.scopes[-1].rank + 0.25) if self.scopes else rank)
         self._pop_scopes(rank)
-        parent = self.scope_goal
-        reference = PARENT_REFERENCE.search(text)
-        if reference:
-            # "Nämndmål 1: Fler elever ska … (inriktningsmål 2)": the goal it serves, by number
-            parent = self.goal_by_number(reference.group("number"), C.level_in(reference.group("label"))) or parent
-            text = text[:reference.start()].rstrip()
+        text, parent = self.served_by_reference(text)
         goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=parent)
         self._number_by_code(goal)
         self._push_scope(rank, goal.key)

@@ -52,12 +52,18 @@ def parse_value(text: str) -> Optional[float]:
         return None
 
 
-# a goal cell's closing line naming the goal it serves ("… Bidrar till SBN 2", "Kopplat till KF-mål 3")
-_SERVES_TAIL = re.compile(
-    r"[\s.]+(?:bidrar|kopplat|kopplad|hör)\s+till\s+(?:[\w-]*mål\s+)?"
-    r"(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?|[A-H])\.?\s*$", re.I)
 # a column headed by a goal's number and short title ("1.1 Kultur och bibliotek", "KTN 2 Nöjda resenärer")
 _GOAL_COLUMN = re.compile(r"^(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\.?\s+[A-ZÅÄÖ]")
+
+
+def _with_tail(piece: str, fields: dict) -> tuple[str, dict]:
+    """(text, fields) of an action whose closing parenthesis names who and when
+    ("Införa … (Trafikplanering, augusti 2026)"); ``fields`` given by its row's
+    cells win over the parenthesis."""
+    tail = activity_tail(piece)
+    if tail is None:
+        return piece, fields
+    return tail[0], {**fields, **{k: v for k, v in tail[1].items() if not fields.get(k)}}
 
 
 def _first_row_header(table: Table) -> Table:
@@ -160,25 +166,18 @@ class TableReader:
                 if not C.clean_cell(raw) or C.is_blank_value(C.clean_cell(raw)):
                     continue
                 for piece in (p for p in C.split_bullets(raw) if _has_words(p)):
-                    tail = activity_tail(piece)
-                    fields = dict(tail[1]) if tail else {}
-                    if unit and not fields.get("responsible"):
-                        fields["responsible"] = unit
-                    doc.add_activity(tail[0] if tail else piece, page, table.bbox, "table",
-                                     Anchor(goal, doc.nearest_goal(), doc.region), **fields)
+                    text, fields = _with_tail(piece, {})
+                    if unit:
+                        fields.setdefault("responsible", unit)  # the row's unit, unless the action names its own
+                    doc.add_activity(text, page, table.bbox, "table", Anchor(goal, doc.nearest_goal(), doc.region),
+                                     **fields)
 
     def _tiles(self, table: Table, tiles) -> None:
         """A grid of key-figure tiles, each cell one indicator with its fields."""
         doc = self.doc
         anchor = Anchor(None, doc.nearest_goal(), doc.region)
         for name, fields in tiles:
-            indicator = doc.add_indicator(
-                name, table.page_start, table.bbox, "table", anchor, target_text=fields.target_text,
-                target_year=fields.target_year, target_header=fields.target_header,
-                values=printed_values(fields.values))
-            indicator.kolada_kpi = indicator.kolada_kpi or fields.kolada
-            if fields.baseline:
-                set_baseline(indicator.targets, fields.baseline, fields.baseline_year)
+            doc.add_fielded_indicator(name, table.page_start, table.bbox, "table", anchor, fields)
 
     def read(self, table: Table) -> None:
         """Items of one table, row by row, from the roles of its columns."""
@@ -403,8 +402,8 @@ class TableReader:
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
                 for piece in _numbered_goals(str(raw[col])):
-                    serves = _SERVES_TAIL.search(piece)  # "V1 Beslut … ska fattas i tid. Bidrar till SBN 2"
-                    served = doc.goal_by_code(serves.group("code")) if serves else None
+                    serves = table_rows.SERVES_TAIL.search(piece)  # "V1 Beslut … ska fattas i tid. Bidrar till SBN 2"
+                    served = doc.goal_by_code(serves.group("number")) if serves else None
                     if serves:
                         piece = piece[:serves.start()]
                     coded = table_rows.lettered_code(piece)
@@ -616,9 +615,8 @@ class TableReader:
             return []
         found = []
         for piece in pieces:
-            tail = activity_tail(piece)  # "Införa … (Trafikplanering, augusti 2026)"
-            own = {**fields, **{k: v for k, v in tail[1].items() if not fields.get(k)}} if tail else fields
-            found.append(self.doc.add_activity(tail[0] if tail else piece, page, bbox, "table", anchor, **own))
+            text, own = _with_tail(piece, fields)
+            found.append(self.doc.add_activity(text, page, bbox, "table", anchor, **own))
         return found
 
     # ---- indicator cards ------------------------------------------------------
@@ -674,12 +672,7 @@ class TableReader:
             elif role == "indicator":
                 fields = trailing_indicator_fields(value)
                 if fields is not None:  # "Andel … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"
-                    card.indicator = doc.add_indicator(
-                        fields.body, page, table.bbox, "table", anchor, target_text=fields.target_text,
-                        target_year=fields.target_year, target_header=fields.target_header,
-                        values=printed_values(fields.values))
-                    if fields.baseline:
-                        set_baseline(card.indicator.targets, fields.baseline, fields.baseline_year)
+                    card.indicator = doc.add_fielded_indicator(fields.body, page, table.bbox, "table", anchor, fields)
                 else:
                     card.indicator = doc.add_indicator(value, page, table.bbox, "table", anchor)
                 card.activity = None

@@ -191,6 +191,15 @@ def goal_box(header: list[str], rows: list[list[str]]) -> Optional[GoalBox]:
     return GoalBox(statements[0], label, code, parent.group("ref") if parent else None, assessment)
 
 
+# "bidrar till kommunfullmäktigemål 1", "Kopplat till KF-mål 3", "bidrar till SBN 2": the goal
+# an item serves, by its label (group "label", for its level) and number or code
+SERVES_CLAUSE = (r"(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?:[\w-]+s\s+)?(?:(?P<label>[\w-]*mål)\s+)?"
+                 r"(?P<number>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?|[A-H])\.?")
+# a line of its own under a goal ("Målet bidrar till fullmäktiges mål 2.")
+SERVES_LINE = re.compile(rf"^(?:målet\s+)?{SERVES_CLAUSE}$", re.I)
+# a goal cell's closing words ("V1 Beslut … ska fattas i tid. Bidrar till SBN 2")
+SERVES_TAIL = re.compile(rf"[\s.]+{SERVES_CLAUSE}\s*$", re.I)
+
 # "… Nämndens mål: KTN 1, KTN 3" closing a goal's tile: the goals under it, by code
 _CHILD_CODES = re.compile(
     r"\s+(?P<label>[A-ZÅÄÖ][\wåäö\- ]{2,30}?):\s*"
