@@ -25,6 +25,7 @@ from . import prose
 from . import targets
 from . import table_rows
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
+from .learned_items import Place, fill_missing_kinds
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import (
     action_field_line,
@@ -97,9 +98,14 @@ _SOURCE_LINE = re.compile(r"^källa\b", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
-def extract_items(parsed: ParsedDocument) -> Extraction:
-    """Goals, indicators and activities of one document, linked."""
-    return _Reader(parsed).run()
+def extract_items(parsed: ParsedDocument, *, learned: bool = True) -> Extraction:
+    """Goals, indicators and activities of one document, linked.
+
+    With ``learned`` (and a trained model in ``models/textcat``), a kind the
+    rules find none of in a plan is filled in by the segment classifier
+    (:mod:`planextract.learned_items`).
+    """
+    return _Reader(parsed).run(learned=learned)
 
 
 # --------------------------------------------------------------------------
@@ -323,15 +329,25 @@ class _Reader(ProseItems):
 
     # ---- the walk ------------------------------------------------------
 
-    def run(self) -> Extraction:
+    def run(self, *, learned: bool = True) -> Extraction:
+        """Read the document in order, then link; with ``learned``, kinds the
+        rules found none of are filled in by the segment classifier."""
+        places: dict[tuple, Place] = {}
+        block_numbers = {id(b): n for n, b in enumerate(self.parsed.blocks)}
+        table_numbers = {id(t): n for n, t in enumerate(self.parsed.tables)}
         for event, obj in self._stream():
             if event == "heading":
+                places[("section", obj.index)] = self._place()
                 self._heading(obj)
             elif event == "block":
+                places[("block", block_numbers[id(obj)])] = self._place()
                 self._block(obj)
             else:
+                places[("table", table_numbers[id(obj)])] = self._place()
                 self.tables.read(obj)
         self.flush_coded()
+        if learned:
+            fill_missing_kinds(self, places)
         link_items(self.out, self.anchors, self.goal_regions)
         parents = {g.parent_key for g in self.out.goals}
         measured = {i.goal_key for i in self.out.indicators if i.targets}
@@ -343,6 +359,11 @@ class _Reader(ProseItems):
                 # a direction of work, followed through its sub-goals or its indicators' targets
                 goal.target = None
         return self.out
+
+    def _place(self) -> Place:
+        """The goal in scope here (else the last goal stated) and the region."""
+        goal = self.scope_goal if self.scope_goal is not None else (self.out.goals[-1].key if self.out.goals else None)
+        return Place(goal, self.region)
 
     def _stream(self):
         """Headings, blocks and tables in reading order."""

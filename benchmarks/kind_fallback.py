@@ -1,0 +1,185 @@
+"""Can the segment classifier recover a kind of item the rules miss in a whole document?
+
+    python benchmarks/kind_fallback.py --db DB [--folds 4] [--json OUT]
+
+On documents the rules have never seen, the commonest loss is not a few
+items but a whole kind: a layout of indicators (or activities, or goals)
+that no rule knows, so the document yields none of them while the other
+kinds come out right.  This benchmark measures a fallback for exactly that
+case: where the rules find no item of a kind in a document but do find
+items of the others, the classifier's segments of that kind (score at or
+above a threshold, among the segments the rules left to no other kind) are
+taken as items.
+
+The threshold of each kind is chosen on the ``tune`` documents alone, from
+out-of-fold predictions, by simulating the rules' failure: for every tune
+document that has items of the kind, the rules' items of that kind are
+dropped and the fallback fills in; documents whose gold has none of the
+kind while the rules find none either are where the fallback would fire
+wrongly, and count against it.  The model trained on all tune documents
+then fills in on the ``heldout`` documents, where the fallback fires only
+where the rules really found none; their gold is read only in that step.
+Scores are per segment (as in ``textcat_gain.py``): precision, recall and
+F1 of each kind, rules alone against rules with the fallback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from concurrent.futures import ProcessPoolExecutor
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from planextract import learned_items as L  # noqa: E402
+from planextract import textcat as T  # noqa: E402
+import textcat_gain as G  # noqa: E402
+
+THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
+
+
+def fallback_labels(doc: G.DocSegments, kind: str, threshold: float, *, drop_rules: bool) -> list[str]:
+    """The rules' labels with ``kind`` filled in by the model where the rules
+    gave a segment no other kind (with ``drop_rules``, the rules' own labels of
+    ``kind`` are dropped first: a simulated failure)."""
+    out = []
+    for rule, scores in zip(doc.rules, doc.scores):
+        label = "none" if drop_rules and rule == kind else rule
+        if label == "none" and scores:
+            best, score = T.best_label(scores)
+            if best == kind and score >= threshold:
+                label = kind
+        out.append(label)
+    return out
+
+
+def fires(doc: G.DocSegments, kind: str) -> bool:
+    """The rules found none of ``kind`` in the document but items of the others
+    (as :func:`planextract.learned_items.missing_kinds` decides)."""
+    return kind not in doc.rules and sum(r in T.ITEM_LABELS for r in doc.rules) >= L.MIN_OTHER_ITEMS
+
+
+def kind_score(pairs, kind: str) -> dict:
+    tp = sum(1 for g, p in pairs if g == kind and p == kind)
+    fp = sum(1 for g, p in pairs if g != kind and p == kind)
+    fn = sum(1 for g, p in pairs if g == kind and p != kind)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"gold": tp + fn, "predicted": tp + fp, "tp": tp, "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)}
+
+
+def simulated(tune_docs, kind: str, threshold: float) -> dict:
+    """The fallback's score on tune where the rules' ``kind`` is taken away,
+    plus its false fires where the gold has none of ``kind``."""
+    pairs = []
+    for doc in tune_docs:
+        if kind in doc.gold:
+            pairs += zip(doc.gold, fallback_labels(doc, kind, threshold, drop_rules=True))
+        elif fires(doc, kind):
+            pairs += zip(doc.gold, fallback_labels(doc, kind, threshold, drop_rules=False))
+    return kind_score(pairs, kind)
+
+
+def _train_fold(args) -> str:
+    gold, db_path, out, seed = args
+    G.train_model(gold, db_path, out, seed)
+    return str(T.model_path(out).parent)
+
+
+def out_of_fold(tune_docs, tune_gold, db_path: Path, folds: int, seed: int, work: Path, jobs: int) -> None:
+    """Each tune document labelled by a model trained without it (``jobs`` folds trained at once)."""
+    files = sorted(d.file for d in tune_docs)
+    held = [{f for i, f in enumerate(files) if i % folds == k} for k in range(folds)]
+    tasks = [({f: g for f, g in tune_gold.items() if f not in held[k]}, db_path, work / f"fold{k}", seed)
+             for k in range(folds)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        outs = list(pool.map(_train_fold, tasks))
+    for k, out in enumerate(outs):
+        nlp = T.load_model(T.model_path(Path(out)))
+        for doc in tune_docs:
+            if doc.file in held[k]:
+                doc.scores = T.predict([s.text for s in doc.segments], nlp, contexts=[s.context for s in doc.segments])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, help="database holding the gold documents (default: ingest them)")
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=2, help="folds trained at once")
+    parser.add_argument("--model", type=Path, help="a model already trained on all tune documents (a folder holding model/)")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--write", type=Path, metavar="FOLDER",
+                        help="write the chosen thresholds to FOLDER/fallback.json (models/textcat), read by the extractor")
+    args = parser.parse_args(argv)
+    gold_dirs = [d for d in G.GOLD_DIRS if d.is_dir()]
+    with tempfile.TemporaryDirectory(prefix="kind-fallback-") as tmp:
+        work = Path(tmp)
+        db_path = args.db
+        if db_path is None:
+            db_path = work / "gold.db"
+            G.ingest_gold_pdfs(db_path)
+        tune_gold = T.load_gold_files(gold_dirs, "tune")
+        tune_docs = G.read_documents(db_path, tune_gold)
+        G.attach_gold(tune_docs, tune_gold)
+        print(f"Tune: {len(tune_docs)} documents; out-of-fold models ...", file=sys.stderr)
+        out_of_fold(tune_docs, tune_gold, db_path, args.folds, args.seed, work, args.jobs)
+        chosen, curves = {}, {}
+        for kind in T.ITEM_LABELS:
+            curves[kind] = {t: simulated(tune_docs, kind, t) for t in THRESHOLDS}
+            best = max(THRESHOLDS, key=lambda t: (curves[kind][t]["f1"], t))
+            chosen[kind] = best
+        if args.model:
+            nlp = T.load_model(T.model_path(args.model))
+            trained_on = json.loads((T.model_path(args.model) / "training.json").read_text())["documents"]
+        else:
+            nlp, result = G.train_model(tune_gold, db_path, work / "final", args.seed)
+            trained_on = result.files
+        held_gold = T.load_gold_files(gold_dirs, "heldout")
+        held_docs = G.read_documents(db_path, held_gold)
+        G.attach_gold(held_docs, held_gold)
+        for doc in held_docs:
+            doc.scores = T.predict([s.text for s in doc.segments], nlp, contexts=[s.context for s in doc.segments])
+        held = {}
+        for kind in T.ITEM_LABELS:
+            fired = [d.file for d in held_docs if fires(d, kind)]
+            rules = kind_score([p for d in held_docs for p in zip(d.gold, d.rules)], kind)
+            filled = kind_score([p for d in held_docs for p in zip(
+                d.gold, fallback_labels(d, kind, chosen[kind], drop_rules=False) if fires(d, kind) else d.rules)], kind)
+            held[kind] = {"fired_in": fired, "rules": rules, "rules_plus_fallback": filled}
+    report = {"tune_curves": curves, "chosen": chosen, "heldout": held, "model_documents": len(trained_on)}
+    print(f"Model of {len(trained_on)} tune documents; thresholds chosen on tune (simulated failures, out of fold):")
+    for kind in T.ITEM_LABELS:
+        c = curves[kind][chosen[kind]]
+        print(f"  {kind:10} >= {chosen[kind]:.2f}: tune P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")
+    print("Held out (segments):")
+    for kind in T.ITEM_LABELS:
+        h = held[kind]
+        a, b = h["rules"], h["rules_plus_fallback"]
+        print(f"  {kind:10} fired in {len(h['fired_in'])} documents; rules P {a['precision']:.3f} R {a['recall']:.3f} "
+              f"F1 {a['f1']:.3f} -> with fallback P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.write:
+        write_thresholds(args.write, chosen, curves, len(tune_docs), args.folds)
+    return 0
+
+
+def write_thresholds(folder: Path, chosen: dict, curves: dict, documents: int, folds: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / L.FALLBACK_FILE).write_text(json.dumps({
+        "thresholds": chosen,
+        "chosen_by": "benchmarks/kind_fallback.py (simulated failures on tune documents, out of fold)",
+        "tune_documents": documents, "folds": folds,
+        "tune_scores": {kind: curves[kind][chosen[kind]] for kind in chosen},
+    }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

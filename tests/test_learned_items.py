@@ -1,0 +1,90 @@
+"""A kind the rules find none of in a plan, filled in by the segment classifier."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planextract import learned_items as L
+from planextract import textcat
+from planextract.extract import extract_items
+from planextract.models import Activity, Extraction, Goal, Indicator
+
+from .docbuilder import build
+
+# goals the rules know (numbered headings), activities under a known heading,
+# and indicators under a heading whose words no rule knows
+PLAN = [
+    ("h", 1, "Nämndens mål"),
+    ("h", 2, "Alla elever ska nå kunskapskraven i samtliga ämnen", "1"),
+    ("h", 3, "Så ser vi att det går framåt"),
+    ("li", "Andel elever i årskurs 9 som är behöriga till yrkesprogram, %"),
+    ("li", "Andel elever som klarat alla delprov i nationella prov i matematik, årskurs 6"),
+    ("li", "Genomsnittligt meritvärde i årskurs 9"),
+    ("h", 3, "Aktiviteter"),
+    ("li", "Införa läxhjälp på alla skolor"),
+    ("li", "Utveckla samarbetet med socialtjänsten kring elever med hög frånvaro"),
+    ("h", 2, "Sjukfrånvaron bland medarbetarna ska minska", "2"),
+    ("h", 3, "Så ser vi att det går framåt"),
+    ("li", "Sjukfrånvaro bland medarbetare, andel av ordinarie arbetstid"),
+    ("li", "Andel medarbetare som rekommenderar sin arbetsplats"),
+    ("h", 3, "Aktiviteter"),
+    ("li", "Genomföra friskvårdssatsning för all personal"),
+]
+
+
+def test_missing_kinds_only_in_a_document_with_items_of_the_others():
+    goal = Goal(1, "namnd", "Fler ska arbeta", 1, None, "heading")
+    activity = Activity(2, "Införa läxhjälp", 1, None, "list")
+    indicator = Indicator(3, "Andel i arbete", 1, None, "list")
+    assert L.missing_kinds(Extraction(goals=[goal], activities=[activity] * 2)) == ["indicator"]
+    assert L.missing_kinds(Extraction(goals=[goal], indicators=[indicator], activities=[activity])) == []
+    assert L.missing_kinds(Extraction(goals=[goal])) == []  # one goal: no sign of a plan
+    assert L.missing_kinds(Extraction()) == []  # a financial follow-up
+
+
+def test_committed_thresholds_are_for_the_three_kinds():
+    limits = L.thresholds()
+    assert limits is not None and set(limits) == set(textcat.ITEM_LABELS)
+    assert all(0.0 < v <= 1.0 for v in limits.values())
+
+
+def test_indicators_under_an_unknown_heading_are_learned_and_linked():
+    parsed = build(PLAN)
+    rules_only = extract_items(parsed, learned=False)
+    assert len(rules_only.goals) == 2 and len(rules_only.activities) == 3 and rules_only.indicators == []
+
+    out = extract_items(parsed)
+    assert {g.text for g in out.goals} == {g.text for g in rules_only.goals}
+    assert [a.text for a in out.activities] == [a.text for a in rules_only.activities]
+    assert all(i.source == "model" for i in out.indicators)
+    goals = {g.key: g.text for g in out.goals}
+    learned = {i.text: goals.get(i.goal_key, "") for i in out.indicators}
+    # the model decides; most of the five must come, and each under its goal
+    assert len(learned) >= 4
+    for text, goal in learned.items():
+        assert goal.startswith("Sjukfrånvaron" if "medarbetare" in text else "Alla elever"), (text, goal)
+
+
+def test_nothing_is_learned_without_a_model(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANEXTRACT_MODELS", str(tmp_path))
+    textcat._load.cache_clear()
+    L._thresholds.cache_clear()
+    out = extract_items(build(PLAN))
+    assert out.indicators == []
+
+
+def test_thresholds_come_from_the_file_beside_the_model(tmp_path):
+    (tmp_path / "model").mkdir()
+    (tmp_path / L.FALLBACK_FILE).write_text(json.dumps({"thresholds": {"goal": 0.9, "other": 1}}))
+    assert L.thresholds(tmp_path) == {"goal": 0.9}
+    assert L.thresholds(tmp_path / "nowhere") is None
+
+
+@pytest.mark.parametrize("name", ["kiruna-ekonomisk-uppfoljning-2024.pdf"])
+def test_a_financial_follow_up_still_yields_no_items(corpus_pdf, name):
+    from planextract.pipeline import parse_pdf
+
+    out = extract_items(parse_pdf(corpus_pdf / name))
+    assert (out.goals, out.indicators, out.activities) == ([], [], [])
