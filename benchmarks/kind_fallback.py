@@ -115,6 +115,8 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="folds trained at once")
     parser.add_argument("--model", type=Path, help="a model already trained on all tune documents (a folder holding model/)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep-scores", type=Path, metavar="FILE",
+                        help="pickle the tune documents' segments with their out-of-fold scores (for further study)")
     parser.add_argument("--write", type=Path, metavar="FOLDER",
                         help="write the chosen thresholds to FOLDER/fallback.json (models/textcat), read by the extractor")
     args = parser.parse_args(argv)
@@ -130,6 +132,10 @@ def main(argv=None) -> int:
         G.attach_gold(tune_docs, tune_gold)
         print(f"Tune: {len(tune_docs)} documents; out-of-fold models ...", file=sys.stderr)
         out_of_fold(tune_docs, tune_gold, db_path, args.folds, args.seed, work, args.jobs)
+        if args.keep_scores:
+            import pickle
+
+            args.keep_scores.write_bytes(pickle.dumps(tune_docs))
         chosen, curves = {}, {}
         for kind in T.ITEM_LABELS:
             curves[kind] = {t: simulated(tune_docs, kind, t) for t in THRESHOLDS}

@@ -110,7 +110,7 @@ def is_undecided(segment: T.Segment, refs: set[tuple]) -> bool:
 
 
 def extracted_items(parsed) -> list[tuple[str, str]]:
-    out = E.extract_items(parsed)
+    out = E.extract_items(parsed, learned=False)  # the rules alone
     return (
         [("goal", g.text) for g in out.goals]
         + [("indicator", i.text) for i in out.indicators]

@@ -114,6 +114,23 @@ def _row_target(parsed: ParsedDocument, ref: tuple) -> tuple[Optional[str], Opti
     return None, None, ""
 
 
+def _row_goal(parsed: ParsedDocument, ref: tuple, goals) -> Optional[int]:
+    """The goal another cell of a cell's row states (the row's goal), if the rules found it."""
+    from .link import same_goal
+
+    if ref[0] != "cell" or not goals:
+        return None
+    row = parsed.tables[ref[1]].rows[ref[2]]
+    for col, cell in enumerate(row):
+        if col == ref[3]:
+            continue
+        for piece in C.split_bullets(cell or ""):
+            goal = same_goal(C.strip_goal_number(C.clean_text(piece)), goals)
+            if goal is not None:
+                return goal.key
+    return None
+
+
 def fill_missing_kinds(reader, places: dict[tuple, Place], nlp=None, limits=None) -> int:
     """Add the learned items of each missing kind to ``reader.out``; how many.
 
@@ -137,7 +154,7 @@ def fill_missing_kinds(reader, places: dict[tuple, Place], nlp=None, limits=None
         ref = segment.ref
         place = places.get(ref[:2]) or Place(None, ("epoch", 0))
         bbox = _bbox(parsed, ref)
-        anchor = Anchor(None, place.goal_key, place.region)
+        anchor = Anchor(_row_goal(parsed, ref, out.goals) if kind != "goal" else None, place.goal_key, place.region)
         if kind == "goal":
             goal = reader.add_goal(segment.text, reader.level(segment.context), segment.page, bbox, "model",
                                    parent=place.goal_key)
