@@ -206,3 +206,10 @@ def test_fold_wal(tmp_path):
     immutable = sqlite3.connect(f"{(tmp_path / 'wal.db').as_uri()}?immutable=1", uri=True)
     assert immutable.execute("SELECT file FROM documents").fetchall() == [("x.pdf",)]
     db.close()
+
+
+def test_items_to_review_lists_what_the_classifier_found(server):
+    rows = server.json("/plans/items_to_review.json")
+    assert [(r["kind"], r["kommun"], r["text"]) for r in rows] == [("activity", "Ale", "Ny belysning i centrum")]
+    assert rows[0]["pdf"].endswith("#page=2")
+    assert server.json("/plans/items_to_review.json", kommun="Sala") == []
