@@ -108,6 +108,10 @@ def test_page_details(built):
     assert 'href="../pdf/sala-verksamhetsplan-2025.pdf#page=4"' in html  # relative link to the PDF at its page
     ale = (index.parent / "ale-mal-och-budget-2024.html").read_text(encoding="utf-8")
     assert "Not linked to a goal" in ale and "Ny belysning i centrum" in ale
+    # the classifier found it: the reader is told to check it
+    assert "Ny belysning i centrum <span class=\"tag learned\"" in ale
+    sala = (index.parent / "sala-verksamhetsplan-2025.html").read_text(encoding="utf-8")
+    assert "tag learned" not in sala
     broken = (index.parent / "ale-trasig.html").read_text(encoding="utf-8")
     assert "This document could not be read (failed): ale-trasig.pdf: damaged PDF" in broken
 
