@@ -64,16 +64,6 @@ def fires(doc: G.DocSegments, kind: str) -> bool:
     return kind not in doc.rules and sum(r in T.ITEM_LABELS for r in doc.rules) >= L.MIN_OTHER_ITEMS
 
 
-def kind_score(pairs, kind: str) -> dict:
-    tp = sum(1 for g, p in pairs if g == kind and p == kind)
-    fp = sum(1 for g, p in pairs if g != kind and p == kind)
-    fn = sum(1 for g, p in pairs if g == kind and p != kind)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"gold": tp + fn, "predicted": tp + fp, "tp": tp, "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)}
-
-
 def simulated(tune_docs, kind: str, threshold: float) -> dict:
     """The fallback's score on tune where the rules' ``kind`` is taken away,
     plus its false fires where the gold has none of ``kind``."""
@@ -83,7 +73,7 @@ def simulated(tune_docs, kind: str, threshold: float) -> dict:
             pairs += zip(doc.gold, fallback_labels(doc, kind, threshold, drop_rules=True))
         elif fires(doc, kind):
             pairs += zip(doc.gold, fallback_labels(doc, kind, threshold, drop_rules=False))
-    return kind_score(pairs, kind)
+    return G.label_score(pairs, kind)
 
 
 def _train_fold(args) -> str:
@@ -155,8 +145,8 @@ def main(argv=None) -> int:
         held = {}
         for kind in T.ITEM_LABELS:
             fired = [d.file for d in held_docs if fires(d, kind)]
-            rules = kind_score([p for d in held_docs for p in zip(d.gold, d.rules)], kind)
-            filled = kind_score([p for d in held_docs for p in zip(
+            rules = G.label_score([p for d in held_docs for p in zip(d.gold, d.rules)], kind)
+            filled = G.label_score([p for d in held_docs for p in zip(
                 d.gold, fallback_labels(d, kind, chosen[kind], drop_rules=False) if fires(d, kind) else d.rules)], kind)
             held[kind] = {"fired_in": fired, "rules": rules, "rules_plus_fallback": filled}
     report = {"tune_curves": curves, "chosen": chosen, "heldout": held, "model_documents": len(trained_on)}

@@ -178,18 +178,21 @@ def model_alone(doc: DocSegments) -> list[str]:
     return [T.best_label(s)[0] if s else "none" for s in doc.scores]
 
 
+def label_score(pairs, label: str) -> dict:
+    """P/R/F1 of one label, from (gold, predicted) pairs."""
+    tp = sum(1 for g, p in pairs if g == label and p == label)
+    fp = sum(1 for g, p in pairs if g != label and p == label)
+    fn = sum(1 for g, p in pairs if g == label and p != label)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"gold": tp + fn, "predicted": tp + fp, "tp": tp, "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)}
+
+
 def score(pairs) -> dict:
     """P/R/F1 per item label and their macro F1, from (gold, predicted) pairs."""
     pairs = list(pairs)
-    out = {}
-    for label in T.ITEM_LABELS:
-        tp = sum(1 for g, p in pairs if g == label and p == label)
-        fp = sum(1 for g, p in pairs if g != label and p == label)
-        fn = sum(1 for g, p in pairs if g == label and p != label)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[label] = {"gold": tp + fn, "predicted": tp + fp, "tp": tp, "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)}
+    out = {label: label_score(pairs, label) for label in T.ITEM_LABELS}
     out["macro_f1"] = round(sum(out[label]["f1"] for label in T.ITEM_LABELS) / len(T.ITEM_LABELS), 3)
     return out
 
