@@ -111,3 +111,24 @@ def test_a_learned_cell_serves_the_goal_stated_in_its_row():
     for text, goal in learned.items():
         assert goal == ("Fler unga ska vara i arbete eller studier" if "unga" in text
                         else "Invånarna ska känna sig trygga i sin kommun"), (text, goal)
+
+
+def test_a_learned_cell_under_a_merged_goal_cell_serves_that_goal():
+    parsed = build([
+        ("h", 1, "Nämndens mål och mått"),
+        ("t", ["Nämndmål", "Så vet vi om det går framåt", "Läge 2026"], [
+            ["Fler unga ska vara i arbete eller studier", "Andel unga 16-24 år som varken arbetar eller studerar", "minst 90 %"],
+            ["", "Antal deltagare i feriepraktik", "minst 60"],
+            ["Invånarna ska känna sig trygga i sin kommun", "Andel invånare som känner sig trygga när de går ut på kvällen", "minst 80 %"],
+            ["", "Antal anmälda misshandelsbrott per 1 000 personer", "högst 5"],
+        ]),
+        ("h", 1, "Aktiviteter"),
+        ("li", "Starta ett feriearbete för unga"),
+        ("li", "Anlägga ny belysning i parker"),
+    ])
+    assert extract_items(parsed, learned=False).indicators == []
+    out = extract_items(parsed)
+    goals = {g.key: g.text for g in out.goals}
+    served = {i.text: goals.get(i.goal_key) for i in out.indicators}
+    assert served.get("Antal deltagare i feriepraktik") == "Fler unga ska vara i arbete eller studier"
+    assert served.get("Antal anmälda misshandelsbrott per 1 000 personer") == "Invånarna ska känna sig trygga i sin kommun"

@@ -115,20 +115,33 @@ def _row_target(parsed: ParsedDocument, ref: tuple) -> tuple[Optional[str], Opti
 
 
 def _row_goal(parsed: ParsedDocument, ref: tuple, goals) -> Optional[int]:
-    """The goal another cell of a cell's row states (the row's goal), if the rules found it."""
+    """The goal a cell's row states in another cell, if the rules found it; a
+    row whose goal cell is blank continues the goal of the rows above it
+    (a goal cell merged over its indicator rows)."""
     from .link import same_goal
 
     if ref[0] != "cell" or not goals:
         return None
-    row = parsed.tables[ref[1]].rows[ref[2]]
-    for col, cell in enumerate(row):
-        if col == ref[3]:
-            continue
-        for piece in C.split_bullets(cell or ""):
-            goal = same_goal(C.strip_goal_number(C.clean_text(piece)), goals)
-            if goal is not None:
-                return goal.key
+    table = parsed.tables[ref[1]]
+    for r in range(ref[2], -1, -1):
+        row = table.rows[r]
+        for col, cell in enumerate(row):
+            if col == ref[3]:
+                continue
+            for piece in C.split_bullets(cell or ""):
+                goal = same_goal(C.strip_goal_number(C.clean_text(piece)), goals)
+                if goal is not None:
+                    return goal.key
+        if ref[3] < len(row) and r < ref[2] and not C.clean_cell(row[ref[3]] or ""):
+            break  # a row without an item in this column: another block of the table
     return None
+
+
+def _goal_above(goals, page: int, bbox) -> Optional[int]:
+    """The goal stated nearest above a place on the page, or on the pages before."""
+    where = _position(page, bbox)
+    above = [g for g in goals if _position(g.page, g.bbox) <= where]
+    return max(above, key=lambda g: (_position(g.page, g.bbox), g.key)).key if above else None  # ties: the last stated
 
 
 def fill_missing_kinds(reader, places: dict[tuple, Place], nlp=None, limits=None) -> int:
@@ -154,7 +167,8 @@ def fill_missing_kinds(reader, places: dict[tuple, Place], nlp=None, limits=None
         ref = segment.ref
         place = places.get(ref[:2]) or Place(None, ("epoch", 0))
         bbox = _bbox(parsed, ref)
-        anchor = Anchor(_row_goal(parsed, ref, out.goals) if kind != "goal" else None, place.goal_key, place.region)
+        scope = place.goal_key if place.goal_key is not None else _goal_above(out.goals, segment.page, bbox)
+        anchor = Anchor(_row_goal(parsed, ref, out.goals) if kind != "goal" else None, scope, place.region)
         if kind == "goal":
             goal = reader.add_goal(segment.text, reader.level(segment.context), segment.page, bbox, "model",
                                    parent=place.goal_key)
