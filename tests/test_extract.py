@@ -1899,3 +1899,75 @@ def test_a_line_announcing_the_units_goals_over_a_list_of_them_with_run_in_unit_
     assert len(ext.goals) == 3  # the heading of indicators is no goal area
     assert (homes.parent_key, health.parent_key, homes.level) == (placed.key, placed.key, "verksamhet")
     assert homes.target.target_value == 20
+
+
+# --------------------------------------------------------------------------
+# A goal matrix laid on its side, items grouped under goal labels in a cell
+# --------------------------------------------------------------------------
+
+SIDEWAYS_MATRIX = [
+    ("h", 1, "Målmatris 2026"),
+    ("t", ["", "Målområde 1", "Målområde 2"], [
+        ["Kommunfullmäktiges mål", "I Vetlanda ska det vara attraktivt att bo och leva.",
+         "Vetlanda ska minska sin klimatpåverkan."],
+        ["Nämndens mål", "1.1 Nybyggnation ska underlättas genom aktuella detaljplaner. "
+                         "1.2 Invånarna ska kunna lita på att livsmedel är säkra.",
+         "2.1 Tillsynen ska bidra till minskade utsläpp till luft och vatten."],
+        ["Indikatorer (målvärde 2026)",
+         "Till nämndmål 1.1: (cid:127) Bostäder i detaljplaner som vunnit laga kraft, antal (minst 120) "
+         "Till nämndmål 1.2: (cid:127) Klagomål som avslutats inom 60 dagar, andel (minst 80 %)",
+         "Till nämndmål 2.1: (cid:127) Planerade tillsynsbesök som genomförts, andel (100 %) "
+         "(cid:127) Förorenade områden där sanering påbörjats, antal (minst 4)"],
+        ["Aktiviteter 2026",
+         "Till nämndmål 1.1: (cid:127) Digitalisera samtliga gällande detaljplaner "
+         "Till nämndmål 1.2: (cid:127) Genomföra ett tillsynsprojekt om radon i flerbostadshus",
+         "Till nämndmål 2.1: (cid:127) Inventera nedlagda deponier och prioritera dem efter risk"],
+    ]),
+]
+
+
+def test_a_goal_matrix_on_its_side_is_read_upright():
+    out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
+    goals = {g.key: g for g in out.goals}
+    parents = {g.text: (g.level, goals[g.parent_key].text if g.parent_key else None) for g in out.goals}
+    assert parents == {
+        "I Vetlanda ska det vara attraktivt att bo och leva.": ("kf", None),
+        "Vetlanda ska minska sin klimatpåverkan.": ("kf", None),
+        "Nybyggnation ska underlättas genom aktuella detaljplaner.": ("namnd", "I Vetlanda ska det vara attraktivt att bo och leva."),
+        "Invånarna ska kunna lita på att livsmedel är säkra.": ("namnd", "I Vetlanda ska det vara attraktivt att bo och leva."),
+        "Tillsynen ska bidra till minskade utsläpp till luft och vatten.": ("namnd", "Vetlanda ska minska sin klimatpåverkan."),
+    }
+
+
+def test_items_under_a_goal_label_in_a_cell_serve_that_goal():
+    out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    served = {i.text: goals[i.goal_key][:12] for i in (*out.indicators, *out.activities)}
+    assert served == {
+        "Bostäder i detaljplaner som vunnit laga kraft, antal": "Nybyggnation",
+        "Klagomål som avslutats inom 60 dagar, andel": "Invånarna sk",
+        "Planerade tillsynsbesök som genomförts, andel": "Tillsynen sk",
+        "Förorenade områden där sanering påbörjats, antal": "Tillsynen sk",
+        "Digitalisera samtliga gällande detaljplaner": "Nybyggnation",
+        "Genomföra ett tillsynsprojekt om radon i flerbostadshus": "Invånarna sk",
+        "Inventera nedlagda deponier och prioritera dem efter risk": "Tillsynen sk",
+    }
+
+
+def test_a_header_saying_the_target_follows_in_parentheses():
+    out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
+    targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}
+    assert targets["Bostäder i detaljplaner som vunnit laga kraft, antal"] == [(">=", 120.0, "antal", 2026)]
+    assert targets["Planerade tillsynsbesök som genomförts, andel"] == [("=", 100.0, "%", 2026)]
+
+
+def test_goal_groups_and_parenthesised_targets():
+    from planextract.table_items import goal_groups, parenthesised_target
+
+    assert goal_groups("Andel nöjda brukare") == [(None, None, "Andel nöjda brukare")]
+    assert [(n, t.strip()) for _, n, t in goal_groups("Intro Till nämndmål 1.1: a b Nämndmål 2: c")] == [
+        (None, "Intro"), ("1.1", "a b"), ("2", "c")]
+    assert [n for _, n, _ in goal_groups("Målet för 2030: minska")] == [None]  # a year, not a goal number
+    assert parenthesised_target("Nöjd-Kund-Index bygglov (minst 72)", "Indikatorer (målvärde 2026)") == (
+        "Nöjd-Kund-Index bygglov", "minst 72")
+    assert parenthesised_target("Nöjd-Kund-Index bygglov (NKI)", "Indikatorer") is None

@@ -56,6 +56,42 @@ def parse_value(text: str) -> Optional[float]:
 _GOAL_COLUMN = re.compile(r"^(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\.?\s+[A-ZÅÄÖ]")
 
 
+# "Till nämndmål 1.1:", "Nämndmål 2:" inside a cell: the goal the items after it serve
+_CELL_GOAL_LABEL = re.compile(r"(?:^|(?<=\s))(?:till\s+)?(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)\s*:\s*",
+                              re.I)
+
+
+# an indicator column's header saying each indicator's target follows it in parentheses
+_HEADER_TARGET_NOTE = re.compile(r"\((?:med\s+)?(?:målvärde|målnivå|målsättning)\b[^)]*\)", re.I)
+_TRAILING_PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]+)\)\s*\.?$")
+
+
+def parenthesised_target(piece: str, header: str) -> Optional[tuple[str, str]]:
+    """(name, target) of an indicator under a header that says its target
+    follows in parentheses ("Indikatorer (målvärde 2026)" over "Nöjd-Kund-Index
+    bygglov (minst 72)"); None otherwise."""
+    if not _HEADER_TARGET_NOTE.search(header or ""):
+        return None
+    m = _TRAILING_PARENTHESIS.search(piece)
+    if m is None or not m.start():
+        return None
+    return piece[:m.start()].rstrip(), m.group("inner").strip()
+
+
+def goal_groups(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
+    """(label, number, text) of each part of a cell whose items are grouped
+    under the goal they serve ("Till nämndmål 1.1: • … • … Till nämndmål 1.2:
+    • …"); one part ``(None, None, text)`` for any other cell."""
+    text = text or ""
+    marks = list(_CELL_GOAL_LABEL.finditer(text))
+    if not marks:
+        return [(None, None, text)]
+    parts = [(None, None, text[:marks[0].start()])] if text[:marks[0].start()].strip() else []
+    for mark, after in zip(marks, marks[1:] + [None]):
+        parts.append((mark.group("label"), mark.group("number"), text[mark.end():after.start() if after else len(text)]))
+    return parts
+
+
 def _with_tail(piece: str, fields: dict) -> tuple[str, dict]:
     """(text, fields) of an action whose closing parenthesis names who and when
     ("Införa … (Trafikplanering, augusti 2026)"); ``fields`` given by its row's
@@ -185,6 +221,7 @@ class TableReader:
         doc.flush_coded()
         doc.planned_last = False
         table = _first_row_header(table)
+        table = matrix_upright(table) or table  # "| Målområde 1 | Målområde 2" over rows "Nämndens mål", "Indikatorer"
         card = card_rows(table)
         if card is not None:
             self._card(table, card)
@@ -529,6 +566,16 @@ class TableReader:
             return None
         return column_target(cells[col], columns[col].year, header=columns[col].header) or Target(text=cells[col])
 
+    def _cell_items(self, raw: str, split, anchor: Anchor) -> list[tuple[str, Anchor]]:
+        """(piece, anchor) of each item of a cell, by ``split``; items under a
+        goal label in the cell serve that goal."""
+        out = []
+        for label, number, text in goal_groups(raw):
+            served = self.doc.goal_by_number(number, C.level_in(label)) if number else None
+            here = dataclasses.replace(anchor, row_goal=served) if served is not None else anchor
+            out.extend((piece, here) for piece in split(text) if _has_words(piece))
+        return out
+
     def _row_indicators(self, roles, columns, raw, cells, page, bbox, anchor, last) -> list[Indicator]:
         col = roles.indicator[0]
         measure = " ".join(cells[i] for i in roles.measure if cells[i]) or None
@@ -547,7 +594,8 @@ class TableReader:
         if alone and last and _wrapped(last[-1].text, cells[col]):
             last[-1].text = f"{last[-1].text} {cells[col]}"  # the indicator's words wrapped onto a row of their own
             return []
-        pieces = [p for p in (C.split_cell_items(raw[col]) if cells[col] else []) if _has_words(p)]
+        parts = self._cell_items(raw[col], C.split_cell_items, anchor) if cells[col] else []
+        pieces = [piece for piece, _ in parts]
         if not pieces:
             if last and (measure or values):  # a row continuing the indicator above
                 ind = last[-1]
@@ -557,16 +605,21 @@ class TableReader:
                 ind.values.extend(v for v in values if v.period not in known)
             return []
         found = []
-        for piece in pieces:
+        for piece, anchor in parts:
             split = None
             if target_col is None and not values:
                 # "Indikatorer med målvärde 2026 (utfall 2025)" over "Andel ...: minst 75 % (71 %)"
                 split = indicator_value_tail(piece, outcome_period=C.outcome_year_in(columns[col].header))
+            noted = parenthesised_target(piece, columns[col].header) if target_col is None and split is None else None
             if split is not None:
                 ind = self.doc.add_indicator(
                     split.body, page, bbox, "table", anchor, measure=measure, target_text=split.target_text,
                     target_year=C.target_year_in(columns[col].header), values=printed_values(split.values))
                 ind.kolada_kpi = ind.kolada_kpi or split.kolada
+            elif noted is not None:
+                ind = self.doc.add_indicator(
+                    noted[0], page, bbox, "table", anchor, measure=measure, target_text=noted[1],
+                    target_year=columns[col].year, values=values, target_header=columns[col].header)
             else:
                 ind = self.doc.add_indicator(
                     piece, page, bbox, "table", anchor,
@@ -599,7 +652,8 @@ class TableReader:
             follow_up=joined(roles.follow_up),
             status=joined(roles.status) or joined(roles.comment),
         )
-        pieces = [p for p in (C.split_bullets(raw[col]) if cells[col] else []) if _has_words(p)]
+        parts = self._cell_items(raw[col], C.split_bullets, anchor) if cells[col] else []
+        pieces = [piece for piece, _ in parts]
         if not pieces:
             if last and any(fields.values()):  # a row continuing the activity above
                 act = last[-1]
@@ -614,7 +668,7 @@ class TableReader:
             last[-1].text = f"{last[-1].text} {cells[col]}"  # "… i Tumba, Alby och" / "Fittja."
             return []
         found = []
-        for piece in pieces:
+        for piece, anchor in parts:
             text, own = _with_tail(piece, fields)
             found.append(self.doc.add_activity(text, page, bbox, "table", anchor, **own))
         return found
@@ -915,6 +969,34 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
 
 
 MAX_TRANSPOSED_ROWS = 4
+
+
+def matrix_upright(table: Table) -> Optional[Table]:
+    """A goal matrix laid on its side, turned upright; None for another table.
+
+    Its first column names what each row holds ("Kommunfullmäktiges mål",
+    "Nämndens mål", "Indikatorer (målvärde 2026)", "Aktiviteter 2026": a goal
+    row and an indicator or activity row at least) under an empty corner
+    cell, and each further column is one goal area ("Målområde 1").  Turned
+    upright, those names are the header and each area is a row.
+    """
+    rows = [list(r) for r in table.rows]
+    if len(rows) < 2 or not table.header or C.clean_cell(table.header[0]):
+        return None
+    kinds = []
+    for row in rows:
+        role = C.column_role(C.clean_cell(row[0] if row else "")).role
+        kinds.append("activity" if role and role.startswith("activity") else role)
+    if "goal" not in kinds or not {"indicator", "activity"} & set(kinds):
+        return None
+    if any(kind not in ("goal", "indicator", "activity", "target", "goal_or_target") for kind in kinds):
+        return None
+    width = max(len(r) for r in rows)
+    upright = [[r[c] if c < len(r) else "" for r in rows] for c in range(1, width)]
+    if not any(any(C.clean_cell(cell) for cell in row) for row in upright):
+        return None
+    return dataclasses.replace(table, header=[C.clean_cell(r[0]) for r in rows], rows=upright,
+                               row_pages=[table.page_start] * len(upright))
 
 
 def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[str]]]]]:
