@@ -1971,3 +1971,20 @@ def test_goal_groups_and_parenthesised_targets():
     assert parenthesised_target("Nöjd-Kund-Index bygglov (minst 72)", "Indikatorer (målvärde 2026)") == (
         "Nöjd-Kund-Index bygglov", "minst 72")
     assert parenthesised_target("Nöjd-Kund-Index bygglov (NKI)", "Indikatorer") is None
+
+
+def test_a_heading_of_target_values_governs_indicators_with_last_years_outcome():
+    out = extract_items(build([
+        ("h", 1, "Nämndens mål 2026"),
+        ("b", "Fler barn och unga ska ha en aktiv och meningsfull fritid."),
+        ("h", 2, "Målvärden 2026"),
+        ("li", "Minst 2 400 deltagare i sommarlovsaktiviteterna (2025: 2 180)"),
+        ("li", "Högst 5 dagar i genomsnitt från felanmälan till åtgärd (2025: 9 dagar)"),
+    ]), learned=False)
+    assert "Målvärden 2026" not in [g.text for g in out.goals]
+    found = {i.text: ([(t.target_op, t.target_value) for t in i.targets], [(v.period, v.value) for v in i.values])
+             for i in out.indicators}
+    assert found == {
+        "Minst 2 400 deltagare i sommarlovsaktiviteterna": ([(">=", 2400.0)], [("2025", 2180.0)]),
+        "Högst 5 dagar i genomsnitt från felanmälan till åtgärd": ([("<=", 5.0)], [("2025", 9.0)]),
+    }

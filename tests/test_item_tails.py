@@ -178,3 +178,12 @@ def test_a_target_in_a_sentence_of_its_own_and_fields_parted_by_sentences():
 ])
 def test_a_name_of_any_kind_before_when_is_who(text, found):
     assert activity_tail(text) == found
+
+
+def test_an_outcome_labelled_by_its_year_alone_closes_an_indicator():
+    from planextract.item_tails import indicator_tail
+
+    tail = indicator_tail("Minst 2 400 deltagare i sommarlovsaktiviteterna (2025: 2 180)")
+    assert tail.body == "Minst 2 400 deltagare i sommarlovsaktiviteterna"
+    assert tail.values == [("2025", "2 180")]
+    assert indicator_tail("Antal besök (2025 års nivå)") is None  # words: the parenthesis is text

@@ -28,6 +28,8 @@ from . import targets
 _TRAILING = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\.?\s*$", re.S)
 # "målvärde 2025: minst 40 %", "Ansvar: Jobbcenter"
 _LABELLED = re.compile(r"^(?P<label>[^\W\d][\w\s/-]{0,30}?)(?:\s+(?P<year>(?:19|20)\d\d))?\s*:\s*(?P<value>\S.*)$")
+# "2025: 41 procent": an outcome labelled by its year alone
+_YEAR_LABELLED = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*:\s*(?P<value>\S.*)$")
 _KOLADA = re.compile(r"^(?:kolada(?:-id)?\s*:?\s*)?([NUV]\d{5})$", re.I)
 _SPLIT = re.compile(r"[;,]\s+")
 # "Antal besök på biblioteken: minst 850 000", "Andel resor med kollektivtrafik – minst 30 %"
@@ -76,6 +78,11 @@ def indicator_tail(text: str) -> Optional[IndicatorTail]:
         kpi = _KOLADA.match(part)
         if kpi:
             tail.kolada = tail.kolada or kpi.group(1).upper()
+            continue
+        dated = _YEAR_LABELLED.match(part)
+        if dated:  # "Minst 2 400 deltagare (2025: 2 180)": last year's outcome
+            tail.values.append((dated.group("year"), dated.group("value").strip()))
+            labelled = True
             continue
         found = _LABELLED.match(part)
         if not found:
