@@ -1988,3 +1988,51 @@ def test_a_heading_of_target_values_governs_indicators_with_last_years_outcome()
         "Minst 2 400 deltagare i sommarlovsaktiviteterna": ([(">=", 2400.0)], [("2025", 2180.0)]),
         "Högst 5 dagar i genomsnitt från felanmälan till åtgärd": ([("<=", 5.0)], [("2025", 9.0)]),
     }
+
+
+def test_an_action_heading_over_label_and_value_paragraphs():
+    out = extract_items(build([
+        ("h", 1, "Etappmål till 2028"),
+        ("t", ["Nr", "Etappmål 2028", "Bidrar till"], [
+            ["E1", "Utsläppen från vägtrafiken i kommunen ska ha minskat med minst 30 procent till 2028.", "Klimatmål 1"],
+            ["E2", "Andelen resor med kollektivtrafik, cykel och gång ska öka.", "Klimatmål 1"],
+        ]),
+        ("h", 1, "Åtgärder 2026–2028"),
+        ("h", 2, "Ta fram en plan för publik laddinfrastruktur i tätorterna", "1.1"),
+        ("p", "Beskrivning"),
+        ("p", "Planen ska visa var kommunen upplåter mark för snabbladdning."),
+        ("p", "Etappmål"),
+        ("p", "E1"),
+        ("p", "Ansvarig"),
+        ("p", "Samhällsbyggnadsnämnden"),
+        ("p", "Genomförs"),
+        ("p", "2026"),
+        ("h", 2, "Bygga ut pendlarparkeringar med cykelgarage", "1.2"),
+        ("p", "Etappmål"),
+        ("p", "E2"),
+        ("p", "Ansvarig"),
+        ("p", "Trafiknämnden"),
+        ("p", "Genomförs"),
+        ("p", "2026–2028"),
+    ]), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    assert len(out.goals) == 2  # "Etappmål 2028" heads goals, not targets
+    acts = {a.text: (goals.get(a.goal_key, "")[:12], a.responsible, a.timeline) for a in out.activities}
+    assert acts == {
+        "Ta fram en plan för publik laddinfrastruktur i tätorterna": ("Utsläppen fr", "Samhällsbyggnadsnämnden", "2026"),
+        "Bygga ut pendlarparkeringar med cykelgarage": ("Andelen reso", "Trafiknämnden", "2026–2028"),
+    }
+
+
+def test_label_and_value_paragraphs_of_a_cover_make_no_action():
+    out = extract_items(build([
+        ("h", 1, "Handlingsplan till Miljö- och klimatprogram 2023–2035"),
+        ("p", "Beslutad av"),
+        ("p", "Kommunstyrelsen"),
+        ("p", "Giltighetstid"),
+        ("p", "2026–2030"),
+        ("h", 1, "Mål"),
+        ("li", "Utsläppen ska minska med 50 procent till 2030."),
+        ("li", "Kommunens fordon ska vara fossilfria."),
+    ]), learned=False)
+    assert out.activities == []

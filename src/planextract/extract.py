@@ -98,6 +98,58 @@ _SOURCE_LINE = re.compile(r"^källa\b", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
+MIN_FIELD_PAIRS = 2  # an action's fields as label and value paragraphs: who and when at least
+MAX_FIELD_LABEL_WORDS = 3
+
+
+@dataclass
+class _FieldPairs:
+    """The fields of an action given as label and value paragraphs under its heading."""
+
+    fields: dict[str, str]
+    goal_code: Optional[str]
+    blocks: list[Block]
+
+
+def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
+    """Sections whose paragraphs run label, value, label, value ("Ansvarig" /
+    "Trafiknämnden", "Genomförs" / "2026–2028", "Etappmål" / "E2"), with at
+    least two bare labels naming an action's fields, who or when among them."""
+    by_section: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.section_index is not None:
+            by_section.setdefault(block.section_index, []).append(block)
+    found: dict[int, _FieldPairs] = {}
+    for index, own in by_section.items():
+        paragraphs = [b for b in own if b.kind == "paragraph"]
+        fields: dict[str, str] = {}
+        code, used, named = None, [], 0
+        i = 0
+        while i + 1 < len(paragraphs):
+            label = C.clean_text(paragraphs[i].text).rstrip(":")
+            if len(label.split()) > MAX_FIELD_LABEL_WORDS or label[-1:] in ".!?" or re.search(r"[:\d]", label):
+                i += 1
+                continue
+            role = C.column_role(label).role
+            name = C.activity_field(role)
+            value = C.clean_text(paragraphs[i + 1].text)
+            if name is not None:
+                fields.setdefault(name, value)
+                named += 1
+            elif role in ("goal", "goal_or_target") and len(value.split()) <= 2:
+                code = code or value  # "Etappmål" / "E1": the goal it serves, by code
+            elif role not in ("analysis", "activity_detail", "comment"):
+                i += 1
+                continue
+            elif role in ("activity_detail",):
+                fields.setdefault("detail", value)
+            used += [paragraphs[i], paragraphs[i + 1]]
+            i += 2
+        if named >= MIN_FIELD_PAIRS and {"responsible", "timeline"} & set(fields):
+            found[index] = _FieldPairs(fields, code, used)
+    return found
+
+
 def extract_items(parsed: ParsedDocument, *, learned: bool = True) -> Extraction:
     """Goals, indicators and activities of one document, linked.
 
@@ -234,6 +286,10 @@ class _Reader(ProseItems):
             b.section_index for b in parsed.blocks
             if b.kind == "paragraph" and action_field_line(C.clean_text(b.text)) is not None
         }
+        # sections of an action heading whose fields follow as label and value paragraphs
+        # ("Ansvarig" / "Samhällsbyggnadsnämnden", "Genomförs" / "2026")
+        self.field_pairs: dict[int, _FieldPairs] = _field_pairs(parsed.blocks)
+        self.pair_blocks: set[int] = set()  # their blocks, once the heading was read as the action
         # sections opening with their goal in a sentence ("Vårt mål är att ..."): their heading is a title
         self.titled_goals: set[Optional[int]] = set()
         seen: set[Optional[int]] = set()
@@ -546,6 +602,17 @@ class _Reader(ProseItems):
             self.action_fields[section.index] = activity
             state.kind = "goal_item"
             return
+        pairs = self.field_pairs.get(section.index)
+        if own is None and pairs is not None and prose.opens_with_action(C.strip_goal_number(C.clean_text(heading))):
+            # "1.1 Ta fram en plan för …" over "Beskrivning" / …, "Ansvarig" / …, "Genomförs" / …
+            if self.scopes and rank <= self.scopes[-1].rank:
+                self._pop_scopes(rank)
+            served = self.goal_by_code(pairs.goal_code) if pairs.goal_code else None
+            self.pair_blocks |= {id(b) for b in pairs.blocks}
+            self.add_activity(C.clean_text(heading), section.page, section.bbox, "heading",
+                              Anchor(served, self.nearest_goal(), self.region), **pairs.fields)
+            state.kind = "goal_item"
+            return
         if own is None and section.index in self.field_tables and not C.is_group_label(heading):
             # "1.1 Tilläggsisolera" over its description and a table of who does it when
             if self.scopes and rank <= self.scopes[-1].rank:
@@ -783,8 +850,8 @@ class _Reader(ProseItems):
         self.first_block = False
         self.planned_before, self.planned_last = self.planned_last, False  # a planned action closed the block before
         text = C.clean_text(block.text)
-        if not text:
-            return
+        if not text or id(block) in self.pair_blocks:
+            return  # a label or value of an action's fields, read with its heading
         before, self.previous_paragraph = self.previous_paragraph, None
         if id(block) in self.assessed_goals and state.kind not in ("skip", "never"):
             self._assessed_goal(block, text, state)
