@@ -2036,3 +2036,23 @@ def test_label_and_value_paragraphs_of_a_cover_make_no_action():
         ("li", "Kommunens fordon ska vara fossilfria."),
     ]), learned=False)
     assert out.activities == []
+
+
+def test_rows_of_a_name_and_one_labelled_field_a_cell_are_indicators():
+    out = extract_items(build([
+        ("h", 1, "Fler hushåll med ekonomiskt bistånd ska nå egen försörjning.", "3"),
+        ("t", ["Invånare som någon gång under året erhållit ekonomiskt bistånd, andel", "Utfall 2024: 2,9 %",
+               "Utfall 2025: 2,7 %", "Målvärde 2026: högst 2,5 %"], [
+            ["Kolada: N31807", "", "", ""],
+            ["Hushåll med långvarigt ekonomiskt bistånd, antal", "Utfall 2024: 142", "Utfall 2025: 131",
+             "Målvärde 2026: minska"],
+        ]),
+    ]), learned=False)
+    found = {i.text: (i.kolada_kpi, [(t.direction, t.target_op, t.target_value, t.target_year) for t in i.targets],
+                      [(v.period, v.value) for v in i.values]) for i in out.indicators}
+    assert found == {
+        "Invånare som någon gång under året erhållit ekonomiskt bistånd, andel": (
+            "N31807", [("reach", "<=", 2.5, 2026)], [("2024", 2.9), ("2025", 2.7)]),
+        "Hushåll med långvarigt ekonomiskt bistånd, antal": (
+            None, [("decrease", None, None, None)], [("2024", 142.0), ("2025", 131.0)]),
+    }

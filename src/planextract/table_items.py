@@ -22,7 +22,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import (activity_tail, indicator_value_tail, named_field_run, trailing_action_fields,
+from .item_tails import (activity_tail, field_line, indicator_value_tail, named_field_run, trailing_action_fields,
                          trailing_indicator_fields)
 from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
@@ -126,6 +126,36 @@ def _indicator_tiles(table: Table):
     if not tiles or any(tile is None for tile in tiles):
         return None
     return tiles
+
+
+_KOLADA_ROW = re.compile(r"^kolada(?:-id)?\s*:?\s*(?P<id>[NUV]\d{5})$", re.I)
+_ONE_FIELD = re.compile(r"^[^\W\d][\w\s/–-]{0,30}?(?:\s+(?:19|20)\d\d)?\s*:\s*[^:]+$")  # "Utfall 2024: 41 %"
+
+
+def labelled_rows(table: Table):
+    """(name, fields) of each indicator of a table whose rows hold its name,
+    then one labelled field a cell ("Andel … | Utfall 2024: 41 % | Utfall
+    2025: 47 % | Målvärde 2026: minst 60 %"), the header row among them; a row
+    "Kolada: N79000" gives the indicator above it its id.  None for another table."""
+    out = []
+    for row in [table.header, *table.rows]:
+        cells = [C.clean_cell(cell) for cell in row]
+        if not any(cells):
+            continue
+        rest = [cell for cell in cells[1:] if cell]
+        kolada = _KOLADA_ROW.match(cells[0])
+        if kolada and not rest and out:
+            out[-1][1].kolada = out[-1][1].kolada or kolada.group("id").upper()
+            continue
+        if not rest or ":" in cells[0] or len(cells[0].split()) < 2:
+            return None
+        if not all(_ONE_FIELD.match(cell) for cell in rest):
+            return None  # a cell that is not one labelled field
+        fields = field_line(" | ".join(rest))
+        if fields is None or fields.body or not (fields.values or fields.target_text):
+            return None
+        out.append((cells[0], fields))
+    return out or None
 
 
 def printed_values(pairs) -> list[IndicatorValue]:
@@ -239,7 +269,7 @@ class TableReader:
         if served is not None:
             self._action_matrix(table, served)
             return
-        tiles = _indicator_tiles(table)
+        tiles = _indicator_tiles(table) or labelled_rows(table)
         if tiles is not None:
             self._tiles(table, tiles)
             return
