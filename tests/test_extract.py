@@ -2056,3 +2056,15 @@ def test_rows_of_a_name_and_one_labelled_field_a_cell_are_indicators():
         "Hushåll med långvarigt ekonomiskt bistånd, antal": (
             None, [("decrease", None, None, None)], [("2024", 142.0), ("2025", 131.0)]),
     }
+
+
+def test_a_listed_action_closing_with_who_does_it_is_an_activity_under_any_goal():
+    out = extract_items(build([
+        ("h", 1, "Vården och omsorgen ska vara säker och förebygga skador", "4"),
+        ("p", "Bedömning: Uppfylls inte."),
+        ("li", "Införa digital signering av läkemedel i hemtjänsten (ansvar: verksamhetschef hälso- och sjukvård; "
+               "status: ej påbörjad)", "–"),
+        ("li", "Fallolyckor har ökat jämfört med förra året (se tabell)", "–"),
+    ]), learned=False)
+    assert [(a.text, a.responsible, a.status) for a in out.activities] == [
+        ("Införa digital signering av läkemedel i hemtjänsten", "verksamhetschef hälso- och sjukvård", "ej påbörjad")]

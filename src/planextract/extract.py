@@ -98,6 +98,14 @@ _SOURCE_LINE = re.compile(r"^källa\b", re.I)
 _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|planen|programmet|syftet)\b", re.I)
 
 
+def _labelled_action(text: str) -> bool:
+    """An action closing with the labelled fields of who does it ("Införa …
+    (ansvar: verksamhetschef hemtjänst; status: pågår)"), wherever it stands."""
+    tail = activity_tail(text)
+    return bool(tail) and "responsible" in tail[1] and re.search(r"\(\s*ansvar\w*\s*:", text, re.I) is not None \
+        and prose.opens_with_action(tail[0])
+
+
 MIN_FIELD_PAIRS = 2  # an action's fields as label and value paragraphs: who and when at least
 MAX_FIELD_LABEL_WORDS = 3
 
@@ -880,6 +888,8 @@ class _Reader(ProseItems):
             measured = indicator_value_tail(text)
             if measured is not None and measured.target_text and measured.values:
                 kind = "indicator"  # "Antal kilometer ny cykelväg – minst 2,5 (utfall 2024: 1,2)"
+        elif kind in (None, "goal_item") and _labelled_action(text):
+            kind = "activity"  # "Införa digital signering … (ansvar: verksamhetschef; status: pågår)" under a goal
         after = self.lead_owners.get(id(block))
         # the goal whose measures follow ("2. Fler vuxna …" / "Så här mäter vi"), even after the measures
         # of the goal before; before a label of actions, only a goal the list is about (not a measure)
