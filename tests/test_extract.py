@@ -2068,3 +2068,30 @@ def test_a_listed_action_closing_with_who_does_it_is_an_activity_under_any_goal(
     ]), learned=False)
     assert [(a.text, a.responsible, a.status) for a in out.activities] == [
         ("Införa digital signering av läkemedel i hemtjänsten", "verksamhetschef hälso- och sjukvård", "ej påbörjad")]
+
+
+def test_a_goal_matrix_on_its_side_without_a_header_row():
+    out = extract_items(build([
+        ("h", 1, "Mål 2026"),
+        ("t", [], [
+            ["Målområde", "Ett Mjölby där alla växer", "Ett hållbart Mjölby"],
+            ["Kommunfullmäktiges mål", "Alla barn och elever ska ges förutsättningar att nå sin fulla potential.",
+             "Mjölby kommun ska ha en ekonomi i balans."],
+            ["Nämndens mål", "1.1 Fler elever ska vara behöriga till ett nationellt program. "
+                             "1.2 Fler barn ska ha en god språkutveckling.", "2.1 Nämnden ska ha en budget i balans."],
+            ["Prioriteringar 2026", "Läsning och matematik i de tidiga åren", "Kompetensförsörjning"],
+        ]),
+    ]), learned=False)
+    goals = {g.key: g for g in out.goals}
+    tree = {g.text: (goals[g.parent_key].text if g.parent_key else None) for g in out.goals}
+    assert tree == {
+        "Ett Mjölby där alla växer": None,
+        "Alla barn och elever ska ges förutsättningar att nå sin fulla potential.": "Ett Mjölby där alla växer",
+        "Fler elever ska vara behöriga till ett nationellt program.":
+            "Alla barn och elever ska ges förutsättningar att nå sin fulla potential.",
+        "Fler barn ska ha en god språkutveckling.":
+            "Alla barn och elever ska ges förutsättningar att nå sin fulla potential.",
+        "Ett hållbart Mjölby": None,
+        "Mjölby kommun ska ha en ekonomi i balans.": "Ett hållbart Mjölby",
+        "Nämnden ska ha en budget i balans.": "Mjölby kommun ska ha en ekonomi i balans.",
+    }

@@ -1001,32 +1001,40 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
 MAX_TRANSPOSED_ROWS = 4
 
 
+MAX_MATRIX_LABEL_WORDS = 5  # "Indikatorer (målvärde 2026)"
+
+
 def matrix_upright(table: Table) -> Optional[Table]:
     """A goal matrix laid on its side, turned upright; None for another table.
 
-    Its first column names what each row holds ("Kommunfullmäktiges mål",
-    "Nämndens mål", "Indikatorer (målvärde 2026)", "Aktiviteter 2026": a goal
-    row and an indicator or activity row at least) under an empty corner
-    cell, and each further column is one goal area ("Målområde 1").  Turned
-    upright, those names are the header and each area is a row.
+    Its first column names what each row holds ("Målområde",
+    "Kommunfullmäktiges mål", "Nämndens mål", "Indikatorer (målvärde 2026)",
+    "Aktiviteter 2026": two rows of items at least, goals among them) under
+    an empty corner cell or no header at all, each once, and each further
+    column (two at least) is one goal area.  Turned upright, those names are
+    the header and each area is a row.
     """
+    header = [C.clean_cell(h) for h in table.header]
     rows = [list(r) for r in table.rows]
-    if len(rows) < 2 or not table.header or C.clean_cell(table.header[0]):
+    if len(rows) < 2 or (any(header) and header[0]):
         return None
+    labels = [C.clean_cell(r[0] if r else "") for r in rows]
+    if any(not label or len(label.split()) > MAX_MATRIX_LABEL_WORDS or label[-1:] in ".!?" for label in labels):
+        return None
+    if len(set(labels)) < len(labels) or max(len(r) for r in rows) < 3:
+        return None  # a card of one goal ("Nämndmål | …", "Styrtal | …", "Styrtal | …"), not areas side by side
     kinds = []
-    for row in rows:
-        role = C.column_role(C.clean_cell(row[0] if row else "")).role
+    for label in labels:
+        role = C.column_role(label).role
         kinds.append("activity" if role and role.startswith("activity") else role)
-    if "goal" not in kinds or not {"indicator", "activity"} & set(kinds):
-        return None
-    if any(kind not in ("goal", "indicator", "activity", "target", "goal_or_target") for kind in kinds):
+    items = [kind for kind in kinds if kind in ("goal", "indicator", "activity")]
+    if "goal" not in items or len(items) < 2 or len(items) * 2 < len(kinds):
         return None
     width = max(len(r) for r in rows)
     upright = [[r[c] if c < len(r) else "" for r in rows] for c in range(1, width)]
-    if not any(any(C.clean_cell(cell) for cell in row) for row in upright):
+    if len(upright) < 1 or not any(any(C.clean_cell(cell) for cell in row) for row in upright):
         return None
-    return dataclasses.replace(table, header=[C.clean_cell(r[0]) for r in rows], rows=upright,
-                               row_pages=[table.page_start] * len(upright))
+    return dataclasses.replace(table, header=labels, rows=upright, row_pages=[table.page_start] * len(upright))
 
 
 def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[str]]]]]:
