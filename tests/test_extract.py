@@ -2095,3 +2095,20 @@ def test_a_goal_matrix_on_its_side_without_a_header_row():
         "Mjölby kommun ska ha en ekonomi i balans.": "Ett hållbart Mjölby",
         "Nämnden ska ha en budget i balans.": "Mjölby kommun ska ha en ekonomi i balans.",
     }
+
+
+def test_a_row_of_goals_under_perspective_headers_below_a_heading_of_goals():
+    out = extract_items(build([
+        ("h", 1, "Regionfullmäktiges mål"),
+        ("t", ["Invånare", "Samhälle", "Ekonomi"], [
+            ["Norrbottningarna ska ha en god och jämlik hälsa.", "Norrbotten ska ha en hållbar tillväxt.",
+             "Region Norrbotten ska ha en ekonomi i balans."],
+        ]),
+        ("h", 1, "Norrbotten i siffror"),
+        ("t", ["Mått", "Norrbotten", "Riket"], [["Antal invånare", "249 600", "–"]]),
+    ]), learned=False)
+    assert [(g.level, g.text) for g in out.goals] == [
+        ("kf", "Norrbottningarna ska ha en god och jämlik hälsa."),
+        ("kf", "Norrbotten ska ha en hållbar tillväxt."),
+        ("kf", "Region Norrbotten ska ha en ekonomi i balans."),
+    ]

@@ -158,6 +158,25 @@ def labelled_rows(table: Table):
     return out or None
 
 
+def goal_statement_grid(table: Table) -> Optional[list[tuple[str, int]]]:
+    """(goal, page) of each cell of a table whose header names no column of
+    items (perspectives: "Invånare | Samhälle | Medarbetare | Ekonomi") and
+    whose every filled body cell states a goal; None for another table."""
+    if any(C.column_role(h).role not in ("ignore", None) for h in table.header if C.clean_cell(h)):
+        return None
+    found = []
+    for r, row in enumerate(table.rows):
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        for cell in row:
+            text = C.clean_cell(cell)
+            if not text:
+                continue
+            if not C.is_goal_statement(text):
+                return None
+            found.append((text, page))
+    return found if len(found) >= 2 else None
+
+
 def printed_values(pairs) -> list[IndicatorValue]:
     """Outcomes printed beside an indicator, (period, printed value) pairs, as values."""
     return [IndicatorValue(period=period, value=parse_value(printed), text=printed) for period, printed in pairs]
@@ -268,6 +287,15 @@ class TableReader:
         served = self._goal_columns(table)
         if served is not None:
             self._action_matrix(table, served)
+            return
+        under_goals = doc.section_state(table.section_index).kind == "goal"
+        statements = goal_statement_grid(table) if under_goals else None
+        if statements is not None:
+            # "Regionfullmäktiges mål" / "Invånare | Samhälle | …" over a row of goals
+            state = doc.section_state(table.section_index)
+            for text, page in statements:
+                doc.add_goal(text, doc.level(*state.texts), page, table.bbox, "table", parent=doc.scope_goal,
+                             target=doc.own_target(text))
             return
         tiles = _indicator_tiles(table) or labelled_rows(table)
         if tiles is not None:
