@@ -2112,3 +2112,15 @@ def test_a_row_of_goals_under_perspective_headers_below_a_heading_of_goals():
         ("kf", "Norrbotten ska ha en hållbar tillväxt."),
         ("kf", "Region Norrbotten ska ha en ekonomi i balans."),
     ]
+
+
+def test_a_goal_card_with_its_full_year_forecast():
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("t", [], [
+            ["Nämndmål", "Alla elever ska ges förutsättningar att nå så långt som möjligt i sitt lärande."],
+            ["Prognos helår", "Till stor del uppfyllt"],
+            ["Analys", "Andelen elever som når minst betyget E i alla ämnen ökade för andra året i rad."],
+        ]),
+    ]), learned=False)
+    assert [g.text for g in out.goals] == ["Alla elever ska ges förutsättningar att nå så långt som möjligt i sitt lärande."]
