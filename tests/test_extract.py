@@ -2124,3 +2124,19 @@ def test_a_goal_card_with_its_full_year_forecast():
         ]),
     ]), learned=False)
     assert [g.text for g in out.goals] == ["Alla elever ska ges förutsättningar att nå så långt som möjligt i sitt lärande."]
+
+
+def test_an_action_title_run_into_its_description_over_a_line_of_who_and_when():
+    out = extract_items(build([
+        ("h", 1, "Fler barn och unga ska ha en aktiv och meningsfull fritid."),
+        ("h", 2, "Så gör vi"),
+        ("p", "Kvällsöppen fritidsgård i Bodafors Fritidsgården i Bodafors håller öppet två kvällar i veckan från hösten."),
+        ("p", "Ansvar: Fritidsenheten • Klart: september 2026"),
+        ("p", "Läsombud i förskolan Biblioteket utbildar ett läsombud på varje förskola."),
+        ("p", "Ansvar: Biblioteket • Klart: december 2026"),
+    ]), learned=False)
+    assert [(a.text, a.responsible, a.timeline) for a in out.activities] == [
+        ("Kvällsöppen fritidsgård i Bodafors", "Fritidsenheten", "september 2026"),
+        ("Läsombud i förskolan", "Biblioteket", "december 2026"),
+    ]
+    assert out.activities[0].detail.startswith("Fritidsgården i Bodafors håller öppet")

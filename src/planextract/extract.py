@@ -106,6 +106,24 @@ def _labelled_action(text: str) -> bool:
         and prose.opens_with_action(tail[0])
 
 
+# "Lovaktiviteter i alla kommundelar Sommarlovs- och …": a title run into the sentence after it
+_TITLE_BREAK = re.compile(r"(?<=[\wåäö)])\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_TITLE_END_WORDS = frozenset("i på för och av med till om från vid som att en ett den det de".split())
+MAX_RUN_IN_TITLE_WORDS = 8
+
+
+def _run_in_title(text: str) -> Optional[tuple[str, str]]:
+    """(title, rest) of a paragraph whose short title runs into its first
+    sentence; the break is the first capital after a word that can end a
+    title ("Kvällsöppen fritidsgård i Bodafors Fritidsgården …")."""
+    for m in _TITLE_BREAK.finditer(text):
+        title = text[:m.start()]
+        if len(title.split()) > MAX_RUN_IN_TITLE_WORDS or re.search(r"[.!?:;]", title):
+            return None
+        if title.split()[-1].lower() not in _TITLE_END_WORDS:
+            return title, text[m.end():]
+    return None
+
 MIN_FIELD_PAIRS = 2  # an action's fields as label and value paragraphs: who and when at least
 MAX_FIELD_LABEL_WORDS = 3
 
@@ -869,6 +887,8 @@ class _Reader(ProseItems):
                 return
             if before is not None and self._action_with_status(before, text, state):
                 return
+            if before is not None and self._titled_action(before, text, state):
+                return
             self._note_title(text, block.page, block.bbox)
             self._paragraph(block, text, state, first)
             self.previous_paragraph = (block, text)
@@ -1323,6 +1343,26 @@ class _Reader(ProseItems):
             return False
         self.add_activity(action, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region),
                           status=text)
+        return True
+
+    def _titled_action(self, before: tuple[Block, str], text: str, state: _SectionState) -> bool:
+        """An action whose short title runs into its description, then a line of
+        who and when, under a heading of actions ("Lovaktiviteter i alla
+        kommundelar Sommarlovs- och höstlovsaktiviteterna planeras …" / "Ansvar:
+        Fritidsenheten • Klart: augusti 2026"); True when ``text`` was that line."""
+        block, paragraph = before
+        if state.kind != "activity" or any(a.text == paragraph or paragraph.startswith(a.text) for a in self.out.activities):
+            return False
+        fields = action_field_line(text)
+        titled = _run_in_title(paragraph)
+        if fields is None or not ({"responsible", "timeline"} & set(fields.fields)) or titled is None:
+            return False
+        title, rest = titled
+        if len(title.split()) < 2 or prose.is_goal_sentence(title):
+            return False
+        served = self.goal_by_code(fields.goal_code) if fields.goal_code else None
+        self.add_activity(title, block.page, block.bbox, "prose", Anchor(served, self.nearest_goal(), self.region),
+                          detail=rest.strip(), **fields.fields)
         return True
 
     def _indicator_field(self, indicator: Indicator, kind: str, column, value: str) -> None:
