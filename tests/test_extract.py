@@ -2140,3 +2140,22 @@ def test_an_action_title_run_into_its_description_over_a_line_of_who_and_when():
         ("Läsombud i förskolan", "Biblioteket", "december 2026"),
     ]
     assert out.activities[0].detail.startswith("Fritidsgården i Bodafors håller öppet")
+
+
+def test_initiatives_of_the_year_are_activities_serving_the_goal_coded_in_their_tail():
+    out = extract_items(build([
+        ("h", 1, "Socialnämnden"),
+        ("t", ["Nr", "Nämndmål", "Nyckeltal", "Målvärde 2026"], [
+            ["SN 1", "Äldre ska kunna bo kvar hemma med trygg hemtjänst.", "Andel nöjda brukare, %", "Minst 90 %"],
+            ["SN 2", "Barn som far illa ska få stöd tidigt.", "Väntetid till insats, dagar", "Högst 30"],
+        ]),
+        ("h", 2, "Satsningar 2026:"),
+        ("li", "Införa ett trygghetsteam för personer med ny hemtjänst (SN 1, 3,8 mnkr)."),
+        ("li", "Utöka familjebehandlingen med två behandlare (SN 2, 1,6 mnkr)."),
+    ]), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    assert "Satsningar 2026:" not in goals.values()
+    assert [(a.text, goals.get(a.goal_key, "")[:10]) for a in out.activities] == [
+        ("Införa ett trygghetsteam för personer med ny hemtjänst", "Äldre ska "),
+        ("Utöka familjebehandlingen med två behandlare", "Barn som f"),
+    ]

@@ -64,9 +64,10 @@ _TRAILING_STATUS = re.compile(r"\s+(?:[–—-]\s+([\w ]{3,20}?)|\(([\w ]{3,20}?
 # "Sandviken ska vara … livet. N1 Barn och unga …": a listed goal run on into its coded goals
 _GOAL_WITH_CODED_CHILDREN = re.compile(r"^(?P<head>[^.!]+[.!])\s+(?=[A-ZÅÄÖ]{1,3}\s?\d{1,2}\s+[A-ZÅÄÖ])")
 _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt"
-# "… – bygg och miljö (V1)": an action's closing unit and the code of the goal it serves
+# "… – bygg och miljö (V1)", "… (SN 1, 3,8 mnkr)": an action's closing unit, the code of the goal it serves, its cost
 _CODE_TAIL = re.compile(
-    r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\)\s*\.?$")
+    r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)"
+    r"(?:,\s*(?P<cost>\d[\d\s,]*\s*(?:mnkr|mkr|tkr|kr|miljoner kronor)))?\)\s*\.?$")
 # "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
 _RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+){0,3}:\s+(?=[A-ZÅÄÖ])")
 # a calendar entry's date before its words ("Maj:", "Vecka 12:", "Kvartal 2 –")
