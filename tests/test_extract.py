@@ -2159,3 +2159,24 @@ def test_initiatives_of_the_year_are_activities_serving_the_goal_coded_in_their_
         ("Införa ett trygghetsteam för personer med ny hemtjänst", "Äldre ska "),
         ("Utöka familjebehandlingen med två behandlare", "Barn som f"),
     ]
+
+
+def test_a_goal_row_serves_the_goal_its_bidrar_till_cell_names():
+    out = extract_items(build([
+        ("h", 1, "Kungälvs klimatmål"),
+        ("t", ["Nr", "Klimatmål", "Målår"], [
+            ["1", "Utsläppen av växthusgaser inom kommunen ska minska.", "2035"],
+            ["2", "Kommunkoncernens verksamheter ska vara fossilfria.", "2030"],
+        ]),
+        ("h", 1, "Etappmål till 2028"),
+        ("t", ["Nr", "Etappmål 2028", "Bidrar till"], [
+            ["E1", "Utsläppen från vägtrafiken i kommunen ska ha minskat med minst 30 procent till 2028.", "Klimatmål 1"],
+            ["E2", "Kommunkoncernens egna transporter ska ställas om till el.", "Klimatmål 2"],
+        ]),
+    ]), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    served = {g.text: goals.get(g.parent_key) for g in out.goals}
+    assert served["Utsläppen från vägtrafiken i kommunen ska ha minskat med minst 30 procent till 2028."] == \
+        "Utsläppen av växthusgaser inom kommunen ska minska."
+    assert served["Kommunkoncernens egna transporter ska ställas om till el."] == \
+        "Kommunkoncernens verksamheter ska vara fossilfria."

@@ -30,6 +30,8 @@ from .models import Activity, Indicator, IndicatorValue, Table, Target
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 # a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
 _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
+# "Klimatmål 1", "Avfallsplanens mål 2": a goal named by its label and number
+_NAMED_GOAL_NUMBER = re.compile(r"(?:[\w-]+s\s+)?[\w-]*mål\s+(\d{1,2}(?:\.\d{1,2})?)\.?", re.I)
 _GOAL_NUMBERS = re.compile(r"(?:[\w-]+\s+)?mål\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:och|&)\s+\d{1,2}", re.I)
 # "A1, A2", "D1, D2 och tre finansiella mål": goals named by their codes in a summary
 _CODE_LIST = re.compile(r"^[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?)+\b")
@@ -436,6 +438,10 @@ class TableReader:
         if parent is None and not row.level and goal_rows and row.code and goal_rows[-1][1] \
                 and _code_depth(goal_rows[-1][1]) < _code_depth(row.code):
             parent = goal_rows[-1]
+        served = None
+        if parent is None:  # "E1 | Utsläppen … | Klimatmål 1": the goal a "Bidrar till" cell names
+            served = next((self._served_goal(cells[i]) for i, column in enumerate(columns)
+                           if i != text_col and cells[i] and _SERVES.match(C.clean_cell(column.header))), None)
         level = row.level or (_LOWER.get(parent[0]) if parent else None) or \
             C.level_in(columns[text_col].header) or doc.level(*state.texts) or "namnd"
         target = None
@@ -446,7 +452,7 @@ class TableReader:
                 if C.is_baseline_header(columns[i].header) and cells[i]:
                     set_baseline([target], cells[i], columns[i].year)
         goal = doc.add_goal(row.text, level, page, bbox, "table",
-                            parent=parent[2] if parent else doc.scope_goal,
+                            parent=parent[2] if parent else (served or doc.scope_goal),
                             target=target or doc.own_target(row.text))
         if row.code:
             doc.numbered.setdefault(row.code, goal.key)
@@ -462,6 +468,13 @@ class TableReader:
         goal_rows.append((level, row.code, goal.key))
         doc.last_goal = goal.key
         return goal.key
+
+    def _served_goal(self, cell: str) -> Optional[int]:
+        """The goal a "Bidrar till" cell names: "Klimatmål 1", "KF 2", "1.2"."""
+        named = _NAMED_GOAL_NUMBER.fullmatch(cell) or _GOAL_NUMBER.fullmatch(cell)
+        if named:
+            return self.doc.goal_by_number(named.group(1).rstrip("."))
+        return self.doc.goal_by_code(cell) if table_rows.is_code(cell) else None
 
     # ---- rows --------------------------------------------------------------
 
