@@ -454,6 +454,8 @@ class TableReader:
         goal = doc.add_goal(row.text, level, page, bbox, "table",
                             parent=parent[2] if parent else (served or doc.scope_goal),
                             target=target or doc.own_target(row.text))
+        if target is not None and goal.target is target and not roles.indicator and not roles.measure:
+            doc.stated_targets.add(goal.key)  # "Klimatmål | Målnivå | -75 %": the goal's own level, kept under its subgoals
         if row.code:
             doc.numbered.setdefault(row.code, goal.key)
             if table_rows.code_number(row.code):
