@@ -30,8 +30,9 @@ from .models import Activity, Indicator, IndicatorValue, Table, Target
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 # a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
 _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
-# "Klimatmål 1", "Avfallsplanens mål 2": a goal named by its label and number
-_NAMED_GOAL_NUMBER = re.compile(r"(?:[\w-]+s\s+)?[\w-]*mål\s+(\d{1,2}(?:\.\d{1,2})?)\.?", re.I)
+# "Klimatmål 1", "Avfallsplanens mål 2", "nämndmål 1.1": a goal named by its label and number
+_LABEL_AND_NUMBER = r"(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)"
+_NAMED_GOAL_NUMBER = re.compile(rf"(?:[\w-]+s\s+)?{_LABEL_AND_NUMBER}\.?", re.I)
 _GOAL_NUMBERS = re.compile(r"(?:[\w-]+\s+)?mål\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:och|&)\s+\d{1,2}", re.I)
 # "A1, A2", "D1, D2 och tre finansiella mål": goals named by their codes in a summary
 _CODE_LIST = re.compile(r"^[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?)+\b")
@@ -59,8 +60,7 @@ _GOAL_COLUMN = re.compile(r"^(?P<code>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2
 
 
 # "Till nämndmål 1.1:", "Nämndmål 2:" inside a cell: the goal the items after it serve
-_CELL_GOAL_LABEL = re.compile(r"(?:^|(?<=\s))(?:till\s+)?(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)\s*:\s*",
-                              re.I)
+_CELL_GOAL_LABEL = re.compile(rf"(?:^|(?<=\s))(?:till\s+)?{_LABEL_AND_NUMBER}\s*:\s*", re.I)
 
 
 # an indicator column's header saying each indicator's target follows it in parentheses
@@ -220,6 +220,15 @@ class TableReader:
             for code in children:
                 doc.parent_codes.setdefault(code, goal.key)
 
+    def _goal_grid(self, table: Table, statements: list[tuple[str, int]]) -> None:
+        """Goals stated one a cell under a heading of goals ("Regionfullmäktiges
+        mål" / "Invånare | Samhälle | …" over a row of goals)."""
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        for text, page in statements:
+            doc.add_goal(text, doc.level(*state.texts), page, table.bbox, "table", parent=doc.scope_goal,
+                         target=doc.own_target(text))
+
     def _goal_columns(self, table: Table) -> Optional[dict[int, Optional[int]]]:
         """Column -> goal of a matrix whose columns after the first are headed by
         known goals' numbers ("Verksamhet | 1.1 Kultur och bibliotek | 1.2 Fysisk
@@ -293,11 +302,7 @@ class TableReader:
         under_goals = doc.section_state(table.section_index).kind == "goal"
         statements = goal_statement_grid(table) if under_goals else None
         if statements is not None:
-            # "Regionfullmäktiges mål" / "Invånare | Samhälle | …" over a row of goals
-            state = doc.section_state(table.section_index)
-            for text, page in statements:
-                doc.add_goal(text, doc.level(*state.texts), page, table.bbox, "table", parent=doc.scope_goal,
-                             target=doc.own_target(text))
+            self._goal_grid(table, statements)
             return
         tiles = _indicator_tiles(table) or labelled_rows(table)
         if tiles is not None:
@@ -440,7 +445,7 @@ class TableReader:
             parent = goal_rows[-1]
         served = None
         if parent is None:  # "E1 | Utsläppen … | Klimatmål 1": the goal a "Bidrar till" cell names
-            served = next((self._served_goal(cells[i]) for i, column in enumerate(columns)
+            served = next((self._named_goal(cells[i]) for i, column in enumerate(columns)
                            if i != text_col and cells[i] and _SERVES.match(C.clean_cell(column.header))), None)
         level = row.level or (_LOWER.get(parent[0]) if parent else None) or \
             C.level_in(columns[text_col].header) or doc.level(*state.texts) or "namnd"
@@ -471,12 +476,14 @@ class TableReader:
         doc.last_goal = goal.key
         return goal.key
 
-    def _served_goal(self, cell: str) -> Optional[int]:
-        """The goal a "Bidrar till" cell names: "Klimatmål 1", "KF 2", "1.2"."""
-        named = _NAMED_GOAL_NUMBER.fullmatch(cell) or _GOAL_NUMBER.fullmatch(cell)
-        if named:
-            return self.doc.goal_by_number(named.group(1).rstrip("."))
-        return self.doc.goal_by_code(cell) if table_rows.is_code(cell) else None
+    def _named_goal(self, cell: str) -> Optional[int]:
+        """The goal a cell names by number or code: "1.1", "ÄN 1.1", "KF 2", "Klimatmål 1"."""
+        named = _NAMED_GOAL_NUMBER.fullmatch(cell)
+        number = named.group("number") if named else None
+        if number is None and (plain := _GOAL_NUMBER.fullmatch(cell)):
+            number = plain.group(1).rstrip(".")
+        found = self.doc.goal_by_number(number) if number else None
+        return found if found is not None or not (number or table_rows.is_code(cell)) else self.doc.goal_by_code(cell)
 
     # ---- rows --------------------------------------------------------------
 
@@ -494,9 +501,7 @@ class TableReader:
             number = _GOAL_NUMBER.fullmatch(text)
             if number or (text and table_rows.is_code(text)):
                 # "1.1", "ÄN 1.1": the goal with that number or code, named by reference
-                carried[n] = doc.goal_by_number(number.group(1).rstrip(".")) if number else None
-                if carried[n] is None:
-                    carried[n] = doc.goal_by_code(text)
+                carried[n] = self._named_goal(text)
                 if carried[n] is None:
                     continue
                 if added is not None and named_after is None:
