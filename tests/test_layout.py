@@ -172,6 +172,27 @@ def test_a_short_last_column_is_read_after_the_full_one(tmp_path):
     assert texts(read_layout(path, ocr="never")[0]) == left + right
 
 
+def test_a_column_of_headings_and_lists_beside_prose_is_a_column(tmp_path):
+    # left: short headings, items with hanging indents and short last lines;
+    # right: wrapped prose.  Each side is read whole before the next.
+    left = [(72, "Verksamhetsmål"), (76, "F1 Alla förskolor ska ha en plan för"),
+            (86, "språk (nämndmål 2)"), (76, "F2 Barngrupperna för barn ska inte"),
+            (86, "överstiga 12 barn"), (72, "Utvecklingsinsatser"), (76, "– Utbilda språkombud på varje förskola"),
+            (86, "och fritidshem i kommunen (F1)"), (76, "– Se över gruppindelningen inför nästa"),
+            (86, "inskolning av barnen (F2)"), (72, "Kulturskolan"), (76, "• Nå fler barn med kurser på skoltid")]
+    right = [f"Höger {row + 1} " + " ".join(_WORDS[(2 * row + k) % len(_WORDS)] for k in range(5)) for row in range(12)]
+    path = tmp_path / "listspalt.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Vera", 10)
+    for row, (x, text) in enumerate(left):
+        pdf.drawString(x, HEIGHT - 120 - row * 13, text)
+    for row, text in enumerate(right):
+        pdf.drawString(312, HEIGHT - 120 - row * 13, text)
+    pdf.showPage()
+    pdf.save()
+    assert texts(read_layout(path, ocr="never")[0]) == [text for _, text in left] + right
+
+
 def test_side_box_beside_body_text_is_read_after_it(tmp_path):
     path = tmp_path / "faktaruta.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)

@@ -39,6 +39,7 @@ class LayoutSettings:
     repeat_share: float = 0.3  # a running line repeats on this share of the pages (and on 2+)
     repeat_offset: float = 6.0  # points a running line may move between pages
     min_column_lines: int = 6  # lines each side needs for a page to count as two-column prose
+    list_column_long_share: float = 0.5  # share of full lines in a column of lists beside a prose column
     min_gutter_rows: int = 3  # rows with text on each side of a white strip for it to split lines
 
 
@@ -364,12 +365,15 @@ def _prose_sides(lines: list[Line], gutter: float, settings: LayoutSettings) -> 
     bottom = min(max(line.bottom for line in left), max(line.bottom for line in right))
     left = [line for line in left if line.bottom >= top and line.top <= bottom]
     right = [line for line in right if line.bottom >= top and line.top <= bottom]
-    spans = []
-    for side in (left, right):
-        span = _prose_span(side, settings)
-        if span is None:
-            return False
-        spans.append(span)
+    spans = [_prose_span(left, settings), _prose_span(right, settings)]
+    if spans.count(None) == 1:
+        # beside a prose column, a column of headings and lists: its short
+        # lines (labels, the last lines of items) are not prose, but its
+        # lines still start at a few x
+        i = spans.index(None)
+        spans[i] = _prose_span((left, right)[i], settings, long_share=settings.list_column_long_share)
+    if None in spans:
+        return False
     # columns of a page are of about one width; a label column beside a
     # text column is a table
     if not 0.4 <= spans[0] / spans[1] <= 2.5:
@@ -382,10 +386,11 @@ def _prose_sides(lines: list[Line], gutter: float, settings: LayoutSettings) -> 
     return not (len(left_starts) >= 3 and level >= 0.7 * len(left_starts))
 
 
-def _prose_span(side: list[Line], settings: LayoutSettings) -> float | None:
+def _prose_span(side: list[Line], settings: LayoutSettings, long_share: float = 0.6) -> float | None:
     """The width of ``side`` when it reads as a prose column, else ``None``.
 
-    Enough lines, most starting at one x and most running most of the width.
+    Enough lines, most starting at one x and most (``long_share``) running
+    most of the width.
     """
     if len(side) < settings.min_column_lines:
         return None
@@ -393,7 +398,7 @@ def _prose_span(side: list[Line], settings: LayoutSettings) -> float | None:
     aligned = sum(n for _, n in starts.most_common(2))
     span = max(line.x1 for line in side) - min(line.x0 for line in side)
     long_lines = sum(1 for line in side if line.x1 - line.x0 >= 0.6 * span)
-    if aligned < 0.6 * len(side) or long_lines < 0.6 * len(side):
+    if aligned < 0.6 * len(side) or long_lines < long_share * len(side):
         return None
     return span
 
