@@ -2180,3 +2180,25 @@ def test_a_goal_row_serves_the_goal_its_bidrar_till_cell_names():
         "Utsläppen av växthusgaser inom kommunen ska minska."
     assert served["Kommunkoncernens egna transporter ska ställas om till el."] == \
         "Kommunkoncernens verksamheter ska vara fossilfria."
+
+
+def test_coded_goal_statements_under_a_heading_no_rule_knows_are_goals():
+    """"T1 Utsläppen … ska minska …" under "Delmål till 2030" (a heading of no
+    known kind): coded goals, as the same goals listed would be; an item
+    referring to the code serves that goal."""
+    out = extract_items(build([
+        ("h", 1, "Fokusområde Transporter och resor"),
+        ("p", "Ronneby är en landsbygdskommun med långa avstånd."),
+        ("h", 2, "Delmål till 2030"),
+        ("p", "T1 Utsläppen av växthusgaser från vägtrafiken i kommunen ska minska med minst 60 procent "
+              "till 2030 jämfört med 2010."),
+        ("p", "T2 Andelen resor till fots, med cykel eller med kollektivtrafik ska öka till minst 35 procent 2030."),
+        ("h", 2, "Åtgärder"),
+        ("li", "Bygga ut laddinfrastrukturen vid kommunens arbetsplatser (T1)"),
+    ]))
+    goals = {g.key: g.text for g in out.goals}
+    assert "Utsläppen av växthusgaser från vägtrafiken i kommunen ska minska med minst 60 procent till 2030 " \
+           "jämfört med 2010." in goals.values()
+    assert any(text.startswith("Andelen resor till fots") for text in goals.values())
+    action = out.activities[0]
+    assert goals[action.goal_key].startswith("Utsläppen av växthusgaser")

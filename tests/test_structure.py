@@ -316,6 +316,25 @@ def test_bullets_with_hanging_continuation_and_nesting():
     assert doc.blocks[-1].kind == "paragraph"
 
 
+def test_coded_items_with_a_hanging_indent_are_paragraphs_of_their_own():
+    # "T1 …" set at the margin, its next lines under the text after the code
+    s = Sheet()
+    s.add("Delmål till 2030", size=14, bold=True)
+    s.add("T1 Utsläppen av växthusgaser från vägtrafiken i kommunen ska minska med minst 60 procent",
+          x0=LEFT, before=0.5, full=True)
+    s.add("jämfört med 2010 (långsiktigt mål 1).", x0=LEFT + 11)
+    s.add("T2 Andelen resor till fots, med cykel eller med kollektivtrafik ska öka från 24 procent",
+          x0=LEFT, full=True)
+    s.add("(2023) till minst 35 procent 2030 (långsiktigt mål 1).", x0=LEFT + 11)
+    doc = build_structure([s.page()], [])
+    assert [(b.kind, b.marker, b.text) for b in doc.blocks] == [
+        ("paragraph", None, "T1 Utsläppen av växthusgaser från vägtrafiken i kommunen ska minska med minst 60 "
+                            "procent jämfört med 2010 (långsiktigt mål 1)."),
+        ("paragraph", None, "T2 Andelen resor till fots, med cykel eller med kollektivtrafik ska öka från 24 "
+                            "procent (2023) till minst 35 procent 2030 (långsiktigt mål 1)."),
+    ]
+
+
 def test_marker_split_from_its_text_is_joined():
     s = Sheet()
     s.para(*FILLER)

@@ -1109,7 +1109,8 @@ class _Reader(ProseItems):
             self.flush_coded()  # "E3" / its goal, then "Etappmålen E1–E3 bidrar till …": the run has ended
         # "KTN 1 Resandet … ska öka …." in bold over its description: a goal heading in all but type
         whole = coded_start and block.bold and state.kind == "goal"
-        goal_coded = (state.kind == "goal_item" or whole) and coded_start and C.is_goal_statement(text)  # "UN 1 Barnen … ska …"
+        # "UN 1 Barnen … ska …" under a heading of goals, or under any heading as a coded list item would be
+        goal_coded = (state.kind in ("goal_item", None) or whole) and coded_start and C.is_goal_statement(text)
         if (state.kind in ("activity", "goal") or goal_coded or (self.coded and state.kind == "goal_item")) and (
                 self.coded or coded_start or code_alone):
             # "T1 Bygga ut ..." actions, "V1 Minst 90 procent ... (ÄN 1.2)" goals: coded items in running

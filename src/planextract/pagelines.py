@@ -55,6 +55,7 @@ class StructureRules(RulesModel):
     bullets: list[Annotated[str, Field(min_length=1)]]
     bullets_need_space: list[str]
     numbered_list: list[Annotated[str, Field(min_length=1)]]
+    item_codes: list[Annotated[str, Field(min_length=1)]]
     heading_number: str
     max_first_number: int
     max_number_part: int
@@ -74,6 +75,7 @@ class Compiled:
     rules: StructureRules
     marker: re.Pattern  # a list marker at the start of a line
     marker_only: re.Pattern  # a line that is nothing but a marker or a section number
+    item_code: Optional[re.Pattern]  # a code that opens a paragraph with a hanging indent
     paragraph_label: re.Pattern  # a run-in label that opens a paragraph ("Indikator: …")
     number: re.Pattern
     not_heading: tuple
@@ -103,10 +105,12 @@ def compiled_rules(folder: Optional[str] = None) -> Compiled:
     )
     bare_number = rules.heading_number.replace(r"(?=\s)", "")
     marker_only = re.compile(rf"^(?:{only_bullets}|{only_numbers}|{bare_number})$")
+    codes = [p.replace("(?P<code>", f"(?P<c{i}>") for i, p in enumerate(rules.item_codes)]
     return Compiled(
         rules=rules,
         marker=marker,
         marker_only=marker_only,
+        item_code=re.compile("^(?:" + "|".join(codes) + ")") if codes else None,
         paragraph_label=re.compile(
             r"^(?:" + "|".join(re.escape(w) for w in rules.paragraph_labels) + r")(?:\s+(?:19|20)\d\d)?\s*:\s", re.I),
         number=re.compile("^" + rules.heading_number + r"\s*"),
@@ -168,6 +172,7 @@ class Row:
     line: Line
     text: str
     marker: Optional[str] = None  # list marker
+    code: Optional[str] = None  # an item code opening the line ("T1"), kept in the text
     body: str = ""  # text without the marker
     text_x: float = 0.0  # where the text after the marker starts
     number: Optional[str] = None  # section number
@@ -209,9 +214,13 @@ def _row(line: Line, rules: Compiled) -> Row:
     row = Row(line=line, text=text, body=text, text_x=line.x0)
     match = rules.marker.match(text)
     if match:
-        marker = next(g for g in match.groups() if g is not None)
-        row.marker = marker
+        row.marker = next(g for g in match.groups() if g is not None)
         row.body = text[match.end():].strip()
+    elif rules.item_code is not None:
+        match = rules.item_code.match(text)
+        if match:
+            row.code = next(g for g in match.groups() if g is not None)
+    if match:
         share = match.end() / max(len(text), 1)
         row.text_x = line.x0 + share * (line.x1 - line.x0)
     return row

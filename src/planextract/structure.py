@@ -380,9 +380,10 @@ def _continues_block(block: _Open, row: Row, stats: _Stats, rules: Compiled) -> 
         return False  # "… vid årets slut." / "Indikator: …": a labelled paragraph of its own
     if dtop > size * (stats.pitch + lay.paragraph_gap):
         return False
-    if block.kind == "list_item":
+    if block.kind == "list_item" or first.code:
         if row.line.x0 >= first.text_x - tol and row.line.x0 > first.line.x0 + 0.3 * size:
-            return True
+            return True  # set under the text after the marker or code: a hanging indent
+    if block.kind == "list_item":
         return (
             abs(row.line.x0 - first.line.x0) <= tol
             and not ends_sentence
@@ -527,7 +528,7 @@ def build_structure(
             continue
         row = item
         target = None
-        if open_block is not None and not row.marker:
+        if open_block is not None and not row.marker and not row.code:
             broken = row.page > open_block.rows[-1].page and row.text[:1].islower()
             if broken and _FOOTNOTE.match(open_block.rows[0].text):
                 target = _broken_sentence(opened, row, section, stats, rules)
