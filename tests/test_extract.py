@@ -2202,3 +2202,19 @@ def test_coded_goal_statements_under_a_heading_no_rule_knows_are_goals():
     assert any(text.startswith("Andelen resor till fots") for text in goals.values())
     action = out.activities[0]
     assert goals[action.goal_key].startswith("Utsläppen av växthusgaser")
+
+
+def test_a_table_of_figures_before_any_goal_is_statistics_not_indicators():
+    """"Indikator | Härnösand | Riket | År" in the opening pages: figures
+    without a stated target, no goal stated yet (ANNOTATION: not items).
+    The same table under a goal measures it."""
+    figures = ("t", ["Indikator", "Härnösand", "Riket", "År"], [
+        ["Medellivslängd, kvinnor, år", "83,6", "84,1", "2024"],
+        ["Invånare 16–84 år med gott självskattat hälsotillstånd, %", "68", "71", "2024"],
+    ])
+    before = extract_items(build([("h", 1, "Folkhälsan i Härnösand"), figures,
+                                  ("h", 1, "Mål"), ("h", 2, "Fler invånare ska ha en god hälsa", "1")]))
+    assert before.indicators == [] and len(before.goals) == 1
+    under = extract_items(build([("h", 1, "Mål"), ("h", 2, "Fler invånare ska ha en god hälsa", "1"), figures]))
+    assert [i.text for i in under.indicators] == ["Medellivslängd, kvinnor, år",
+                                                  "Invånare 16–84 år med gott självskattat hälsotillstånd, %"]

@@ -350,6 +350,8 @@ class TableReader:
             return  # "Datum | Aktivitet": the calendar of a process
         if _statistics_only(columns) and state.kind != "indicator":
             return  # "Nyckeltal | Budget 2025 | Plan 2026": statistics without a stated target
+        if not doc.out.goals and _figures_only(columns):
+            return  # "Indikator | Härnösand | Riket | År" before any goal: statistics without a stated target
         roles = _RoleIndex(columns)
         header_words = [C.clean_cell(c.header).lower() for c in columns]
         carried: list[Optional[int]] = [None] * len(roles.goal)
@@ -962,6 +964,12 @@ def _statistics_only(columns) -> bool:
     if roles & {"goal", "target", "activity"}:
         return False
     return all(C.column_role(c.header).role == "measure" for c in columns if c.role == "indicator")
+
+
+def _figures_only(columns) -> bool:
+    """A table of figures: items named in one column, no goal, target or
+    activity column beside them."""
+    return not {c.role for c in columns} & {"goal", "target", "activity"}
 
 
 def _is_group_row(cells: list[str], col: int) -> bool:
