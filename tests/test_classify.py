@@ -175,6 +175,10 @@ def test_split_bullets():
     cell = "• Erbjuda stöd och hjälp till\nvåldsutsatta och utövare.\n• Utbilda personal i SIP"
     assert C.split_bullets(cell) == ["Erbjuda stöd och hjälp till våldsutsatta och utövare.", "Utbilda personal i SIP"]
     assert C.split_bullets("Planering av resor och möten.") == ["Planering av resor och möten."]
+    # an unmapped bullet glyph after text: the cell's first glyph was cleaned away
+    assert C.split_bullets("Ta fram en plan för språket (cid:127) Erbjuda handledning") == [
+        "Ta fram en plan för språket", "Erbjuda handledning"]
+    assert C.split_bullets("(cid:127) Ta fram en plan för språket") == ["Ta fram en plan för språket"]
 
 
 @pytest.mark.parametrize(

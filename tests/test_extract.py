@@ -2218,3 +2218,34 @@ def test_a_table_of_figures_before_any_goal_is_statistics_not_indicators():
     under = extract_items(build([("h", 1, "Mål"), ("h", 2, "Fler invånare ska ha en god hälsa", "1"), figures]))
     assert [i.text for i in under.indicators] == ["Medellivslängd, kvinnor, år",
                                                   "Invånare 16–84 år med gott självskattat hälsotillstånd, %"]
+
+
+def test_a_goal_card_under_its_goal_heading_with_bulleted_cells():
+    """A card with no goal row under the heading of its goal: "Bidrar till"
+    names the goal it serves (its parent), "Så gör vi 2026" and "Så mäter
+    vi" (what would head lists of actions and measures) hold one bullet an
+    item, an indicator with its target and outcome in its tail."""
+    out = extract_items(build([
+        ("h", 1, "Kommunfullmäktiges mål"),
+        ("li", "Barn och unga i kommunen ska ha goda förutsättningar att lyckas i livet.", "A."),
+        ("h", 1, "Barn i förskolan ska ges en god grund för fortsatt lärande", "2"),
+        ("t", [], [
+            ["Bidrar till", "A. Barn och unga i kommunen ska ha goda förutsättningar att lyckas i livet."],
+            ["Varför är målet viktigt?", "Förskolan lägger grunden för barnens språk och lärande."],
+            ["Så gör vi 2026", "(cid:127) Ta fram en gemensam plan för språkutvecklande arbetssätt "
+                               "(cid:127) Erbjuda förskollärare handledning i att planera undervisning"],
+            ["Så mäter vi", "(cid:127) Andel vårdnadshavare som är nöjda med förskolan – målvärde 2026: minst 90 % "
+                            "(utfall 2025: 87 %) (cid:127) Andel legitimerade förskollärare – ska öka (utfall 2025: 41 %)"],
+        ]),
+    ], organ="Barn- och utbildningsnämnden"), learned=False)
+    goals = {g.key: g for g in out.goals}
+    card_goal = next(g for g in out.goals if g.text.startswith("Barn i förskolan"))
+    assert goals[card_goal.parent_key].text.startswith("Barn och unga i kommunen")
+    assert [(a.text, a.goal_key) for a in out.activities] == [
+        ("Ta fram en gemensam plan för språkutvecklande arbetssätt", card_goal.key),
+        ("Erbjuda förskollärare handledning i att planera undervisning", card_goal.key)]
+    first, second = out.indicators
+    assert (first.text, first.goal_key) == ("Andel vårdnadshavare som är nöjda med förskolan", card_goal.key)
+    assert first.targets[0].target_value == 90 and first.targets[0].target_year == 2026
+    assert [(v.period, v.value) for v in first.values] == [("2025", 87.0)]
+    assert second.text == "Andel legitimerade förskollärare" and second.targets[0].direction == "increase"

@@ -40,6 +40,7 @@ class ColumnRules(RulesModel):
     deadline_words: list[str]
     period_words: list[str]
     activity_statuses: list[str]
+    served_goal_labels: list[str]
 
 
 class KindTerms(RulesModel):
@@ -277,6 +278,8 @@ def column_role(header: str) -> Column:
             return Column("outcome", header, year=year, period=period)
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
+    if role is None and heading_kind(raw) in ("indicator", "activity"):
+        role = heading_kind(raw)  # "Så mäter vi", "Så gör vi 2026": what would head a list heads a column
     return Column(role or "ignore", header, year=year)
 
 
@@ -842,8 +845,13 @@ def split_bullets(text: str) -> list[str]:
         return []
     text = _SOFT.sub("", text)
     text = _HYPHEN_BREAK.sub(r"\1\2", text)
-    text = _CID_BULLET.sub("\n• ", text)  # unmapped bullet glyphs, often inline
+    # unmapped bullet glyphs, often inline; one after text (its first glyph
+    # already cleaned away) opens the second of the cell's items
+    inline = bool(_CID_BULLET.search(text.strip()[1:]))
+    text = _CID_BULLET.sub("\n• ", text)
     lines = [line for line in text.splitlines() if line.strip()]
+    if inline and lines and not _BULLET.match(lines[0]):
+        lines[0] = "• " + lines[0]
     if sum(1 for line in lines if _BULLET.match(line)) < 2:
         item = clean_cell(text)
         return [item] if item and not is_blank_value(item) else []
@@ -926,3 +934,10 @@ _NAMES_GOAL = re.compile(
 def names_a_goal(text: str) -> bool:
     """Prose that says which goal what follows serves ("bidrar till målet om ...")."""
     return bool(_NAMES_GOAL.search(text or ""))
+
+
+def labels_a_served_goal(label: str) -> bool:
+    """A card label whose value is the goal the card's goal serves ("Bidrar
+    till KF-mål", "Bidrar till"; ``served_goal_labels`` in columns.yaml)."""
+    words = _words(clean_cell(label or "").rstrip(":"))
+    return names_a_goal(label) or any(words == _words(term) for term in column_rules().served_goal_labels)

@@ -187,7 +187,13 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
     if len(body.split()) < 2 or re.search(r"\bska(?:ll)?\b", body, re.I):
         return None
     found = IndicatorTail(body=body)
-    for part in (p.strip().rstrip(".") for p in m.group("tail").split(", ")):
+    tail = m.group("tail")
+    closing = _OUTCOME_TAIL.search(tail)
+    if closing and ", " not in tail[:closing.start()] and _TARGET_PART.match(tail[:closing.start()].strip()):
+        # "målvärde 2026: minst 92 % (utfall 2025: 88,4 %)": the outcome closing the target
+        found.values = [(y, v.strip()) for y, v in _OUTCOME_PART.findall(closing.group("inner"))]
+        tail = tail[:closing.start()].rstrip()
+    for part in (p.strip().rstrip(".") for p in tail.split(", ")):
         target = _TARGET_PART.match(part)
         period = _PERIOD_PART.match(part)
         value = _VALUE_PART.match(part)

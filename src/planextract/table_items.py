@@ -22,8 +22,8 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import (activity_tail, field_line, indicator_value_tail, named_field_run, trailing_action_fields,
-                         trailing_indicator_fields)
+from .item_tails import (action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run,
+                         trailing_action_fields, trailing_indicator_fields)
 from .link import Anchor, same_goal
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -794,8 +794,11 @@ class TableReader:
             if C.is_blank_value(value) and role != "outcome":
                 continue
             anchor = Anchor(card.goal, doc.nearest_goal(), doc.region)
-            if role == "goal" and C.names_a_goal(column.header):
-                # "Bidrar till KF-mål | <goal>": the goal the card's goal serves
+            if role == "goal" and C.labels_a_served_goal(column.header):
+                # "Bidrar till KF-mål | <goal>": the goal the card's goal serves; a card
+                # without a goal row is the card of the goal stated above it (its heading)
+                if card.goal is None:
+                    card.goal = doc.nearest_goal()
                 doc.add_served_goal(doc.goal_by_key(card.goal), value, doc.level(column.header, *state.texts),
                                     page, table.bbox, "table")
             elif role == "goal":
@@ -804,11 +807,8 @@ class TableReader:
                 card = _Card(goal=goal.key)
                 doc.last_goal = goal.key
             elif role == "indicator":
-                fields = trailing_indicator_fields(value)
-                if fields is not None:  # "Andel … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"
-                    card.indicator = doc.add_fielded_indicator(fields.body, page, table.bbox, "table", anchor, fields)
-                else:
-                    card.indicator = doc.add_indicator(value, page, table.bbox, "table", anchor)
+                for piece in C.split_bullets(value) or [value]:  # a cell of bulleted indicators
+                    card.indicator = self._card_indicator(piece, page, table.bbox, anchor)
                 card.activity = None
             elif role in ("target", "goal_or_target") and card.indicator is not None:
                 found = column_target(value, column.year, header=column.header, indicator=card.indicator.text)
@@ -819,14 +819,34 @@ class TableReader:
             elif role == "measure" and card.indicator is not None:
                 card.indicator.measure = value
             elif role in ("activity", "activity_detail"):  # "Aktivitet" alone names the action
-                split = trailing_action_fields(value)  # "Införa … Ansvarig: Division primärvård • Klart: mars 2026"
-                card.activity = doc.add_activity(split[0] if split else value, page, table.bbox, "table", anchor,
-                                                 **(split[1].fields if split else {}))
+                pieces = C.split_bullets(value)
+                if len(pieces) < 2 or any(action_field_line(p) for p in pieces[1:]):
+                    pieces = [value]  # one action, "Införa … Ansvarig: Division primärvård • Klart: mars 2026"
+                for piece in pieces:  # or a cell of bulleted actions
+                    split = trailing_action_fields(piece)
+                    card.activity = doc.add_activity(split[0] if split else piece, page, table.bbox, "table", anchor,
+                                                     **(split[1].fields if split else {}))
             elif C.activity_field(role) and card.activity is not None:
                 name = C.activity_field(role)
                 if getattr(card.activity, name) is None:
                     setattr(card.activity, name, value)
         self.card = card
+
+    def _card_indicator(self, text: str, page: int, bbox, anchor) -> Indicator:
+        """An indicator of a goal card, with the fields its wording carries:
+        "Andel … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %",
+        "Andel … – målvärde 2026: minst 92 % (utfall 2025: 88,4 %)"."""
+        doc = self.doc
+        fields = trailing_indicator_fields(text)
+        if fields is not None:
+            return doc.add_fielded_indicator(fields.body, page, bbox, "table", anchor, fields)
+        split = indicator_value_tail(text)
+        if split is None:
+            return doc.add_indicator(text, page, bbox, "table", anchor)
+        indicator = doc.add_indicator(split.body, page, bbox, "table", anchor, target_text=split.target_text,
+                                      target_year=split.target_year, values=printed_values(split.values))
+        indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
+        return indicator
 
     # ---- fields of an action -------------------------------------------------
 
@@ -1017,7 +1037,7 @@ class _Card:
 MAX_CARD_LABEL_WORDS = 5
 CARD_LABEL_SHARE = 0.6  # the share of a card's rows that open with a field's label
 MIN_CARD_LABELS = 3
-MAX_CARD_ITEM_LABEL_WORDS = 3  # "Nämndmål", "Bidrar till KF-mål", "Indikator", "Aktivitet"
+MAX_CARD_ITEM_LABEL_WORDS = 3  # "Nämndmål", "Bidrar till KF-mål", "Indikator", "Så gör vi 2026" (years not counted)
 _CARD_ITEMS = {"goal", "indicator", "activity", "activity_detail"}
 
 
@@ -1040,7 +1060,7 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
             continue
         column = C.column_role(label) if label and len(label.split()) <= MAX_CARD_LABEL_WORDS else None
         if column is not None and column.role in _CARD_ITEMS and (
-                len(label.split()) > MAX_CARD_ITEM_LABEL_WORDS or C.is_question(label)):
+                sum(1 for w in label.split() if re.search(r"[^\W\d_]", w)) > MAX_CARD_ITEM_LABEL_WORDS or C.is_question(label)):
             column = None  # "Vilket fokusområde stödjer projektet?": a form's question, no goal card
         if column is not None and column.role != "ignore":
             known += 1
