@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 import sys
 import tempfile
@@ -41,6 +42,9 @@ from planextract import textcat as T  # noqa: E402
 import textcat_gain as G  # noqa: E402
 
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
+GROUP_THRESHOLDS = [round(0.50 + 0.05 * i, 2) for i in range(9)]  # 0.50 .. 0.90
+GROUP_SHARES = (0.5, 0.67, 0.75, 1.0)
+MIN_GROUP_SIZE = 2
 
 
 def fallback_labels(doc: G.DocSegments, kind: str, threshold: float, *, drop_rules: bool) -> list[str]:
@@ -76,6 +80,79 @@ def simulated(tune_docs, kind: str, threshold: float) -> dict:
     return G.label_score(pairs, kind)
 
 
+def is_plan(doc: G.DocSegments) -> bool:
+    return sum(r in T.ITEM_LABELS for r in doc.rules) >= L.MIN_OTHER_ITEMS
+
+
+def group_fill(doc: G.DocSegments, members: list[int], threshold: float, share: float) -> list[str]:
+    """The labels the fill gives a group's members (``none`` where it gives none)."""
+    kind = L.group_kind([doc.scores[i] for i in members], threshold, share) if len(members) >= MIN_GROUP_SIZE else None
+    return [kind if kind and T.best_label(doc.scores[i])[0] == kind else "none" for i in members]
+
+
+def simulated_groups(tune_docs, threshold: float, share: float) -> dict:
+    """The group fill's score on tune: each group the rules read is taken away
+    from them in turn and filled in (a simulated failure), and each group they
+    really left unread is filled in as the extractor would (where the gold has
+    items there, a fill is right; where it has none, wrong)."""
+    pairs = []
+    fired_unread = 0
+    for doc in tune_docs:
+        if not is_plan(doc):
+            continue
+        for members in doc.groups:
+            gold = [doc.gold[i] for i in members]
+            unread = all(doc.rules[i] == "none" for i in members)
+            if not unread and not any(g in T.ITEM_LABELS for g in gold):
+                continue
+            labels = group_fill(doc, members, threshold, share)
+            fired_unread += unread and any(label != "none" for label in labels)
+            pairs += zip(gold, labels)
+    scores = {kind: G.label_score(pairs, kind) for kind in T.ITEM_LABELS}
+    scores["macro_f1"] = round(sum(scores[k]["f1"] for k in T.ITEM_LABELS) / len(T.ITEM_LABELS), 3)
+    scores["wrong_in_unread"] = sum(
+        1 for doc in tune_docs if is_plan(doc) for members in doc.groups
+        if all(doc.rules[i] == "none" for i in members)
+        for g, p in zip((doc.gold[i] for i in members), group_fill(doc, members, threshold, share))
+        if p != "none" and g != p)
+    scores["groups_filled_unread"] = fired_unread
+    return scores
+
+
+def extractor_labels(doc: G.DocSegments, chosen: dict, groups: dict) -> list[str]:
+    """The labels as the extractor gives them: the rules', each missing kind
+    filled in, then each group the rules left unread."""
+    labels = list(doc.rules)
+    for kind in T.ITEM_LABELS:
+        if fires(doc, kind):
+            labels = [new if old == "none" else old
+                      for old, new in zip(labels, fallback_labels(doc, kind, chosen[kind], drop_rules=False))]
+    if is_plan(doc):
+        for members in doc.groups:
+            if all(doc.rules[i] == "none" for i in members):
+                for i, label in zip(members, group_fill(doc, members, groups["threshold"], groups["share"])):
+                    if labels[i] == "none":
+                        labels[i] = label
+    return labels
+
+
+def attach_groups(docs, db_path: Path) -> None:
+    """Each document's segment groups (:func:`planextract.learned_items.segment_groups`).
+
+    Scores kept from another run (``--scores``) hold only where the document
+    still reads into the same segments; elsewhere it gets no groups, and says so.
+    """
+    by_file = {doc.file: doc for doc in docs}
+    for file, parsed in T.documents_from_db(db_path, list(by_file)):
+        doc = by_file[file]
+        fresh = T.document_segments(parsed, file)
+        if [(s.ref, s.text) for s in fresh] != [(s.ref, s.text) for s in doc.segments]:
+            print(f"{file}: read otherwise than when scored; no groups", file=sys.stderr)
+            doc.groups = []
+            continue
+        doc.groups = L.segment_groups(parsed, doc.segments)
+
+
 def _train_fold(args) -> str:
     gold, db_path, out, seed = args
     G.train_model(gold, db_path, out, seed)
@@ -105,8 +182,11 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="folds trained at once")
     parser.add_argument("--model", type=Path, help="a model already trained on all tune documents (a folder holding model/)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--scores", type=Path, metavar="FILE",
+                        help="tune documents with out-of-fold scores kept by --keep-scores (no folds are trained)")
     parser.add_argument("--keep-scores", type=Path, metavar="FILE",
                         help="pickle the tune documents' segments with their out-of-fold scores (for further study)")
+    parser.add_argument("--tune-only", action="store_true", help="choose the thresholds and stop: no held-out gold is read")
     parser.add_argument("--write", type=Path, metavar="FOLDER",
                         help="write the chosen thresholds to FOLDER/fallback.json (models/textcat), read by the extractor")
     args = parser.parse_args(argv)
@@ -118,19 +198,29 @@ def main(argv=None) -> int:
             db_path = work / "gold.db"
             G.ingest_gold_pdfs(db_path)
         tune_gold = T.load_gold_files(gold_dirs, "tune")
-        tune_docs = G.read_documents(db_path, tune_gold)
-        G.attach_gold(tune_docs, tune_gold)
-        print(f"Tune: {len(tune_docs)} documents; out-of-fold models ...", file=sys.stderr)
-        out_of_fold(tune_docs, tune_gold, db_path, args.folds, args.seed, work, args.jobs)
+        if args.scores:
+            tune_docs = pickle.loads(args.scores.read_bytes())
+        else:
+            tune_docs = G.read_documents(db_path, tune_gold)
+            G.attach_gold(tune_docs, tune_gold)
+            print(f"Tune: {len(tune_docs)} documents; out-of-fold models ...", file=sys.stderr)
+            out_of_fold(tune_docs, tune_gold, db_path, args.folds, args.seed, work, args.jobs)
         if args.keep_scores:
-            import pickle
-
             args.keep_scores.write_bytes(pickle.dumps(tune_docs))
+        attach_groups(tune_docs, db_path)
         chosen, curves = {}, {}
         for kind in T.ITEM_LABELS:
             curves[kind] = {t: simulated(tune_docs, kind, t) for t in THRESHOLDS}
             best = max(THRESHOLDS, key=lambda t: (curves[kind][t]["f1"], t))
             chosen[kind] = best
+        group_curve = {(t, sh): simulated_groups(tune_docs, t, sh) for t in GROUP_THRESHOLDS for sh in GROUP_SHARES}
+        best_group = max(group_curve, key=lambda key: (group_curve[key]["macro_f1"], key))
+        groups = {"min_size": MIN_GROUP_SIZE, "threshold": best_group[0], "share": best_group[1]}
+        if args.tune_only:
+            report_tune(curves, chosen, group_curve, groups, len(tune_docs))
+            if args.write:
+                write_thresholds(args.write, chosen, curves, len(tune_docs), args.folds, groups, group_curve)
+            return 0
         if args.model:
             nlp = T.load_model(T.model_path(args.model))
             trained_on = json.loads((T.model_path(args.model) / "training.json").read_text())["documents"]
@@ -148,29 +238,47 @@ def main(argv=None) -> int:
             rules = G.label_score([p for d in held_docs for p in zip(d.gold, d.rules)], kind)
             filled = G.label_score([p for d in held_docs for p in zip(
                 d.gold, fallback_labels(d, kind, chosen[kind], drop_rules=False) if fires(d, kind) else d.rules)], kind)
-            held[kind] = {"fired_in": fired, "rules": rules, "rules_plus_fallback": filled}
-    report = {"tune_curves": curves, "chosen": chosen, "heldout": held, "model_documents": len(trained_on)}
-    print(f"Model of {len(trained_on)} tune documents; thresholds chosen on tune (simulated failures, out of fold):")
-    for kind in T.ITEM_LABELS:
-        c = curves[kind][chosen[kind]]
-        print(f"  {kind:10} >= {chosen[kind]:.2f}: tune P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")
+            with_groups = G.label_score([p for d in held_docs for p in zip(d.gold, extractor_labels(d, chosen, groups))], kind)
+            held[kind] = {"fired_in": fired, "rules": rules, "rules_plus_fallback": filled,
+                          "rules_plus_fallback_and_groups": with_groups}
+    report = {"tune_curves": curves, "chosen": chosen, "groups": groups,
+              "group_curve": {f"{t} {sh}": v for (t, sh), v in group_curve.items()},
+              "heldout": held, "model_documents": len(trained_on)}
+    print(f"Model of {len(trained_on)} tune documents.")
+    report_tune(curves, chosen, group_curve, groups, len(tune_docs))
     print("Held out (segments):")
     for kind in T.ITEM_LABELS:
         h = held[kind]
         a, b = h["rules"], h["rules_plus_fallback"]
         print(f"  {kind:10} fired in {len(h['fired_in'])} documents; rules P {a['precision']:.3f} R {a['recall']:.3f} "
               f"F1 {a['f1']:.3f} -> with fallback P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+        c = h["rules_plus_fallback_and_groups"]
+        print(f"  {'':10} and with unread groups filled P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.write:
-        write_thresholds(args.write, chosen, curves, len(tune_docs), args.folds)
+        write_thresholds(args.write, chosen, curves, len(tune_docs), args.folds, groups, group_curve)
     return 0
 
 
-def write_thresholds(folder: Path, chosen: dict, curves: dict, documents: int, folds: int) -> None:
+def report_tune(curves: dict, chosen: dict, group_curve: dict, groups: dict, documents: int) -> None:
+    print(f"Thresholds chosen on {documents} tune documents (simulated failures, out of fold):")
+    for kind in T.ITEM_LABELS:
+        c = curves[kind][chosen[kind]]
+        print(f"  {kind:10} >= {chosen[kind]:.2f}: tune P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")
+    g = group_curve[(groups["threshold"], groups["share"])]
+    print(f"  unread groups: mean score >= {groups['threshold']:.2f}, share >= {groups['share']}: macro F1 {g['macro_f1']:.3f} "
+          f"(" + ", ".join(f"{k} P {g[k]['precision']:.3f} R {g[k]['recall']:.3f}" for k in T.ITEM_LABELS) + "); "
+          f"in groups the rules really left unread: {g['groups_filled_unread']} filled, {g['wrong_in_unread']} segments wrong")
+
+
+def write_thresholds(folder: Path, chosen: dict, curves: dict, documents: int, folds: int,
+                     groups: dict, group_curve: dict) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / L.FALLBACK_FILE).write_text(json.dumps({
         "thresholds": chosen,
+        "groups": groups,
+        "group_scores": group_curve[(groups["threshold"], groups["share"])],
         "chosen_by": "benchmarks/kind_fallback.py (simulated failures on tune documents, out of fold)",
         "tune_documents": documents, "folds": folds,
         "tune_scores": {kind: curves[kind][chosen[kind]] for kind in chosen},

@@ -131,6 +131,7 @@ class DocSegments:
     undecided: list[bool]
     gold: list[str] = field(default_factory=list)
     scores: list[dict] = field(default_factory=list)
+    groups: list[list[int]] = field(default_factory=list)  # see planextract.learned_items.segment_groups
 
 
 def read_documents(db_path: Path, files) -> list[DocSegments]:

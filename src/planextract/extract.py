@@ -25,7 +25,7 @@ from . import prose
 from . import targets
 from . import table_rows
 from .link import Anchor, goal_named_in, link_items, restates, same_goal, set_parent
-from .learned_items import Place, fill_missing_kinds
+from .learned_items import Place, fill_from_classifier
 from .column_targets import column_target, goal_target, trailing_target
 from .item_tails import (
     action_field_line,
@@ -181,7 +181,8 @@ def extract_items(parsed: ParsedDocument, *, learned: bool = True) -> Extraction
     """Goals, indicators and activities of one document, linked.
 
     With ``learned`` (and a trained model in ``models/textcat``), a kind the
-    rules find none of in a plan is filled in by the segment classifier
+    rules find none of in a plan, and a list or table column they leave
+    unread, are filled in by the segment classifier
     (:mod:`planextract.learned_items`).
     """
     return _Reader(parsed).run(learned=learned)
@@ -413,8 +414,8 @@ class _Reader(ProseItems):
     # ---- the walk ------------------------------------------------------
 
     def run(self, *, learned: bool = True) -> Extraction:
-        """Read the document in order, then link; with ``learned``, kinds the
-        rules found none of are filled in by the segment classifier."""
+        """Read the document in order, then link; with ``learned``, what the
+        rules missed is filled in by the segment classifier."""
         places: dict[tuple, Place] = {}
         block_numbers = {id(b): n for n, b in enumerate(self.parsed.blocks)}
         table_numbers = {id(t): n for n, t in enumerate(self.parsed.tables)}
@@ -430,7 +431,7 @@ class _Reader(ProseItems):
                 self.tables.read(obj)
         self.flush_coded()
         if learned:
-            fill_missing_kinds(self, places)
+            fill_from_classifier(self, places)
         link_items(self.out, self.anchors, self.goal_regions)
         parents = {g.parent_key for g in self.out.goals}
         measured = {i.goal_key for i in self.out.indicators if i.targets}

@@ -1,13 +1,21 @@
-"""Items of a kind the rules found none of, from the segment classifier.
+"""Items the rules missed, from the segment classifier.
 
-On documents the rules were not written for, the commonest loss is a whole
-kind: a layout of indicators (or activities, or goals) that no rule knows,
-so the document yields none of that kind while the others come out right.
-Where that happens, and only then, the segments of the document (see
-:func:`planextract.textcat.document_segments`) that the classifier labels
-with the missing kind, at a score of at least that kind's threshold, become
-items.  Their ``source`` is ``model``, so a reader can tell them apart.
+On documents the rules were not written for, the commonest loss is a layout
+no rule knows: a whole kind (the document yields no indicators while its
+goals and activities come out right), or one list or table column of items
+(the indicators of one goal under a heading no rule knows).  The classifier
+(:mod:`planextract.textcat`) fills in both, and nothing else:
 
+- where the rules found none of a kind in a plan, the segments of the
+  document (see :func:`planextract.textcat.document_segments`) that the
+  model labels with that kind, at a score of at least that kind's
+  threshold, become items;
+- where a group of segments (a run of list items, a table column; see
+  :func:`segment_groups`) holds nothing the rules read, and the model gives
+  its members one kind (:func:`group_kind`), the members of that kind
+  become items.
+
+Such items have ``source`` = ``model``, so a reader can tell them apart.
 The thresholds live beside the model (``models/textcat/fallback.json``),
 chosen on tune documents only by ``benchmarks/kind_fallback.py``; without
 a model or that file nothing is filled in.
@@ -30,6 +38,7 @@ FALLBACK_FILE = "fallback.json"
 # a document must show it is a plan: so many items of the other kinds
 MIN_OTHER_ITEMS = 3
 CLAIMED_SIMILARITY = 80.0  # a segment this like an item the rules made is theirs
+MIN_HELD_CHARS = 20  # a text the rules read, this long, inside a segment makes it theirs too
 
 
 @dataclass(frozen=True)
@@ -41,51 +50,152 @@ class Place:
 
 
 @functools.lru_cache(maxsize=4)
-def _thresholds(path: str) -> Optional[dict[str, float]]:
+def _settings(path: str) -> Optional[dict]:
     file = Path(path)
     if not file.is_file():
         return None
-    data = json.loads(file.read_text(encoding="utf-8"))
-    thresholds = data.get("thresholds") or {}
-    return {k: float(v) for k, v in thresholds.items() if k in KINDS}
+    return json.loads(file.read_text(encoding="utf-8"))
+
+
+def _settings_file(folder: Optional[Path]) -> str:
+    from . import textcat  # spaCy only where the classifier is asked
+
+    return str(textcat.model_path(folder).parent / FALLBACK_FILE)
 
 
 def thresholds(folder: Optional[Path] = None) -> Optional[dict[str, float]]:
     """The score each kind must reach (``models/textcat/fallback.json``), or None."""
-    from . import textcat  # spaCy only where a kind is missing
+    data = _settings(_settings_file(folder))
+    if data is None:
+        return None
+    return {k: float(v) for k, v in (data.get("thresholds") or {}).items() if k in KINDS}
 
-    return _thresholds(str(textcat.model_path(folder).parent / FALLBACK_FILE))
+
+def group_settings(folder: Optional[Path] = None) -> Optional[dict]:
+    """``min_size``, ``threshold`` and ``share`` of a group the rules left
+    unread (``groups`` in ``models/textcat/fallback.json``), or None: no
+    group is filled in."""
+    data = _settings(_settings_file(folder)) or {}
+    groups = data.get("groups")
+    if not groups:
+        return None
+    return {"min_size": int(groups["min_size"]), "threshold": float(groups["threshold"]), "share": float(groups["share"])}
 
 
 def missing_kinds(out: Extraction) -> list[str]:
     """Kinds of which the rules found none in a document that has items of the others."""
     counts = {"goal": len(out.goals), "indicator": len(out.indicators), "activity": len(out.activities)}
-    return [kind for kind, n in counts.items() if n == 0 and sum(counts.values()) >= MIN_OTHER_ITEMS]
+    return [kind for kind, n in counts.items() if n == 0 and is_plan(out)]
 
 
 def _claimed(out: Extraction) -> list[str]:
-    return [normalize(i.text) for i in (*out.goals, *out.indicators, *out.activities)]
+    """What the rules read, normalised: the items' texts and the fields they
+    took from the page (an action's detail, an indicator's measure, targets,
+    status comments), so that a column of details is not read again as items."""
+    texts = [i.text for i in (*out.goals, *out.indicators, *out.activities)]
+    texts += [a.detail for a in out.activities] + [a.follow_up for a in out.activities]
+    texts += [i.measure for i in out.indicators] + [t.text for i in out.indicators for t in i.targets]
+    texts += [g.status_text for g in out.goals] + [g.target.text for g in out.goals if g.target]
+    return [key for key in (normalize(t) for t in texts if t) if key]
 
 
-def learned_segments(parsed: ParsedDocument, out: Extraction, kinds: list[str], limits: dict[str, float], nlp):
-    """(kind, segment) of each segment the model labels with one of ``kinds``
-    at its threshold, that no item of the rules already holds; a paragraph
-    taken whole keeps its sentences out, and a text repeated is taken once."""
+def _holds(key: str, claimed: list[str]) -> bool:
+    """``key`` is (nearly) a text the rules read, or holds one whole, or is held in one."""
+    from . import textcat
+
+    return any(textcat.similarity(key, c) >= CLAIMED_SIMILARITY
+               or (len(c) >= MIN_HELD_CHARS and c in key) or (len(key) >= MIN_HELD_CHARS and key in c)
+               for c in claimed)
+
+
+def scored_segments(parsed: ParsedDocument, nlp) -> list[tuple]:
+    """(segment, scores) of each segment of a document, as the model labels it."""
     from . import textcat
 
     segments = textcat.document_segments(parsed, "")
-    scores = textcat.predict([s.text for s in segments], nlp, contexts=[s.context for s in segments])
+    return list(zip(segments, textcat.predict([s.text for s in segments], nlp, contexts=[s.context for s in segments])))
+
+
+def segment_groups(parsed: ParsedDocument, segments) -> list[list[int]]:
+    """Indices of the segments that stand together as one group: the pieces
+    of one table column, or the items of one run of list items at one depth
+    (a run ends at a paragraph or a new section).  Items of one layout come
+    in such groups, which the rules read or miss as a whole."""
+    run, runs = 0, {}
+    previous = None
+    for n, block in enumerate(parsed.blocks):
+        if block.kind != "list_item" or block.section_index != previous:
+            run += 1
+        previous = block.section_index if block.kind == "list_item" else None
+        runs[n] = run
+    groups: dict[tuple, list[int]] = {}
+    for i, segment in enumerate(segments):
+        ref = segment.ref
+        if segment.source == "cell":
+            groups.setdefault(("cell", ref[1], ref[3]), []).append(i)
+        elif segment.source == "list_item":
+            groups.setdefault(("list", runs[ref[1]], parsed.blocks[ref[1]].depth), []).append(i)
+    return list(groups.values())
+
+
+def group_kind(scores: list[dict], threshold: float, share: float) -> Optional[str]:
+    """The kind a group's members hold as one: the item kind of the highest
+    mean score, if that mean reaches ``threshold`` and at least ``share`` of
+    the members have it as their most likely label; else None."""
+    if not scores:
+        return None
+    means = {kind: sum(s.get(kind, 0.0) for s in scores) / len(scores) for kind in KINDS}
+    kind = max(means, key=means.get)
+    if means[kind] < threshold:
+        return None
+    agreeing = sum(max(s, key=s.get) == kind for s in scores)
+    return kind if agreeing >= share * len(scores) else None
+
+
+def learned_segments(parsed: ParsedDocument, out: Extraction, kinds: list[str], limits: dict[str, float], nlp,
+                     groups: Optional[dict] = None):
+    """(kind, segment) of each segment that no item of the rules already holds and that
+
+    - the model labels with one of ``kinds`` (the kinds the rules found none
+      of) at that kind's threshold in ``limits``, or
+    - belongs to a group (:func:`segment_groups`) of at least ``groups["min_size"]``
+      segments none of which the rules read, whose members hold one kind
+      (:func:`group_kind` at ``groups["threshold"]`` and ``groups["share"]``),
+      and is labelled with that kind itself.
+
+    A paragraph taken whole keeps its sentences out, and a text repeated is
+    taken once.
+    """
+    from . import textcat
+
+    scored = scored_segments(parsed, nlp)
     claimed = _claimed(out)
+    keys = [normalize(segment.text) for segment, _ in scored]
+
+    @functools.lru_cache(maxsize=None)
+    def held(i: int) -> bool:  # the rules read this segment
+        return bool(keys[i]) and _holds(keys[i], claimed)
+
+    chosen: dict[int, str] = {}
+    for i, (segment, score) in enumerate(scored):
+        kind, value = textcat.best_label(score)
+        if kind in kinds and value >= limits.get(kind, 1.01):
+            chosen[i] = kind
+    if groups:
+        for members in segment_groups(parsed, [segment for segment, _ in scored]):
+            if len(members) < groups["min_size"] or any(held(i) for i in members):
+                continue
+            kind = group_kind([scored[i][1] for i in members], groups["threshold"], groups["share"])
+            for i in members if kind else ():
+                if textcat.best_label(scored[i][1])[0] == kind:
+                    chosen.setdefault(i, kind)
     taken_blocks: set[int] = set()
     seen: set[str] = set()
-    for segment, score in zip(segments, scores):
-        kind, value = textcat.best_label(score)
-        if kind not in kinds or value < limits.get(kind, 1.01):
-            continue
+    for i in sorted(chosen):
+        segment, kind, key = scored[i][0], chosen[i], keys[i]
         if segment.source == "sentence" and segment.ref[1] in taken_blocks:
             continue
-        key = normalize(segment.text)
-        if not key or key in seen or any(textcat.similarity(key, c) >= CLAIMED_SIMILARITY for c in claimed):
+        if not key or key in seen or held(i):
             continue
         seen.add(key)
         if segment.source == "paragraph":
@@ -144,8 +254,15 @@ def _goal_above(goals, page: int, bbox) -> Optional[int]:
     return max(above, key=lambda g: (_position(g.page, g.bbox), g.key)).key if above else None  # ties: the last stated
 
 
-def fill_missing_kinds(reader, places: dict[tuple, Place], nlp=None, limits=None) -> int:
-    """Add the learned items of each missing kind to ``reader.out``; how many.
+def is_plan(out: Extraction) -> bool:
+    """The rules found enough items to show the document is a plan (a
+    financial follow-up yields none, and gets none from the classifier)."""
+    return len(out.goals) + len(out.indicators) + len(out.activities) >= MIN_OTHER_ITEMS
+
+
+def fill_from_classifier(reader, places: dict[tuple, Place], nlp=None, limits=None, groups=None) -> int:
+    """Add the learned items of each missing kind, and of each group the
+    rules left unread, to ``reader.out``; how many.
 
     ``reader`` is the extractor's reader (its ``add_*`` methods, anchors and
     goal regions); ``places`` maps ``("section", i)``, ``("block", n)`` and
@@ -155,15 +272,18 @@ def fill_missing_kinds(reader, places: dict[tuple, Place], nlp=None, limits=None
     from .link import Anchor
 
     out, parsed = reader.out, reader.parsed
-    kinds = missing_kinds(out)
-    if not kinds:
+    if not is_plan(out):
         return 0
+    kinds = missing_kinds(out)
     limits = limits if limits is not None else thresholds()
+    groups = groups if groups is not None else group_settings()
+    if not kinds and not groups:
+        return 0
     nlp = nlp if nlp is not None else textcat.load_model()
     if not limits or nlp is None:
         return 0
     added = 0
-    for kind, segment in list(learned_segments(parsed, out, kinds, limits, nlp)):
+    for kind, segment in list(learned_segments(parsed, out, kinds, limits, nlp, groups)):
         ref = segment.ref
         place = places.get(ref[:2]) or Place(None, ("epoch", 0))
         bbox = _bbox(parsed, ref)
