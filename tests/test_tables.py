@@ -438,3 +438,23 @@ def test_lazy_chars_are_pdfplumber_chars(ruled_pdf, pages):
             assert inside == [c for c in page.chars if c in inside]
             centred = [c for c in page.chars if half[0] <= (c["x0"] + c["x1"]) / 2 <= half[2] and half[1] <= (c["top"] + c["bottom"]) / 2 <= half[3]]
             assert all(c in inside for c in centred)
+
+
+def test_rows_of_labelled_values_are_a_table_without_a_header(corpus_pdf):
+    """"Andel … | Utfall 2024: 68 % | Utfall 2025: 72 % | Målvärde 2026: minst 85 %"
+    under each goal: no header row (a cell opening with "Utfall" holds a
+    value, it names no column), and each row stays a row."""
+    from planextract.pipeline import parse_pdf
+    from planextract.tables.header import labelled_columns
+
+    parsed = parse_pdf(corpus_pdf / "varnamo-socialnamnden-verksamhetsplan-2026.pdf")
+    table = next(t for t in parsed.tables if t.rows and t.rows[0][0].startswith("Andel barn och unga 0–20 år"))
+    assert table.header == []
+    assert [row[0] for row in table.rows[:3]] == [
+        "Andel barn och unga 0–20 år som påbörjat öppenvårdsinsats inom 14 dagar från beslut",
+        "Barn och unga placerade utanför kommunen, antal i genomsnitt per månad",
+        "Barnavårdsutredningar avslutade inom 120 dagar, andel"]
+    assert table.rows[1][1:] == ["Utfall 2024: 21", "Utfall 2025: 19", "Målvärde 2026: högst 15"]
+    assert labelled_columns([["Andel nöjda", "Utfall 2024: 41 %", "Målvärde 2026: minst 60 %"],
+                             ["Antal besök", "Utfall 2024: 74", "Målvärde 2026: öka"]])
+    assert not labelled_columns([["Indikator", "Utfall 2024", "Målvärde 2026"], ["Andel nöjda", "41 %", "60 %"]])

@@ -12,7 +12,7 @@ from typing import Optional
 from ..models import BBox, Line, PageLayout, union_bbox
 from ..textnorm import join_lines, normalize
 from .grid import NUMBER, Band, Compiled, Grid, TextRules, baseline_bands, centre_in, prune_and_check
-from .header import is_header_row, numeric_columns
+from .header import is_header_row, labelled_columns, numeric_columns
 
 
 def _split_band(band: Band, gaps: list[tuple[float, float]]) -> Band:
@@ -164,7 +164,8 @@ def _grid_from_bands(number: int, block: list[Band], gaps, comp: Compiled) -> Op
     if not prune_and_check(grid, comp) or len(grid.cells) < rules.fewest_rows:
         return None
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
-    headed = is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold))
+    headed = is_header_row(grid.cells[0], grid.bold[0], comp, bold_ok=not all(any(b) for b in grid.bold)) or (
+        labelled_columns(grid.cells))  # cells that name what they hold need no header
     if len(grid.cells) < (rules.min_rows_headed if headed else rules.min_rows):
         return None
     if headed:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from ..textnorm import fold, normalize
 from .grid import NUMBER, Compiled, Grid
+
+_LABELLED_VALUE = re.compile(r":\s+\S")
+# "Utfall 2024: 68 %", "Målvärde 2026: minst 85 %": a cell that names what it holds
+_LABELLED_CELL = re.compile(r"^[^\W\d][\w–-]*(?:\s[\w–-]+){0,3}\s*:\s+\S", re.UNICODE)
 
 
 def _is_header_word(cell: str, comp: Compiled) -> bool:
     text = fold(cell).rstrip(":*")
-    if not text:
-        return False
+    if not text or _LABELLED_VALUE.search(text):
+        return False  # "Utfall 2024: 68 %": a labelled value, a body cell
     if text in comp.words or comp.year.match(text):
         return True
     first = text.split(" ")[0]
@@ -45,6 +51,18 @@ def is_header_row(
         return True
     # text over columns that hold figures below it
     return len(filled) >= 2 and sum(1 for c in filled if c in numeric) >= max(1, len(numeric) // 2)
+
+
+def labelled_columns(rows: list[list[str]]) -> bool:
+    """Rows whose cells name what they hold ("Andel … | Utfall 2024: 68 % |
+    Målvärde 2026: minst 85 %"): two columns or more of labelled values make
+    a table that needs no header row."""
+    count = 0
+    for c in range(len(rows[0]) if rows else 0):
+        filled = [row[c] for row in rows if row[c]]
+        if len(filled) >= 2 and sum(1 for cell in filled if _LABELLED_CELL.match(cell)) >= 0.6 * len(filled):
+            count += 1
+    return count >= 2
 
 
 def split_header(grid: Grid, comp: Compiled) -> None:
