@@ -2249,3 +2249,20 @@ def test_a_goal_card_under_its_goal_heading_with_bulleted_cells():
     assert first.targets[0].target_value == 90 and first.targets[0].target_year == 2026
     assert [(v.period, v.value) for v in first.values] == [("2025", 87.0)]
     assert second.text == "Andel legitimerade förskollärare" and second.targets[0].direction == "increase"
+
+
+def test_a_measure_with_its_level_in_the_text_under_a_goal_is_an_indicator():
+    """"Mål 2.1 Fler bostäder ska byggas." then prose whose sentence names a
+    measure and the level it shall reach: an indicator of that goal, its
+    sentence its target; a sentence asking only a direction stays prose."""
+    out = extract_items(build([
+        ("h", 1, "Hållbar tillväxt och utveckling", "2"),
+        ("p", "Mål 2.1 Fler bostäder ska byggas i hela kommunen."),
+        ("p", "Bostadsbyggandet har minskat sedan 2022, främst på grund av högre räntor. Antalet färdigställda "
+              "bostäder ska vara minst 150 under 2026 (96 år 2024). Kommunen ska fortsätta att växa."),
+    ], organ="Kommunfullmäktige"), learned=False)
+    goal = by_text(out.goals, "Fler bostäder ska byggas i hela kommunen.")
+    indicator, = out.indicators
+    assert indicator.text.startswith("Antalet färdigställda bostäder ska vara minst 150 under 2026")
+    assert indicator.goal_key == goal.key
+    assert (indicator.targets[0].target_op, indicator.targets[0].target_value) == (">=", 150)

@@ -156,6 +156,13 @@ def stated_measure(sentence: str) -> bool:
     return target is not None and (target.target_value is not None or bool(target.direction))
 
 
+def stated_level(sentence: str) -> bool:
+    """A sentence setting a level to reach in figures ("… ska vara minst 150
+    under 2026"), not only a direction ("… ska öka")."""
+    target = parse_target(sentence, known_target=True)
+    return target is not None and target.target_value is not None
+
+
 def quoted_goal(text: str) -> Optional[str]:
     """The goal a sentence quotes after the word for it ("… inriktningsmål
     ”Norrtälje kommun är en attraktiv plats …” omfattar …"), else None."""
