@@ -554,3 +554,13 @@ def test_real_pdf_headings(name, expected):
     assert len(doc.blocks) > 20
     for s in doc.sections:
         assert s.parent_index is None or doc.sections[s.parent_index].level < s.level
+
+
+def test_a_heading_cue_line_is_a_heading_of_its_own_over_the_next(corpus_pdf):
+    """"Så mäter vi" set over "Behörighet till yrkesprogram, årskurs 9" in the
+    same type, a paragraph's gap apart: two headings, not one wrapped."""
+    from planextract.pipeline import parse_pdf
+
+    headings = [s.heading for s in parse_pdf(corpus_pdf / "oskarshamn-bun-namndplan-2026.pdf").sections]
+    at = headings.index("Så mäter vi")
+    assert headings[at + 1] == "Behörighet till yrkesprogram, årskurs 9"

@@ -252,6 +252,8 @@ def _continues_heading(head: list[Row], row: Row, stats: _Stats, rules: Compiled
             return False
     if last.text.endswith((".", ":")) and not last.number:
         return False
+    if len(head) == 1 and last.text.rstrip(":").lower() in rules.cues and row.text[:1].isupper():
+        return False  # "Så mäter vi" over "Behörighet till yrkesprogram": a heading of its own over the next
     dtop = row.line.top - last.line.top
     if not 0.5 * row.size < dtop <= row.size * (stats.pitch + 0.25):
         return False
