@@ -225,3 +225,29 @@ def test_a_plan_the_rules_read_whole_gets_nothing_from_the_classifier(corpus_pdf
 
     out = extract_items(parse_pdf(corpus_pdf / name))
     assert [i.text for i in (*out.goals, *out.indicators, *out.activities) if i.source == "model"] == []
+
+
+def test_sibling_headings_the_rules_left_unread_are_filled_in_as_one_group():
+    """Projects set as headings over their descriptions, under a heading of
+    no known kind: a group of headings (same parent, same level)."""
+    parsed = build([
+        ("h", 1, "Nämndens mål"),
+        ("li", "Gång- och cykelvägnätet ska vara sammanhängande och säkert", "TN 1"),
+        ("li", "Dricksvattnet ska vara säkert och av god kvalitet", "TN 2"),
+        ("h", 2, "Aktiviteter"),
+        ("li", "Byta till LED-belysning i 400 belysningspunkter"),
+        ("h", 1, "Större projekt 2026"),
+        ("h", 3, "Bygga en ny huvudvattenledning mellan Jössefors och Sulvik"),
+        ("p", "Under 2026 byggs de första fyra kilometerna av ledningen."),
+        ("h", 3, "Bygga om Rackstads återvinningscentral med en avdelning för återbruk"),
+        ("p", "Återvinningscentralen får en ny infart och fler containerplatser."),
+    ], organ="Tekniska nämnden")
+    rules_only = extract_items(parsed, learned=False)
+    assert [a.text for a in rules_only.activities] == ["Byta till LED-belysning i 400 belysningspunkter"]
+    segments = textcat.document_segments(parsed, "")
+    groups = [[segments[i].text for i in members] for members in L.segment_groups(parsed, segments)]
+    assert ["Bygga en ny huvudvattenledning mellan Jössefors och Sulvik",
+            "Bygga om Rackstads återvinningscentral med en avdelning för återbruk"] in groups
+    learned = [a.text for a in extract_items(parsed).activities if a.source == "model"]
+    assert learned == ["Bygga en ny huvudvattenledning mellan Jössefors och Sulvik",
+                       "Bygga om Rackstads återvinningscentral med en avdelning för återbruk"]

@@ -2,18 +2,19 @@
 
 On documents the rules were not written for, the commonest loss is a layout
 no rule knows: a whole kind (the document yields no indicators while its
-goals and activities come out right), or one list or table column of items
-(the indicators of one goal under a heading no rule knows).  The classifier
-(:mod:`planextract.textcat`) fills in both, and nothing else:
+goals and activities come out right), or one group of items: a list or a
+table column (the indicators of one goal under a heading no rule knows), or
+a set of headings (projects set as headings over their descriptions).  The
+classifier (:mod:`planextract.textcat`) fills in both, and nothing else:
 
 - where the rules found none of a kind in a plan, the segments of the
   document (see :func:`planextract.textcat.document_segments`) that the
   model labels with that kind, at a score of at least that kind's
   threshold, become items;
-- where a group of segments (a run of list items, a table column; see
-  :func:`segment_groups`) holds nothing the rules read, and the model gives
-  its members one kind (:func:`group_kind`), the members of that kind
-  become items.
+- where a group of segments (a run of list items, a table column, sibling
+  headings; see :func:`segment_groups`) holds nothing the rules read, and
+  the model gives its members one kind (:func:`group_kind`), the members of
+  that kind become items.
 
 Such items have ``source`` = ``model``, so a reader can tell them apart.
 The thresholds live beside the model (``models/textcat/fallback.json``),
@@ -118,9 +119,10 @@ def scored_segments(parsed: ParsedDocument, nlp) -> list[tuple]:
 
 def segment_groups(parsed: ParsedDocument, segments) -> list[list[int]]:
     """Indices of the segments that stand together as one group: the pieces
-    of one table column, or the items of one run of list items at one depth
-    (a run ends at a paragraph or a new section).  Items of one layout come
-    in such groups, which the rules read or miss as a whole."""
+    of one table column, the items of one run of list items at one depth (a
+    run ends at a paragraph or a new section), or the headings of one level
+    under one parent heading.  Items of one layout come in such groups, which
+    the rules read or miss as a whole."""
     run, runs = 0, {}
     previous = None
     for n, block in enumerate(parsed.blocks):
@@ -128,6 +130,7 @@ def segment_groups(parsed: ParsedDocument, segments) -> list[list[int]]:
             run += 1
         previous = block.section_index if block.kind == "list_item" else None
         runs[n] = run
+    sections = {section.index: section for section in parsed.sections}
     groups: dict[tuple, list[int]] = {}
     for i, segment in enumerate(segments):
         ref = segment.ref
@@ -135,6 +138,9 @@ def segment_groups(parsed: ParsedDocument, segments) -> list[list[int]]:
             groups.setdefault(("cell", ref[1], ref[3]), []).append(i)
         elif segment.source == "list_item":
             groups.setdefault(("list", runs[ref[1]], parsed.blocks[ref[1]].depth), []).append(i)
+        elif segment.source == "heading":
+            section = sections[ref[1]]
+            groups.setdefault(("headings", section.parent_index, section.level), []).append(i)
     return list(groups.values())
 
 
