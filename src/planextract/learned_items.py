@@ -109,14 +109,6 @@ def _holds(key: str, claimed: list[str]) -> bool:
                for c in claimed)
 
 
-def scored_segments(parsed: ParsedDocument, nlp) -> list[tuple]:
-    """(segment, scores) of each segment of a document, as the model labels it."""
-    from . import textcat
-
-    segments = textcat.document_segments(parsed, "")
-    return list(zip(segments, textcat.predict([s.text for s in segments], nlp, contexts=[s.context for s in segments])))
-
-
 def segment_groups(parsed: ParsedDocument, segments) -> list[list[int]]:
     """Indices of the segments that stand together as one group: the pieces
     of one table column, the items of one run of list items at one depth (a
@@ -174,31 +166,34 @@ def learned_segments(parsed: ParsedDocument, out: Extraction, kinds: list[str], 
     """
     from . import textcat
 
-    scored = scored_segments(parsed, nlp)
+    segments = textcat.document_segments(parsed, "")
     claimed = _claimed(out)
-    keys = [normalize(segment.text) for segment, _ in scored]
+    keys = [normalize(segment.text) for segment in segments]
 
     @functools.lru_cache(maxsize=None)
     def held(i: int) -> bool:  # the rules read this segment
         return bool(keys[i]) and _holds(keys[i], claimed)
 
+    unread = [members for members in (segment_groups(parsed, segments) if groups else [])
+              if len(members) >= groups["min_size"] and not any(held(i) for i in members)]
+    # the model reads every segment where a kind is missing, else only the unread groups
+    asked = range(len(segments)) if kinds else sorted({i for members in unread for i in members})
+    scores = dict(zip(asked, textcat.predict([segments[i].text for i in asked], nlp,
+                                             contexts=[segments[i].context for i in asked])))
     chosen: dict[int, str] = {}
-    for i, (segment, score) in enumerate(scored):
+    for i, score in scores.items():
         kind, value = textcat.best_label(score)
         if kind in kinds and value >= limits.get(kind, 1.01):
             chosen[i] = kind
-    if groups:
-        for members in segment_groups(parsed, [segment for segment, _ in scored]):
-            if len(members) < groups["min_size"] or any(held(i) for i in members):
-                continue
-            kind = group_kind([scored[i][1] for i in members], groups["threshold"], groups["share"])
-            for i in members if kind else ():
-                if textcat.best_label(scored[i][1])[0] == kind:
-                    chosen.setdefault(i, kind)
+    for members in unread:
+        kind = group_kind([scores[i] for i in members], groups["threshold"], groups["share"])
+        for i in members if kind else ():
+            if textcat.best_label(scores[i])[0] == kind:
+                chosen.setdefault(i, kind)
     taken_blocks: set[int] = set()
     seen: set[str] = set()
     for i in sorted(chosen):
-        segment, kind, key = scored[i][0], chosen[i], keys[i]
+        segment, kind, key = segments[i], chosen[i], keys[i]
         if segment.source == "sentence" and segment.ref[1] in taken_blocks:
             continue
         if not key or key in seen or held(i):
