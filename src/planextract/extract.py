@@ -87,6 +87,7 @@ _ACTION_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\s+)?(?:[A-Z�
 _GOAL_TITLE = re.compile(r"^[^.:;!?]{3,90}$")
 MAX_TITLED_GOAL_WORDS = 30
 MAX_ACTION_HEADING_WORDS = 15
+MAX_MEASURE_HEADING_WORDS = 10
 _REPORTED_AFTER = re.compile(r"^(?P<action>[^.]+\.)\s+(?P<report>[A-ZÅÄÖ].+)$")
 # a report of what was done: the perfect or the past ("har kommit igång", "startade i mars", "infördes")
 _REPORT_VERB = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,2}\w+(?:t|ts)\b|\b\w{3,}(?:ade|ades|des|tes)\b|"
@@ -177,6 +178,14 @@ def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
     return found
 
 
+def _names_a_measure_heading(heading: str) -> bool:
+    """A short heading naming what is measured ("Behörighet till yrkesprogram,
+    årskurs 9"), not a goal statement nor an action."""
+    text = C.clean_text(heading)
+    return (0 < len(text.split()) <= MAX_MEASURE_HEADING_WORDS and not C.is_goal_statement(text)
+            and not prose.opens_with_action(text) and C.heading_kind(text) is None)
+
+
 def extract_items(parsed: ParsedDocument, *, learned: bool = True) -> Extraction:
     """Goals, indicators and activities of one document, linked.
 
@@ -265,6 +274,8 @@ class _Reader(ProseItems):
         self.goal_run: Optional[tuple[int, _SectionState]] = None
         # (level, parent) of a heading over actions whose own headings follow at its level
         self.action_run: Optional[tuple[int, Optional[int]]] = None
+        self.measure_run: Optional[tuple[int, Optional[int]]] = None  # as action_run, for measures
+        self.measure_headings: dict[int, Indicator] = {}  # section -> the measure its heading names
         self.filled_sections = {b.section_index for b in parsed.blocks} | {t.section_index for t in parsed.tables}
         self.planned_last = False  # the block just read closed with a planned action
         self.planned_before = False
@@ -600,6 +611,20 @@ class _Reader(ProseItems):
             state.kind = "goal_item"
             return
 
+        measures = self.measure_run
+        if measures is not None and (section.level < measures[0] or own is not None
+                                     or section.parent_index != measures[1]):
+            measures = self.measure_run = None
+        if own == "indicator" and section.index not in self.filled_sections:
+            # "Så mäter vi" over nothing of its own, then a measure a heading at its level
+            self.measure_run = (section.level, section.parent_index)
+        elif measures is not None and section.level == measures[0] and _names_a_measure_heading(heading):
+            # "Så mäter vi" / "Behörighet till yrkesprogram, årskurs 9" / the level it shall reach
+            self.measure_headings[section.index] = self.add_indicator(
+                C.clean_text(heading), section.page, section.bbox, "heading",
+                Anchor(None, self.nearest_goal(), self.region))
+            state.kind = "goal_item"
+            return
         run = self.action_run
         if run is not None and (section.level < run[0] or own is not None or section.parent_index != run[1]):
             run = self.action_run = None
@@ -1099,6 +1124,13 @@ class _Reader(ProseItems):
                     self.label_goal = None
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
+        measure = self.measure_headings.get(block.section_index)
+        if measure is not None:
+            if not measure.targets:  # the first sentence under it that sets a level or a direction
+                stated = next((s for s in C.sentences(text) if prose.stated_measure(s)), None)
+                if stated is not None:
+                    measure.targets.append(targets.parse_target(stated, known_target=True))
+            return
         if block.section_index in self.field_for:
             activity, name = self.field_for[block.section_index]
             if getattr(activity, name) is None:
