@@ -2266,3 +2266,27 @@ def test_a_measure_with_its_level_in_the_text_under_a_goal_is_an_indicator():
     assert indicator.text.startswith("Antalet färdigställda bostäder ska vara minst 150 under 2026")
     assert indicator.goal_key == goal.key
     assert (indicator.targets[0].target_op, indicator.targets[0].target_value) == (">=", 150)
+
+
+def test_measures_set_as_headings_under_a_heading_of_measures():
+    """"Så mäter vi" over nothing of its own, then each measure a heading at
+    its level over the text that sets its level: indicators with targets;
+    the next heading of another kind ends the run."""
+    out = extract_items(build([
+        ("h", 2, "Fler elever ska lämna grundskolan med behörighet till gymnasiet", "1"),
+        ("h", 3, "Så mäter vi"),
+        ("h", 3, "Behörighet till yrkesprogram, årskurs 9"),
+        ("p", "Andelen elever i årskurs 9 som är behöriga till ett yrkesprogram ska öka från 81,4 procent (2025) "
+              "till minst 86 procent 2026."),
+        ("h", 3, "Genomsnittligt meritvärde i årskurs 9"),
+        ("p", "Meritvärdet var 216 poäng 2024. Det ska öka till minst 225 poäng 2026."),
+        ("h", 3, "Aktiviteter"),
+        ("li", "Införa läxhjälp på alla skolor"),
+    ], organ="Barn- och utbildningsnämnden"), learned=False)
+    goal, = out.goals
+    assert [(i.text, i.goal_key) for i in out.indicators] == [
+        ("Behörighet till yrkesprogram, årskurs 9", goal.key), ("Genomsnittligt meritvärde i årskurs 9", goal.key)]
+    first, second = (i.targets[0] for i in out.indicators)
+    assert (first.target_op, first.target_value, first.baseline_value) == (">=", 86, 81.4)
+    assert (second.target_op, second.target_value, second.target_year) == (">=", 225, 2026)
+    assert [a.text for a in out.activities] == ["Införa läxhjälp på alla skolor"]
