@@ -2290,3 +2290,27 @@ def test_measures_set_as_headings_under_a_heading_of_measures():
     assert (first.target_op, first.target_value, first.baseline_value) == (">=", 86, 81.4)
     assert (second.target_op, second.target_value, second.target_year) == (">=", 225, 2026)
     assert [a.text for a in out.activities] == ["Införa läxhjälp på alla skolor"]
+
+
+def test_a_heading_naming_a_numbered_goal_under_a_title_of_its_own_is_that_goal():
+    """"Nämndmål 1 – Kunskap och behörighet" after a table of the numbered
+    goals: goal 1 again under a theme title, not a goal "Kunskap och behörighet"."""
+    out = extract_items(build([
+        ("h", 1, "Nämndens mål 2026"),
+        ("t", ["Nr", "Nämndmål 2026", "Bidrar till"], [
+            ["1", "Fler elever ska lämna grundskolan med behörighet till ett nationellt program.", "KF-mål B"],
+            ["2", "Barn och elever ska känna sig trygga och ha studiero i förskola och skola.", "KF-mål B"],
+        ]),
+        ("h", 1, "Nämndmål 1 – Kunskap och behörighet"),
+        ("h", 2, "Aktiviteter"),
+        ("li", "Införa läxhjälp på alla skolor"),
+        ("h", 1, "Nämndmål 2 – Trygghet och studiero"),
+        ("h", 2, "Aktiviteter"),
+        ("li", "Genomföra trygghetsvandringar på alla skolor"),
+    ], organ="Barn- och utbildningsnämnden"), learned=False)
+    assert sorted(g.text for g in out.goals) == [
+        "Barn och elever ska känna sig trygga och ha studiero i förskola och skola.",
+        "Fler elever ska lämna grundskolan med behörighet till ett nationellt program."]
+    goals = {g.key: g.text for g in out.goals}
+    assert [(a.text, goals[a.goal_key][:10]) for a in out.activities] == [
+        ("Införa läxhjälp på alla skolor", "Fler eleve"), ("Genomföra trygghetsvandringar på alla skolor", "Barn och e")]

@@ -729,6 +729,16 @@ class _Reader(ProseItems):
                 self.numbered.setdefault(opened[1], goal.key)  # "Nämndmål 2.1: …": later tables name it "2.1"
             return
 
+        titled = table_rows.goal_label(C.clean_text(heading)) if own is None else None
+        named = self.goal_by_code(titled[1]) if titled and titled[1] and titled[2] else None
+        if named is not None and not C.is_goal_statement(titled[2]):
+            # "Nämndmål 1 – Kunskap och behörighet" after a table of the goals: goal 1 under a title of its own
+            self._pop_scopes(rank)
+            self._push_scope(rank, named)
+            state.goal_key, state.kind = named, "goal_item"
+            self.last_goal = named
+            return
+
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) \
             and section.index not in self.card_sections and (
             area
