@@ -251,3 +251,26 @@ def test_sibling_headings_the_rules_left_unread_are_filled_in_as_one_group():
     learned = [a.text for a in extract_items(parsed).activities if a.source == "model"]
     assert learned == ["Bygga en ny huvudvattenledning mellan Jössefors och Sulvik",
                        "Bygga om Rackstads återvinningscentral med en avdelning för återbruk"]
+
+
+class _EveryoneActs:
+    """A stand-in classifier that labels every segment an activity (so that
+    the test pins down which segments may become items, not what the model says)."""
+
+    def pipe(self, texts, batch_size=64):
+        from types import SimpleNamespace
+
+        for _ in texts:
+            yield SimpleNamespace(cats={"goal": 0.02, "indicator": 0.02, "activity": 0.9, "none": 0.06})
+
+
+def test_a_learned_item_needs_three_words():
+    parsed = build([
+        ("h", 1, "Indikatorer"),
+        ("p", "Alla verksamheter"),
+        ("li", "Det ska finnas tillgängliga mötesplatser för alla åldrar"),
+    ])
+    found = [s.text for _, s in L.learned_segments(parsed, Extraction(), ["activity"], {"activity": 0.45},
+                                                   _EveryoneActs())]
+    assert "Alla verksamheter" not in found
+    assert "Det ska finnas tillgängliga mötesplatser för alla åldrar" in found
