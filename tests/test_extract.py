@@ -2314,3 +2314,20 @@ def test_a_heading_naming_a_numbered_goal_under_a_title_of_its_own_is_that_goal(
     goals = {g.key: g.text for g in out.goals}
     assert [(a.text, goals[a.goal_key][:10]) for a in out.activities] == [
         ("Införa läxhjälp på alla skolor", "Fler eleve"), ("Genomföra trygghetsvandringar på alla skolor", "Barn och e")]
+
+
+def test_a_goal_restated_with_its_label_and_number_is_the_same_goal():
+    """"Bidrar till | Strategiskt mål 1: En nära … vård" restates the goal of
+    the heading "Strategiskt mål 1: En nära … vård": one goal, the parent of
+    the card's goal."""
+    out = extract_items(build([
+        ("h", 1, "Strategiskt mål 1: En nära och tillgänglig vård i hela Dalarna"),
+        ("t", [], [
+            ["Nämndmål 1.1", "Fler invånare ska ha en fast vårdkontakt i primärvården"],
+            ["Bidrar till", "Strategiskt mål 1: En nära och tillgänglig vård i hela Dalarna"],
+            ["Indikator", "Andel invånare med fast vårdkontakt"],
+        ]),
+    ], organ="Hälso- och sjukvårdsnämnden"), learned=False)
+    strategic = by_text(out.goals, "En nära och tillgänglig vård i hela Dalarna")
+    board = by_text(out.goals, "Fler invånare ska ha en fast vårdkontakt i primärvården")
+    assert len(out.goals) == 2 and board.parent_key == strategic.key

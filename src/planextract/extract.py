@@ -518,7 +518,8 @@ class _Reader(ProseItems):
     def add_goal(self, text, level, page, bbox, source, parent=None, target=None) -> Goal:
         """A new goal, or the earlier goal ``text`` restates."""
         text = C.clean_text(text)
-        earlier = same_goal(text, self.out.goals)
+        # "Strategiskt mål 1: En nära … vård" restates "En nära … vård" without its label
+        earlier = same_goal(text, self.out.goals) or same_goal(C.strip_goal_number(text), self.out.goals)
         if earlier is not None:
             if earlier.parent_key is None and parent is not None:
                 set_parent(self.out.goals, earlier, parent)
