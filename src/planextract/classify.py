@@ -278,8 +278,9 @@ def column_role(header: str) -> Column:
             return Column("outcome", header, year=year, period=period)
     if role == "outcome":
         return Column("outcome", header, year=year, period=period or raw)
-    if role is None and heading_kind(raw) in ("indicator", "activity"):
-        role = heading_kind(raw)  # "Så mäter vi", "Så gör vi 2026": what would head a list heads a column
+    if role is None:
+        heads = heading_kind(raw)  # "Så mäter vi", "Så gör vi 2026": what would head a list heads a column
+        role = heads if heads in ("indicator", "activity") else None
     return Column(role or "ignore", header, year=year)
 
 

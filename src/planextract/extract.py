@@ -190,8 +190,8 @@ def extract_items(parsed: ParsedDocument, *, learned: bool = True) -> Extraction
     """Goals, indicators and activities of one document, linked.
 
     With ``learned`` (and a trained model in ``models/textcat``), a kind the
-    rules find none of in a plan, and a list or table column they leave
-    unread, are filled in by the segment classifier
+    rules find none of in a plan, and a list, table column or set of headings
+    they leave unread, are filled in by the segment classifier
     (:mod:`planextract.learned_items`).
     """
     return _Reader(parsed).run(learned=learned)

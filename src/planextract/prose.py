@@ -147,20 +147,16 @@ def announces_measures(sentence: str) -> bool:
     return any(p.search(sentence) for p in _patterns("followed_measure_sentences")) and not followed_measures(sentence)
 
 
-def stated_measure(sentence: str) -> bool:
+def stated_measure(sentence: str, *, in_figures: bool = False) -> bool:
     """A sentence stating a measure and the level it shall reach ("Sjukfrånvaron
-    bland kommunens medarbetare ska inte överstiga 6,0 procent.")."""
+    bland kommunens medarbetare ska inte överstiga 6,0 procent."); with
+    ``in_figures``, a level in figures, not only a direction ("… ska öka")."""
     if not sentence[:1].isupper() or not any(p.search(sentence) for p in _patterns("stated_measure_sentences")):
         return False
     target = parse_target(sentence, known_target=True)
-    return target is not None and (target.target_value is not None or bool(target.direction))
-
-
-def stated_level(sentence: str) -> bool:
-    """A sentence setting a level to reach in figures ("… ska vara minst 150
-    under 2026"), not only a direction ("… ska öka")."""
-    target = parse_target(sentence, known_target=True)
-    return target is not None and target.target_value is not None
+    if target is None:
+        return False
+    return target.target_value is not None or (bool(target.direction) and not in_figures)
 
 
 def quoted_goal(text: str) -> Optional[str]:

@@ -352,9 +352,9 @@ class ProseItems:
         for sentence in C.sentences(text):
             # the body of a goal stated in this section ("Mål 2.1 Fler bostäder ska byggas." / "Antalet …")
             named = (self.scope_goal in self.section_goals.get(block.section_index, ())
-                     and state.kind in (None, "goal", "goal_item")
-                     and prose.names_a_measure(sentence) and prose.stated_level(sentence))
-            if (measuring or named) and prose.stated_measure(sentence):
+                     and state.kind in (None, "goal", "goal_item") and prose.names_a_measure(sentence))
+            if (measuring and prose.stated_measure(sentence)) or (
+                    named and prose.stated_measure(sentence, in_figures=True)):
                 # "Målet följs upp med två indikatorer. Sjukfrånvaron … ska inte överstiga 6,0 procent.";
                 # under a goal, "Antalet färdigställda bostäder ska vara minst 150 under 2026." alone
                 self.add_indicator(sentence, block.page, block.bbox, "prose",

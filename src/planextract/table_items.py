@@ -836,17 +836,10 @@ class TableReader:
         """An indicator of a goal card, with the fields its wording carries:
         "Andel … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %",
         "Andel … – målvärde 2026: minst 92 % (utfall 2025: 88,4 %)"."""
-        doc = self.doc
-        fields = trailing_indicator_fields(text)
-        if fields is not None:
-            return doc.add_fielded_indicator(fields.body, page, bbox, "table", anchor, fields)
-        split = indicator_value_tail(text)
-        if split is None:
-            return doc.add_indicator(text, page, bbox, "table", anchor)
-        indicator = doc.add_indicator(split.body, page, bbox, "table", anchor, target_text=split.target_text,
-                                      target_year=split.target_year, values=printed_values(split.values))
-        indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
-        return indicator
+        fields = trailing_indicator_fields(text) or indicator_value_tail(text)
+        if fields is None:
+            return self.doc.add_indicator(text, page, bbox, "table", anchor)
+        return self.doc.add_fielded_indicator(fields.body, page, bbox, "table", anchor, fields)
 
     # ---- fields of an action -------------------------------------------------
 
