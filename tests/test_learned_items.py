@@ -207,14 +207,14 @@ def test_what_the_rules_read_as_a_field_is_theirs():
                                           detail="Erbjuda validering och utbildning på arbetstid till vårdbiträden")])
     from planextract.fuzzy import normalize
 
-    claimed = L._claimed(out)
-    assert L._holds(normalize("Erbjuda validering och utbildning på arbetstid till vårdbiträden"), claimed)
+    read = L._ReadTexts(out)
+    assert read.holds(normalize("Erbjuda validering och utbildning på arbetstid till vårdbiträden"))
     # a list item that runs two goals together holds a goal the rules read
     goal = Goal(2, "kf", "Fler invånare ska ha arbete och egen försörjning", 1, None, "list")
-    claimed = L._claimed(Extraction(goals=[goal]))
+    read = L._ReadTexts(Extraction(goals=[goal]))
     merged = normalize("Fler invånare ska ha arbete och egen försörjning. N3 Fler hushåll ska bli självförsörjande.")
-    assert L._holds(merged, claimed)
-    assert not L._holds(normalize("Andel medarbetare med heltidsanställning"), claimed)
+    assert read.holds(merged)
+    assert not read.holds(normalize("Andel medarbetare med heltidsanställning"))
 
 
 @pytest.mark.parametrize("name", ["sala-aon-verksamhetsplan-2025.pdf", "sandviken-socialnamnden-verksamhetsplan-2026.pdf"])

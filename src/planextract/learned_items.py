@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Hashable, Optional
 
+from rapidfuzz import fuzz, process
+
 from . import classify as C
 from .fuzzy import normalize
 from .models import Extraction, ParsedDocument
@@ -93,24 +95,40 @@ def missing_kinds(out: Extraction) -> list[str]:
     return [kind for kind, n in counts.items() if n == 0 and is_plan(out)]
 
 
-def _claimed(out: Extraction) -> list[str]:
+class _ReadTexts:
     """What the rules read, normalised: the items' texts and the fields they
     took from the page (an action's detail, an indicator's measure, targets,
-    status comments), so that a column of details is not read again as items."""
-    texts = [i.text for i in (*out.goals, *out.indicators, *out.activities)]
-    texts += [a.detail for a in out.activities] + [a.follow_up for a in out.activities]
-    texts += [i.measure for i in out.indicators] + [t.text for i in out.indicators for t in i.targets]
-    texts += [g.status_text for g in out.goals] + [g.target.text for g in out.goals if g.target]
-    return [key for key in (normalize(t) for t in texts if t) if key]
+    status comments), so that a column of details is not read again as items.
 
+    :meth:`holds` is asked for every segment of a group, so it must not
+    compare each with each: the fuzzy match runs in rapidfuzz's own loop,
+    and a text held in a segment is looked up by its first characters.
+    """
 
-def _holds(key: str, claimed: list[str]) -> bool:
-    """``key`` is (nearly) a text the rules read, or holds one whole, or is held in one."""
-    from . import textcat
+    def __init__(self, out: Extraction) -> None:
+        texts = [i.text for i in (*out.goals, *out.indicators, *out.activities)]
+        texts += [a.detail for a in out.activities] + [a.follow_up for a in out.activities]
+        texts += [i.measure for i in out.indicators] + [t.text for i in out.indicators for t in i.targets]
+        texts += [g.status_text for g in out.goals] + [g.target.text for g in out.goals if g.target]
+        self.texts = sorted({key for key in (normalize(t) for t in texts if t) if key})
+        self.joined = "\x00".join(self.texts)
+        self.by_start: dict[str, list[str]] = {}
+        for text in self.texts:
+            if len(text) >= MIN_HELD_CHARS:
+                self.by_start.setdefault(text[:MIN_HELD_CHARS], []).append(text)
 
-    return any(textcat.similarity(key, c) >= CLAIMED_SIMILARITY
-               or (len(c) >= MIN_HELD_CHARS and c in key) or (len(key) >= MIN_HELD_CHARS and key in c)
-               for c in claimed)
+    def holds(self, key: str) -> bool:
+        """``key`` is (nearly) a text the rules read, or holds one whole, or is held in one."""
+        if not key or not self.texts:
+            return False
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):  # as textcat.similarity scores
+            if process.extractOne(key, self.texts, scorer=scorer, score_cutoff=CLAIMED_SIMILARITY):
+                return True
+        if len(key) >= MIN_HELD_CHARS and key in self.joined:
+            return True
+        return any(text in key
+                   for i in range(len(key) - MIN_HELD_CHARS + 1)
+                   for text in self.by_start.get(key[i:i + MIN_HELD_CHARS], ()))
 
 
 def segment_groups(parsed: ParsedDocument, segments) -> list[list[int]]:
@@ -171,12 +189,12 @@ def learned_segments(parsed: ParsedDocument, out: Extraction, kinds: list[str], 
     from . import textcat
 
     segments = textcat.document_segments(parsed, "")
-    claimed = _claimed(out)
+    read = _ReadTexts(out)
     keys = [normalize(segment.text) for segment in segments]
 
     @functools.lru_cache(maxsize=None)
     def held(i: int) -> bool:  # the rules read this segment
-        return bool(keys[i]) and _holds(keys[i], claimed)
+        return read.holds(keys[i])
 
     unread = [members for members in (segment_groups(parsed, segments) if groups else [])
               if len(members) >= groups["min_size"] and not any(held(i) for i in members)]
