@@ -1954,6 +1954,35 @@ def test_items_under_a_goal_label_in_a_cell_serve_that_goal():
     }
 
 
+SIDEWAYS_MATRIX_LONG_LABELS = [
+    ("h", 1, "Nämndplan på en sida"),
+    ("t", ["", "Nämndmål 1", "Nämndmål 2"], [
+        ["Mål", "Fler elever ska nå kunskapskraven och bli behöriga till gymnasieskolan.",
+         "Barn och elever ska känna sig trygga och ha studiero i skolan."],
+        ["Så vet vi att vi lyckas",
+         "(cid:127) Andel elever i åk 9 som är behöriga till yrkesprogram: från 81,4 % till minst 85 %",
+         "(cid:127) Andel elever i åk 5 som känner sig trygga i skolan: från 87 % till minst 92 %"],
+        ["Det här gör vi 2026",
+         "(cid:127) Erbjuda lovskola i matematik och svenska för elever i åk 8 och 9",
+         "(cid:127) Genomföra trygghetsvandringar tillsammans med elevråden"],
+    ]),
+]
+
+
+def test_a_sideways_matrix_with_row_labels_of_several_words():
+    """A row label longer than a name ("Så vet vi att vi lyckas") still names
+    the row's field when the vocabulary knows it: each column is one goal."""
+    out = extract_items(build(SIDEWAYS_MATRIX_LONG_LABELS), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    served = {i.text: goals[i.goal_key][:12] for i in (*out.indicators, *out.activities)}
+    assert served == {
+        "Andel elever i åk 9 som är behöriga till yrkesprogram": "Fler elever ",
+        "Andel elever i åk 5 som känner sig trygga i skolan": "Barn och ele",
+        "Erbjuda lovskola i matematik och svenska för elever i åk 8 och 9": "Fler elever ",
+        "Genomföra trygghetsvandringar tillsammans med elevråden": "Barn och ele",
+    }
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

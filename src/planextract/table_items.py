@@ -1088,13 +1088,16 @@ def matrix_upright(table: Table) -> Optional[Table]:
     if len(rows) < 2 or (any(header) and header[0]):
         return None
     labels = [C.clean_cell(r[0] if r else "") for r in rows]
-    if any(not label or len(label.split()) > MAX_MATRIX_LABEL_WORDS or label[-1:] in ".!?" for label in labels):
-        return None
+    if any(not label or label[-1:] in ".!?" or (
+            len(label.split()) > MAX_MATRIX_LABEL_WORDS and C.column_role(label).role == "ignore") for label in labels):
+        return None  # a longer label only where it names a field ("Så vet vi att vi lyckas")
     if len(set(labels)) < len(labels) or max(len(r) for r in rows) < 3:
         return None  # a card of one goal ("Nämndmål | …", "Styrtal | …", "Styrtal | …"), not areas side by side
     kinds = []
     for label in labels:
         role = C.column_role(label).role
+        if role == "goal_or_target" and not C._YEAR.search(label):
+            role = "goal"  # "Mål" naming a row of goal statements, not "Mål 2026"
         kinds.append("activity" if role and role.startswith("activity") else role)
     items = [kind for kind in kinds if kind in ("goal", "indicator", "activity")]
     if "goal" not in items or len(items) < 2 or len(items) * 2 < len(kinds):
