@@ -1983,6 +1983,46 @@ def test_a_sideways_matrix_with_row_labels_of_several_words():
     }
 
 
+CARDS_SIDE_BY_SIDE = [
+    ("h", 2, "KF-mål 1: Invånarna ska känna trygghet genom hela livet"),
+    ("t", ["", "Nämndmål 1.1", "Nämndmål 1.2"], [
+        ["Mål", "Äldre med hemtjänst ska känna sig trygga och ha inflytande över sin vardag.",
+         "Boende i särskilt boende ska ha en meningsfull och aktiv vardag."],
+    ]),
+    ("page",),
+    # the header row repeated over the page break, read as the opening of the first row
+    ("t", ["Indikator", "Nämndmål 1.1 Andel brukare som känner sig trygga hemma",
+           "Nämndmål 1.2 Andel boende som är nöjda med aktiviteterna"], [
+        ["Utfall 2025", "86 %", "62 %"],
+        ["Målvärde 2026", "Minst 90 %", "Minst 70 %"],
+        ["Indikator", "Antal olika personal som besöker en brukare under 14 dagar", ""],
+        ["Målvärde 2026", "Högst 12", ""],
+        ["Aktiviteter 2026", "(cid:127) Införa fasta arbetslag i alla hemtjänstgrupper",
+         "(cid:127) Anställa aktivitetssamordnare på två boenden"],
+        ["Ansvar", "Hemtjänsten", "Särskilt boende"],
+    ]),
+]
+
+
+def test_goal_cards_side_by_side_each_column_one_card():
+    """Fields repeat down the rows (two indicators), so each column is a card;
+    the cards go on over a page break column by column."""
+    out = extract_items(build(CARDS_SIDE_BY_SIDE), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    assert sorted(g.level for g in out.goals if g.text.startswith(("Äldre", "Boende"))) == ["namnd", "namnd"]
+    served = {i.text: goals[i.goal_key][:6] for i in (*out.indicators, *out.activities)}
+    assert served == {
+        "Andel brukare som känner sig trygga hemma": "Äldre ",
+        "Andel boende som är nöjda med aktiviteterna": "Boende",
+        "Antal olika personal som besöker en brukare under 14 dagar": "Äldre ",
+        "Införa fasta arbetslag i alla hemtjänstgrupper": "Äldre ",
+        "Anställa aktivitetssamordnare på två boenden": "Boende",
+    }
+    targets = {i.text: [(t.target_op, t.target_value) for t in i.targets] for i in out.indicators}
+    assert targets["Antal olika personal som besöker en brukare under 14 dagar"] == [("<=", 12.0)]
+    assert {a.text: a.responsible for a in out.activities}["Införa fasta arbetslag i alla hemtjänstgrupper"] == "Hemtjänsten"
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

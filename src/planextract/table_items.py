@@ -206,6 +206,7 @@ class TableReader:
     def __init__(self, doc) -> None:
         self.doc = doc
         self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
+        self.matrix: Optional[tuple[list[str], list[Optional[_Card]]]] = None  # goal cards side by side, read last
 
     def _goal_tiles(self, table: Table, tiles) -> None:
         """A grid of goal tiles ("Strategiskt mål 1 … Nämndens mål: KTN 1, KTN 3"):
@@ -282,6 +283,9 @@ class TableReader:
         doc.planned_last = False
         table = _first_row_header(table)
         table = matrix_upright(table) or table  # "| Målområde 1 | Målområde 2" over rows "Nämndens mål", "Indikatorer"
+        if self._matrix_cards(table):
+            return
+        self.matrix = None
         card = card_rows(table)
         if card is not None:
             self._card(table, card)
@@ -831,6 +835,57 @@ class TableReader:
                 if getattr(card.activity, name) is None:
                     setattr(card.activity, name, value)
         self.card = card
+
+    def _matrix_cards(self, table: Table) -> bool:
+        """Goal cards side by side: a header naming one goal a column ("| Nämndmål
+        1.1 | Nämndmål 1.2") over rows labelled by field ("Mål", "Indikator",
+        "Målvärde 2026", "Indikator", …, "Aktiviteter 2026", "Ansvar"), each column
+        read as one card.  A table on the next page whose rows go on with fields
+        continues the cards column by column; its repeated header, when read as
+        the opening of its first row, is taken off that row."""
+        width = len(table.header)
+        header = [C.clean_cell(h) for h in table.header]
+        rows = [[C.clean_cell(c) for c in r] + [""] * width for r in table.rows]
+        pages = list(table.row_pages) + [table.page_start] * len(rows)
+        continued = self.matrix is not None and len(self.matrix[0]) == width and bool(header[0])
+        if continued:
+            tops = self.matrix[0]
+            first = [header[0]] + [h[len(t):].strip() if t and h.startswith(t) else h
+                                   for h, t in zip(header[1:], tops[1:])]
+            rows, pages = [first] + rows, [table.page_start] + pages
+            header = tops
+        if width < 3 or not rows or header[0] or not all(header[1:]):
+            return False
+        named = all(table_rows.goal_label(h) for h in header[1:])  # "Nämndmål 1.1 | Nämndmål 1.2"
+        labels = [r[0] for r in rows]
+        roles = [C.column_role(label) if label else None for label in labels]
+        if any(role is None or role.role == "ignore" or len(label.split()) > MAX_CARD_LABEL_WORDS
+               for role, label in zip(roles, labels)):
+            return False
+        kinds = {"goal" if r.role == "goal_or_target" and not C._YEAR.search(r.header) else r.role for r in roles}
+        if not continued and ("goal" not in kinds or (len(kinds & _CARD_ITEMS) < 2 and not named)
+                              or (len(rows) < 2 and not named)):
+            return False  # one row of goals under goal names: cards broken after their goal row
+        cards = self.matrix[1] if continued else [None] * (width - 1)
+        for c in range(1, width):
+            fields = []
+            for role, row, page in zip(roles, rows, pages):
+                if not row[c]:
+                    continue
+                if role.role == "goal_or_target" and not C._YEAR.search(role.header):
+                    role = C.Column("goal", header[c])  # "Mål" under "Nämndmål 1.1": the column's goal
+                fields.append((role, row[c], page))
+            if not fields:
+                continue
+            self.card = cards[c - 1] if fields[0][0].role != "goal" else None
+            self._card(table, fields)
+            cards[c - 1] = self.card
+            labelled = table_rows.goal_label(header[c])
+            if labelled and labelled[1] and self.card.goal is not None:
+                self.doc.numbered.setdefault(labelled[1], self.card.goal)
+        self.matrix = (header, cards)
+        self.card = None
+        return True
 
     def _card_indicator(self, text: str, page: int, bbox, anchor) -> Indicator:
         """An indicator of a goal card, with the fields its wording carries:
