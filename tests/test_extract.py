@@ -2023,6 +2023,41 @@ def test_goal_cards_side_by_side_each_column_one_card():
     assert {a.text: a.responsible for a in out.activities}["Införa fasta arbetslag i alla hemtjänstgrupper"] == "Hemtjänsten"
 
 
+GOAL_CARD_WITH_SUBGOALS = [
+    ("h", 1, "Hälsosamma levnadsvanor och psykiskt välbefinnande", "2"),
+    ("t", [], [
+        ["Det vill vi uppnå", "Invånarna ska ha goda möjligheter att leva hälsosamt genom hela livet."],
+        ["Delmål till 2029", "2.1 Fler invånare ska vara fysiskt aktiva på fritiden. "
+                             "2.2 Den psykiska ohälsan bland unga vuxna ska minska."],
+        ["Så följer vi upp", "(cid:127) Andel invånare med stillasittande fritid – från 13 % (2024) till högst 10 % 2029"],
+        ["Nationella målområden", "Levnadsvanor; Kontroll, inflytande och delaktighet"],
+    ]),
+    ("t", [], [
+        ["Delmål till 2029", "3.1 Fler invånare ska känna sig trygga i sitt bostadsområde."],
+        ["Så följer vi upp", "(cid:127) Andel invånare som känner sig trygga utomhus kvällstid – minst 80 % 2029"],
+        ["Nationella målområden", "Boende och närmiljö"],
+        ["Viktiga samverkanspartner", "Polisen och räddningstjänsten"],
+    ]),
+]
+
+
+def test_a_goal_card_whose_later_goal_row_holds_numbered_sub_goals():
+    """"Det vill vi uppnå" heads the card's goal as it would head a list; the
+    numbered delmål in one cell are its children, one goal each; national
+    areas quoted beside them are no goals; two labels (a goal and its
+    measures) make a card."""
+    out = extract_items(build(GOAL_CARD_WITH_SUBGOALS), learned=False)
+    texts = {g.key: g.text for g in out.goals}
+    parents = {g.text: texts.get(g.parent_key) for g in out.goals if g.source == "table"}
+    top = "Invånarna ska ha goda möjligheter att leva hälsosamt genom hela livet."
+    assert parents[top] != top
+    assert parents["Fler invånare ska vara fysiskt aktiva på fritiden."] == top
+    assert parents["Den psykiska ohälsan bland unga vuxna ska minska."] == top
+    assert "Fler invånare ska känna sig trygga i sitt bostadsområde." in parents
+    assert not any("Levnadsvanor" in t or "Boende och närmiljö" in t for t in texts.values())
+    assert {i.text[:30] for i in out.indicators} == {"Andel invånare med stillasitta", "Andel invånare som känner sig "}
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

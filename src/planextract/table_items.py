@@ -806,10 +806,21 @@ class TableReader:
                 doc.add_served_goal(doc.goal_by_key(card.goal), value, doc.level(column.header, *state.texts),
                                     page, table.bbox, "table")
             elif role == "goal":
+                # "Det vill vi uppnå | …" then "Delmål till 2029 | 1.1 … 1.2 …": a later goal
+                # row of the same card holds the sub-goals of its first goal
+                parent = card.top if card.top is not None else doc.scope_goal
                 level = C.level_in(column.header) or doc.level(*state.texts)
-                goal = doc.add_goal(value, level, page, table.bbox, "table", parent=doc.scope_goal)
-                card = _Card(goal=goal.key)
-                doc.last_goal = goal.key
+                added = []
+                for piece in _numbered_goals(value):
+                    goal = doc.add_goal(C.clean_text(piece), level, page, table.bbox, "table", parent=parent)
+                    printed = C.printed_number(piece)
+                    if printed:
+                        doc.numbered.setdefault(printed, goal.key)
+                    added.append(goal)
+                top = card.top if card.top is not None else added[0].key
+                card = _Card(goal=added[0].key)
+                card.top = top
+                doc.last_goal = added[0].key
             elif role == "indicator":
                 for piece in C.split_bullets(value) or [value]:  # a cell of bulleted indicators
                     card.indicator = self._card_indicator(piece, page, table.bbox, anchor)
@@ -1078,6 +1089,7 @@ class _Card:
 
     def __init__(self, goal: Optional[int] = None) -> None:
         self.goal = goal
+        self.top: Optional[int] = None  # the card's first goal, parent of the goals of later goal rows
         self.indicator: Optional[Indicator] = None
         self.activity: Optional[Activity] = None
 
@@ -1107,16 +1119,23 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
         if not label and not value:
             continue
         column = C.column_role(label) if label and len(label.split()) <= MAX_CARD_LABEL_WORDS else None
-        if column is not None and column.role in _CARD_ITEMS and (
-                sum(1 for w in label.split() if re.search(r"[^\W\d_]", w)) > MAX_CARD_ITEM_LABEL_WORDS or C.is_question(label)):
+        if column is not None and column.role == "ignore" and not C.is_question(label) \
+                and C.heading_kind(label) == "goal":
+            column = C.Column("goal", label)  # "Det vill vi uppnå | …": what heads a goal heads the card's goal
+        if column is not None and column.role in _CARD_ITEMS and (C.is_question(label) or (
+                sum(1 for w in label.split() if re.search(r"[^\W\d_]", w)) > MAX_CARD_ITEM_LABEL_WORDS
+                and C.heading_kind(label) != column.role)):  # "Det vill vi uppnå" heads goals as a heading would
             column = None  # "Vilket fokusområde stödjer projektet?": a form's question, no goal card
         if column is not None and column.role != "ignore":
             known += 1
         if column is not None and value:
             out.append((column, value, pages[r] if r < len(pages) else table.page_start))
     roles = {c.role for c, _, _ in out if c.role != "ignore"}
-    if not out or known < max(MIN_CARD_LABELS, CARD_LABEL_SHARE * len(out)) or len(roles) < 2:
-        return None
+    items = roles & _CARD_ITEMS
+    paired = "goal" in items and len(items) >= 2 and 2 * known >= len(out)
+    if not out or len(roles) < 2 or (
+            known < max(MIN_CARD_LABELS, CARD_LABEL_SHARE * len(out)) and not paired):
+        return None  # two labels do when they name a goal and its measures ("Delmål | …", "Så följer vi upp | …")
     if not roles & _CARD_ITEMS:
         return None
     return out
