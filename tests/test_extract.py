@@ -2058,6 +2058,32 @@ def test_a_goal_card_whose_later_goal_row_holds_numbered_sub_goals():
     assert {i.text[:30] for i in out.indicators} == {"Andel invånare med stillasitta", "Andel invånare som känner sig "}
 
 
+GOAL_ROWS_WITH_RUN_TOGETHER_CELLS = [
+    ("h", 1, "Bygglov"),
+    ("t", ["Nämndmål", "Mått och målvärde 2026", "Så gör vi 2026"], [
+        ["Sökande ska få beslut i bygglovsärenden inom lagstadgad tid och uppleva en god service.",
+         "Andel bygglovsbeslut inom lagstadgad handläggningstid, %: minst 95 Median handläggningstid från "
+         "komplett ansökan till beslut, veckor: högst 4 Nöjd kund-index (NKI) för bygglov: minst 70 (2024: 64)",
+         "Vi inför en e-tjänst för ansökan om bygglov och anmälan under våren. Vi erbjuder förhandsmöten för "
+         "större byggprojekt varannan vecka. Handläggningstiderna publiceras varje månad på kommunens webbplats."],
+    ]),
+]
+
+
+def test_measures_and_action_sentences_run_together_in_cells():
+    """Measures each closing with a colon and its value, and sentences each
+    saying what is done, are one item each even where the cell's lines were
+    run together."""
+    out = extract_items(build(GOAL_ROWS_WITH_RUN_TOGETHER_CELLS), learned=False)
+    assert [(i.text, i.targets[0].target_op, i.targets[0].target_value) for i in out.indicators] == [
+        ("Andel bygglovsbeslut inom lagstadgad handläggningstid, %", ">=", 95.0),
+        ("Median handläggningstid från komplett ansökan till beslut, veckor", "<=", 4.0),
+        ("Nöjd kund-index (NKI) för bygglov", ">=", 70.0),
+    ]
+    assert [a.text[:30] for a in out.activities] == [
+        "Vi inför en e-tjänst för ansök", "Vi erbjuder förhandsmöten för ", "Handläggningstiderna publicera"]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

@@ -712,7 +712,30 @@ def split_cell_items(text: str) -> list[str]:
     if len(out) > 1 and any(len(item.split()) < 4 for item in out):
         # short pieces are parts of one item ("Ekonomiskt utfall. Kontinuerlig sjukstatistik.")
         return [" ".join(out)]
+    if len(out) == 1:
+        return _split_at_value_tails(out[0])
     return out
+
+
+# ": minst 95", ": högst 4", ": minska (2024: 41)", ": 100" closing one measure
+# before the next begins with a capital
+_VALUE_TAIL_END = re.compile(
+    r":\s*(?:(?:minst|högst|max|maximalt|under|över|lägst)\s+)?"
+    r"(?:\d[\d\s]*(?:,\d+)?(?:\s*(?:%|procent|dagar|veckor|kr))?|öka|minska|bibehålla|oförändrat)"
+    r"(?:\s*\([^)]*\))?\s+(?=[A-ZÅÄÖ])")
+
+
+def _split_at_value_tails(text: str) -> list[str]:
+    """Measures run together in one cell, each closing with its value after a
+    colon ("Andel beslut inom lagstadgad tid, %: minst 95 Median
+    handläggningstid, veckor: högst 4"): one item each, two or more."""
+    ends = [m.end() for m in _VALUE_TAIL_END.finditer(text)]
+    if not ends:
+        return [text]
+    pieces = [text[a:b].strip() for a, b in zip([0] + ends, ends + [len(text)])]
+    if not all(":" in piece and len(piece.split()) >= 4 for piece in pieces):
+        return [text]
+    return pieces
 
 
 def _leading_group_label(line: str) -> Optional[str]:

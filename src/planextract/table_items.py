@@ -736,7 +736,7 @@ class TableReader:
             follow_up=joined(roles.follow_up),
             status=joined(roles.status) or joined(roles.comment),
         )
-        parts = self._cell_items(raw[col], C.split_bullets, anchor) if cells[col] else []
+        parts = self._cell_items(raw[col], split_actions, anchor) if cells[col] else []
         pieces = [piece for piece, _ in parts]
         if not pieces:
             if last and any(fields.values()):  # a row continuing the activity above
@@ -968,6 +968,23 @@ def _row_code(columns, cells, col: int) -> Optional[str]:
         if cells[i] and table_rows.is_code(cells[i]):
             return re.sub(r"\s+", " ", cells[i].strip().rstrip("."))
     return None
+
+
+MIN_ACTION_SENTENCE_WORDS = 5
+
+
+def split_actions(cell: str) -> list[str]:
+    """The actions of one cell: its bullets, else its sentences where each
+    says what is done ("Vi inför en e-tjänst … under våren. Vi erbjuder
+    förhandsmöten … Handläggningstiderna publiceras varje månad …"); one
+    action otherwise."""
+    bulleted = C.split_bullets(cell)
+    if len(bulleted) != 1:
+        return bulleted
+    said = C.sentences(bulleted[0])
+    if len(said) < 2 or not all(len(s.split()) >= MIN_ACTION_SENTENCE_WORDS and s.endswith(".") for s in said):
+        return bulleted
+    return said
 
 
 def _numbered_goals(cell: str) -> list[str]:
