@@ -2084,6 +2084,39 @@ def test_measures_and_action_sentences_run_together_in_cells():
         "Vi inför en e-tjänst för ansök", "Vi erbjuder förhandsmöten för ", "Handläggningstiderna publicera"]
 
 
+NESTED_LIST_WITH_RUN_IN_KINDS = [
+    ("h", 1, "Inriktningsmål"),
+    ("li", "Svedala ska växa hållbart med fler bostäder, jobb och företag.", "1."),
+    ("h", 1, "Nämndernas mål"),
+    ("h", 2, "Kommunstyrelsen"),
+    ("li", "Fler bostäder ska byggas i hela kommunen (inriktningsmål 1)", "•", 0),
+    ("li", "Mått: Antal färdigställda bostäder. Utgångsläge 142 (2024). Målnivå 2026: minst 200.", "–", 1),
+    ("li", "Insats: Anta detaljplanen för Svedala norra etapp 1 med cirka 350 bostäder.", "–", 1),
+    ("li", "Handläggningen av bygglov ska vara snabb och rättssäker (inriktningsmål 1)", "•", 0),
+    ("li", "Mått: Handläggningstid för bygglov, median i veckor. Utgångsläge 5,2 (2024). Målnivå 2026: högst 4.",
+     "–", 1),
+]
+
+
+def test_nested_items_named_by_a_run_in_label_under_goal_bullets():
+    """Outer bullets citing a goal by number "(inriktningsmål 1)" are goals
+    under it; inner dashes opening "Mått:" or "Insats:" are an indicator and
+    an action of the goal above; an indicator's fields follow one a sentence."""
+    out = extract_items(build(NESTED_LIST_WITH_RUN_IN_KINDS), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    parents = {g.text: goals.get(g.parent_key, "")[:12] for g in out.goals}
+    assert parents == {"Svedala ska växa hållbart med fler bostäder, jobb och företag.": "",
+                       "Fler bostäder ska byggas i hela kommunen": "Svedala ska ",
+                       "Handläggningen av bygglov ska vara snabb och rättssäker": "Svedala ska "}
+    built = next(i for i in out.indicators if i.text == "Antal färdigställda bostäder")
+    target = built.targets[0]
+    assert (target.target_op, target.target_value, target.target_year, target.baseline_value, target.baseline_year) \
+        == (">=", 200.0, 2026, 142.0, 2024)
+    assert goals[built.goal_key].startswith("Fler bostäder")
+    assert [(a.text, goals[a.goal_key][:12]) for a in out.activities] == [
+        ("Anta detaljplanen för Svedala norra etapp 1 med cirka 350 bostäder.", "Fler bostäde")]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

@@ -39,6 +39,7 @@ from .item_tails import (
     indicator_value_tail,
     labelled_field,
     labels_a_target,
+    trailing_indicator_fields,
     names_a_unit,
 )
 from .prose_items import PARENT_REFERENCE, ProseItems, label_kind as _label_kind
@@ -73,6 +74,11 @@ _RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+)
 # a calendar entry's date before its words ("Maj:", "Vecka 12:", "Kvartal 2 –")
 _CALENDAR_WHEN = re.compile(r"^(?:(?P<word>[^\W\d_]+)|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]|tertial\s*[1-3]"
                             r"|q[1-4])(?:\s+\d{4})?\s*[:–-]\s", re.I)
+
+
+# a list item opening with the name of its kind: "Mått: Antal färdigställda bostäder …",
+# "Insats: Anta detaljplanen …"
+_RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s+(?=\S)")
 
 
 def _calendar_entry(text: str) -> bool:
@@ -937,6 +943,16 @@ class _Reader(ProseItems):
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
         kind = self.lead[0] if self.lead else state.kind
+        run_in = _RUN_IN_KIND.match(text) if state.kind not in ("skip", "never") else None
+        if run_in is not None and C.heading_kind(run_in.group(1)) != "skip":
+            role = C.column_role(run_in.group(1)).role
+            named = {"indicator": "indicator", "measure": "indicator",
+                     "activity": "activity", "activity_detail": "activity"}.get(role)
+            if named is not None:
+                kind, text = named, text[run_in.end():]  # "– Mått: Antal …", "– Insats: Ta fram …"
+                if self.in_goal_list and self.goal_stack and self.goal_stack[-1][0] < block.depth:
+                    self.measured_goal = self.goal_stack[-1][1]  # under a goal's bullet: that goal's
+                    self.label_goal = (block.depth - 1, self.goal_stack[-1][1])
         titled = self.goal_title if not self.lead and state.kind not in ("skip", "never") else None
         if titled is not None and C.is_goal_statement(_RUN_IN_UNIT.sub("", text, count=1)):
             kind = "goal"  # "Avdelningarnas verksamhetsmål 2026" over a list of goals
@@ -956,6 +972,13 @@ class _Reader(ProseItems):
             and (self.lead is None or self.lead[0] == "goal"))
         if owner:
             kind, self.lead = "goal", None  # the goal the next "Så här mäter vi" measures
+        cited = PARENT_REFERENCE.search(text) if kind in (None, "goal", "goal_item") else None
+        cited_goal = self.goal_by_number(cited.group("number"), C.level_in(cited.group("label"))) if cited else None
+        if cited_goal is not None and C.is_goal_statement(text[:cited.start()]):
+            # "Fler bostäder ska byggas i hela kommunen (inriktningsmål 3)": a goal under the goal it names
+            kind, text = "goal", text[:cited.start()].rstrip()
+        else:
+            cited_goal = None
         if kind in (None, "goal", "goal_item") and C.is_goal_statement(text):
             rank = self._area_rank(block, text, max_words=MAX_HEADING_GOAL_WORDS)
             if rank is not None:
@@ -1004,10 +1027,9 @@ class _Reader(ProseItems):
             if outer is not None and coded and outer.level == self.default_level == "namnd" \
                     and outer.level == level and not own_cue:
                 outer.level = "kf"  # the goals the board's coded goals nest under are the council's
-            goal = self.add_goal(
-                text, level, block.page, block.bbox, "list",
-                parent=outer.key if outer is not None else self.scope_goal, target=self.own_target(text),
-            )
+            parent = cited_goal if cited_goal is not None else outer.key if outer is not None else self.scope_goal
+            goal = self.add_goal(text, level, block.page, block.bbox, "list", parent=parent,
+                                 target=self.own_target(text))
             if coded:
                 self.numbered.setdefault(coded[0], goal.key)
             self.goal_stack.append((block.depth, goal.key))
@@ -1040,6 +1062,12 @@ class _Reader(ProseItems):
             anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
             section = self._section_for(block.section_index)
             year = (C.heading_year(section.heading) if section else None) or self.document_year  # "Resultatmått 2026"
+            fielded = trailing_indicator_fields(text)
+            if fielded is not None and fielded.body:
+                # "Antal färdigställda bostäder. Utgångsläge 142 (2024). Målnivå 2026: minst 200."
+                indicator = self.add_fielded_indicator(fielded.body, block.page, block.bbox, "list", anchor, fielded)
+                self.list_indicator = (block.depth, indicator)
+                return
             # "Antal aktiva låntagare: minst 34 000"; "Antal ...: 26 (2023: 19), målvärde minst 20"
             split = indicator_value_tail(text, outcome_period=str(year) if year else None)
             if split is not None:

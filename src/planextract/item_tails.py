@@ -247,11 +247,19 @@ def trailing_action_fields(text: str) -> Optional[tuple[str, ActionFields]]:
 
 def trailing_indicator_fields(text: str) -> Optional[IndicatorTail]:
     """The indicator of a cell closing with a line of its fields ("Andel listade
-    invånare … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"), its name as ``body``."""
+    invånare … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"), or with
+    one sentence a field ("Antal färdigställda bostäder. Utgångsläge 142
+    (2024). Målnivå 2026: minst 200."), its name as ``body``."""
     for m in _LABEL_START.finditer(text or ""):
         fields = field_line(text[m.end():])
         if fields is not None:
             fields.body = text[:m.start()].rstrip(" .,;")
+            return fields
+    said = C.sentences(text or "")
+    if len(said) >= 3:
+        fields = field_line(" | ".join(sentence.rstrip(".") for sentence in said[1:]))
+        if fields is not None:
+            fields.body = said[0].rstrip(" .,;")
             return fields
     return None
 
