@@ -2117,6 +2117,34 @@ def test_nested_items_named_by_a_run_in_label_under_goal_bullets():
         ("Anta detaljplanen för Svedala norra etapp 1 med cirka 350 bostäder.", "Fler bostäde")]
 
 
+TABLE_PARTED_BY_KIND_ROWS = [
+    ("h", 2, "Näringslivet ska växa", "1.1"),
+    ("t", ["Uppföljning", "2024", "Jan–aug 2025", "Mål 2025", "Läge"], [
+        ["Indikatorer", "", "", "", ""],
+        ["Antal påbörjade bostäder", "86", "41", "Minst 120", "Avvikelse"],
+        ["Aktiviteter", "", "", "", ""],
+        ["Anta detaljplanen för Hörviks hamnområde", "", "", "", "Försenad"],
+    ]),
+    ("h", 2, "Fler ärenden ska kunna hanteras digitalt", "1.2"),
+    ("page",),
+    # its header and "Indikatorer" row were left on the page before as loose lines
+    ("t", ["Uppföljning", "2024", "Jan–aug 2025", "Mål 2025", "Läge"], [
+        ["Andel e-post som besvaras inom en arbetsdag, %", "81", "88", "Minst 90 %", "I fas"],
+        ["Aktiviteter", "", "", "", ""],
+        ["Bygga upp en gemensam kunskapsbank för vanliga frågor", "", "", "", "Pågår"],
+    ]),
+]
+
+
+def test_a_table_parted_by_rows_naming_the_kind_of_the_rows_below():
+    out = extract_items(build(TABLE_PARTED_BY_KIND_ROWS), learned=False)
+    assert [(i.text, i.targets[0].target_value) for i in out.indicators] == [
+        ("Antal påbörjade bostäder", 120.0), ("Andel e-post som besvaras inom en arbetsdag, %", 90.0)]
+    assert [(a.text, a.status) for a in out.activities] == [
+        ("Anta detaljplanen för Hörviks hamnområde", "Försenad"),
+        ("Bygga upp en gemensam kunskapsbank för vanliga frågor", "Pågår")]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

@@ -207,6 +207,7 @@ class TableReader:
         self.doc = doc
         self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
         self.matrix: Optional[tuple[list[str], list[Optional[_Card]]]] = None  # goal cards side by side, read last
+        self.kind_label: Optional[tuple[list[str], str]] = None  # the header and last kind row of a parted table
 
     def _goal_tiles(self, table: Table, tiles) -> None:
         """A grid of goal tiles ("Strategiskt mål 1 … Nämndens mål: KTN 1, KTN 3"):
@@ -283,6 +284,15 @@ class TableReader:
         doc.planned_last = False
         table = _first_row_header(table)
         table = matrix_upright(table) or table  # "| Målområde 1 | Målområde 2" over rows "Nämndens mål", "Indikatorer"
+        carried = self.kind_label if self.kind_label and self.kind_label[0] == list(table.header) else None
+        parted = kind_row_parts(table, carried[1] if carried else None)
+        self.kind_label = None
+        if parted is not None:
+            parts, last = parted
+            for part in parts:  # "Indikatorer" / "Aktiviteter" rows parting one table
+                self.read(part)
+            self.kind_label = (list(table.header), last)  # carried over a page break
+            return
         if self._matrix_cards(table):
             return
         self.matrix = None
@@ -1156,6 +1166,49 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
     if not roles & _CARD_ITEMS:
         return None
     return out
+
+
+_ITEM_ROLES = ("goal", "goal_or_target", "indicator", "measure", "activity", "activity_detail")
+_MEASURES_LABEL = "Indikatorer"  # the name given to rows of figures whose kind row is lost
+
+
+def kind_row_parts(table: Table, carried: Optional[str] = None) -> Optional[tuple[list[Table], str]]:
+    """The parts of a table whose rows of one kind follow a row naming it
+    ("Uppföljning | 2024 | Mål 2025 | Läge" over "Indikatorer", indicator rows,
+    "Aktiviteter", activity rows): each part a table of its own, headed by
+    that name, and the name of the last kind; None for another table.
+    ``carried``: the kind named last in the table before, under the same
+    header (rows going on after a page break)."""
+    header = [C.clean_cell(h) for h in table.header]
+    if len(header) < 2 or (header[0] and C.column_role(header[0]).role in _ITEM_ROLES):
+        return None
+    rows = [[C.clean_cell(c) for c in r] for r in table.rows]
+    pages = list(table.row_pages) + [table.page_start] * len(rows)
+    starts = []
+    for i, row in enumerate(rows):
+        label = row[0] if row else ""
+        if label and not any(row[1:]) and len(label.split()) <= 2 and \
+                C.column_role(label).role in ("indicator", "measure", "activity", "activity_detail"):
+            starts.append(i)
+    if starts and starts[0] != 0:
+        # rows before the first kind row, its name left on the page before: rows
+        # of figures are measures, others go on with the kind named last
+        leading = rows[:starts[0]]
+        if all(any(re.search(r"\d", c) for c in row[1:]) for row in leading):
+            carried = _MEASURES_LABEL
+        if carried:
+            rows, pages = [[carried] + [""] * (len(header) - 1)] + rows, [table.page_start] + pages
+            starts = [0] + [i + 1 for i in starts]
+    if not starts or starts[0] != 0 or len(starts) < 2:
+        return None
+    parts = []
+    for a, b in zip(starts, starts[1:] + [len(rows)]):
+        if b - a < 2:
+            continue
+        parts.append(dataclasses.replace(
+            table, header=[rows[a][0]] + list(table.header[1:]), rows=[list(r) for r in rows[a + 1:b]],
+            row_pages=pages[a + 1:b], page_start=pages[a + 1]))
+    return (parts, rows[starts[-1]][0]) if parts else None
 
 
 MAX_TRANSPOSED_ROWS = 4
