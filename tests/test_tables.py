@@ -458,3 +458,17 @@ def test_rows_of_labelled_values_are_a_table_without_a_header(corpus_pdf):
     assert labelled_columns([["Andel nöjda", "Utfall 2024: 41 %", "Målvärde 2026: minst 60 %"],
                              ["Antal besök", "Utfall 2024: 74", "Målvärde 2026: öka"]])
     assert not labelled_columns([["Indikator", "Utfall 2024", "Målvärde 2026"], ["Andel nöjda", "41 %", "60 %"]])
+
+
+def test_rows_side_by_side_in_one_drawn_row_are_parted_by_their_figures():
+    """One ruled row holding a goal and, line by line, three indicators with
+    their targets and outcomes: the outcome figures part it into three rows,
+    a wrapped indicator name stays whole, and the goal spans them."""
+    path = Path(__file__).resolve().parents[1] / "corpus" / "pdf" / "partille-kfn-verksamhetsplan-2026.pdf"
+    [table] = [t for t in find_tables(path, pdfium_layout(path)) if t.page_start == 1 and t.header[0] == "Nämndmål"]
+    assert table.rows[:3] == [
+        ["KFN 1 Fler invånare ska ta del av bibliotekens och Kulturums utbud.",
+         "Fysiska besök på biblioteken per invånare", "Minst 4,5", "4,1"],
+        ["", "Besök på Kulturum, antal", "Minst 95 000", "88 400"],
+        ["", "Andel invånare som är nöjda med kulturutbudet, %", "Öka", "62"],
+    ]

@@ -228,7 +228,10 @@ def _grid_from_plumber(page, found, comp: Compiled, chars: "_LazyChars") -> Opti
             for chars in row
         ]
         flags = [bool(chars) and all(_is_bold(ch.get("fontname", ""), comp) for ch in chars if ch["text"].strip()) for chars in row]
-        for part in _unstack(lines, comp):
+        parts = _unstack(lines, comp)
+        if len(parts) == 1:
+            parts = _aligned(row, comp) or parts
+        for part in parts:
             cells.append([_cell_text("\n".join(cell)) for cell in part])
             bold.append(flags)
     grid = Grid(page=page.page_number, bbox=tuple(found.bbox), cells=cells, bold=bold, spans=spans, strategy="lines")
@@ -249,6 +252,55 @@ def _unstack(row: list[list[str]], comp: Compiled) -> list[list[list[str]]]:
     if n < 2 or not any(cell and all(is_number(line.strip(), comp) for line in cell) for cell in row):
         return [row]
     return [[[cell[k]] if cell else [] for cell in row] for k in range(n)]
+
+
+def _line_tops(chars: list[dict], comp: Compiled) -> list[tuple[float, str]]:
+    """(top, text) of each line of a cell's chars."""
+    from pdfplumber.utils import extract_text
+
+    rules = comp.rules.pdfplumber
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= rules.text_y_tolerance:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    out = []
+    for line in lines:
+        text = extract_text(line, x_tolerance=rules.text_x_tolerance, y_tolerance=rules.text_y_tolerance).strip()
+        if text:
+            out.append((min(ch["top"] for ch in line), text))
+    return out
+
+
+def _aligned(row: list[list[dict]], comp: Compiled) -> Optional[list[list[list[str]]]]:
+    """One drawn row holding several rows side by side, told by a column of
+    figures: each figure's line opens a row, and the lines of the other cells
+    (but the first) go to the row whose opening line they are level with or
+    below, so a wrapped name stays whole ("Andel invånare som är nöjda med /
+    kulturutbudet, %" beside "Öka" and "62").  The first cell spans the rows
+    (a goal over its indicators).  None when no column of figures parts the row."""
+    if len(row) < 3:
+        return None
+    cells = [_line_tops(chars, comp) if chars else [] for chars in row]
+    figures = next((lines for lines in cells[1:]
+                    if len(lines) >= 2 and all(is_number(text, comp) and not text.endswith((",", ";", "och"))
+                                               for _, text in lines)), None)  # "2.1, / 3.2": one list
+    if figures is None:
+        return None
+    starts = [top for top, _ in figures]
+    slack = comp.rules.pdfplumber.text_y_tolerance
+    out: list[list[list[str]]] = [[[] for _ in row] for _ in starts]
+    out[0][0] = [text for _, text in cells[0]]
+    for c, lines in enumerate(cells[1:], start=1):
+        for top, text in lines:
+            k = max((i for i, start in enumerate(starts) if start <= top + slack), default=None)
+            if k is None:
+                return None  # a line above the first figure: not rows side by side
+            out[k][c].append(text)
+    if any(sum(1 for cell in part[1:] if cell) < 2 for part in out):
+        return None
+    return out
 
 
 def _cell_at(cells, x: float, y: float) -> Optional[int]:
