@@ -2145,6 +2145,37 @@ def test_a_table_parted_by_rows_naming_the_kind_of_the_rows_below():
         ("Bygga upp en gemensam kunskapsbank för vanliga frågor", "Pågår")]
 
 
+GOALS_NUMBERED_UNDER_AREAS = [
+    ("h", 1, "Målområden och strategiska mål 2026–2028"),
+    ("p", "Kommunfullmäktige har fastställt tre målområden med sammanlagt åtta strategiska mål."),
+    ("h", 1, "Livskvalitet genom hela livet", "1"),
+    ("p", "Österåker ska erbjuda en skola med höga resultat och en omsorg som ger trygghet."),
+    ("h", 2, "Barn och elever i Österåker når goda kunskapsresultat", "1.1"),
+    ("h", 2, "Invånarna känner sig trygga i hela kommunen", "1.2"),
+    ("p", "Mål 1.1 följs upp med andelen elever i årskurs 9 som är behöriga till gymnasiets yrkesprogram "
+          "(minst 93 %), genomsnittligt meritvärde i årskurs 9 (minst 250) och andelen elever i årskurs 5 "
+          "som känner sig trygga i skolan (öka)."),
+]
+
+
+def test_goals_numbered_under_their_area_and_measures_with_levels_in_parentheses():
+    """"1.1 Barn och elever … når …" under the area "1 Livskvalitet …" is a goal
+    though it has no "ska"; a sentence following a goal up with measures,
+    each with its level in parentheses, names one indicator each, of that goal."""
+    out = extract_items(build(GOALS_NUMBERED_UNDER_AREAS), learned=False)
+    goals = {g.key: g for g in out.goals}
+    parents = {g.text: goals[g.parent_key].text[:12] if g.parent_key else None for g in out.goals}
+    assert parents == {"Livskvalitet genom hela livet": None,
+                       "Barn och elever i Österåker når goda kunskapsresultat": "Livskvalitet",
+                       "Invånarna känner sig trygga i hela kommunen": "Livskvalitet"}
+    assert [(i.text, goals[i.goal_key].text[:10], i.targets[0].target_value, i.targets[0].direction)
+            for i in out.indicators] == [
+        ("andelen elever i årskurs 9 som är behöriga till gymnasiets yrkesprogram", "Barn och e", 93.0, "reach"),
+        ("genomsnittligt meritvärde i årskurs 9", "Barn och e", 250.0, "reach"),
+        ("andelen elever i årskurs 5 som känner sig trygga i skolan", "Barn och e", None, "increase"),
+    ]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

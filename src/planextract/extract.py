@@ -759,6 +759,7 @@ class _Reader(ProseItems):
                 and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS and not C.mentions_goals(heading))
             or (inherited not in ("skip", "never", "indicator", "activity") and C.is_goal_statement(heading)
                 and (C.numbered_goal(heading) or not C.mentions_goals(heading)))
+            or self._numbered_under_area(section, parent)
         )
         if is_goal:
             statement = C.is_goal_statement(heading)
@@ -804,6 +805,19 @@ class _Reader(ProseItems):
                 # "Verksamhetsmål 2026" (one goal), then "Så följer vi upp" / "Så arbetar vi": they serve it
                 self._pop_scopes(rank)
                 self._push_scope(rank, sibling_goal)
+
+    def _numbered_under_area(self, section: Section, parent: Optional[_SectionState]) -> bool:
+        """"1.1 Barn och elever i Österåker når goda kunskapsresultat" under the
+        goal area "1 Livskvalitet genom hela livet": a goal numbered under its
+        area's number, worded as a clause (three words or more)."""
+        above = self._section_for(section.parent_index)
+        if parent is None or above is None or parent.goal_key is None or not self.areas.get(parent.goal_key):
+            return False
+        if not (section.number and above.number and section.number.startswith(above.number + ".")):
+            return False
+        text = C.clean_text(section.heading)
+        return 3 <= len(text.split()) <= MAX_HEADING_GOAL_WORDS and not C.mentions_goals(text) \
+            and not C.names_services(text) and not C.is_question(text) and not C.is_group_label(text)
 
     def _restated(self, heading: str, own: Optional[str]) -> Optional[Goal]:
         """An earlier goal this heading names again (whole, or after a dash)."""

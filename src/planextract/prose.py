@@ -140,11 +140,39 @@ def followed_measures(sentence: str) -> list[str]:
     return []
 
 
+# "andelen … (minst 93 %)": a level, not an earlier outcome "(2024: 83 procent)"
+_MEASURE_WITH_LEVEL = re.compile(r"^(?P<name>[a-zåäö].{3,}?)\s*\((?P<level>[^():]{2,40})\)$", re.S)
+_FOLLOWED_GOAL = re.compile(r"^(?:[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)\s", re.I)
+
+
+def leveled_measures(sentence: str) -> tuple[Optional[str], list[tuple[str, str]]]:
+    """(goal number, [(measure, level)]) of a sentence naming the measures a
+    goal is followed up with, each with its level in parentheses ("Mål 1.1
+    följs upp med andelen … (minst 93 %), genomsnittligt meritvärde (minst
+    250) och andelen … (öka)."); (None, []) for another sentence."""
+    for pattern in _patterns("followed_measure_sentences"):
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        rest = sentence[m.end():].strip().rstrip(".")
+        parts = [p.strip() for p in re.split(r"(?<=\))\s*(?:,\s+och|,|\s+och)\s+(?=[a-zåäö])", rest)]
+        found = [_MEASURE_WITH_LEVEL.match(p) for p in parts]
+        if not parts or not all(found):
+            continue
+        levels = [(f.group("name"), f.group("level")) for f in found]
+        if not all(parse_target(level, known_target=True) is not None for _, level in levels):
+            continue
+        numbered = _FOLLOWED_GOAL.match(sentence)
+        return (numbered.group("number") if numbered else None), levels
+    return None, []
+
+
 def announces_measures(sentence: str) -> bool:
     """A sentence saying how a goal is followed up, without naming the measures
     in it ("Målet följs upp med två indikatorer.", "Servicen följs upp genom
     SKR:s servicemätning Insikt."): the target sentences after it are the measures."""
-    return any(p.search(sentence) for p in _patterns("followed_measure_sentences")) and not followed_measures(sentence)
+    return any(p.search(sentence) for p in _patterns("followed_measure_sentences")) and not followed_measures(sentence) \
+        and not leveled_measures(sentence)[1]
 
 
 def stated_measure(sentence: str, *, in_figures: bool = False) -> bool:

@@ -364,6 +364,15 @@ class ProseItems:
             if self.scope_goal is not None and prose.announces_measures(sentence):
                 measuring = True  # ... to the end of the paragraph ("Utfallet 2025 var 84 procent." between)
                 continue
+            number, leveled = prose.leveled_measures(sentence)
+            if leveled:
+                # "Mål 1.1 följs upp med andelen … (minst 93 %) och genomsnittligt meritvärde (minst 250)."
+                served = self.goal_by_number(number) if number else None
+                for name, level in leveled:
+                    self.add_indicator(name, block.page, block.bbox, "prose",
+                                       Anchor(served, self.nearest_goal(), self.region), target_text=level)
+                used = True
+                continue
             measures = prose.followed_measures(sentence) if self.scope_goal is not None else []
             if measures:
                 # "Etappmålet följs upp med andelen ..., som ska öka från 8,1 procent (2024) till ..."
