@@ -2176,6 +2176,24 @@ def test_goals_numbered_under_their_area_and_measures_with_levels_in_parentheses
     ]
 
 
+BOARDS_CONTRIBUTIONS = [
+    ("h", 2, "Barn och unga ska få en god start i livet och nå sina mål i skolan", "1.1"),
+    ("p", "Andelen elever som lämnar grundskolan med behörighet har ökat men ligger under riket."),
+    ("h", 3, "Nämndernas bidrag 2026"),
+    ("li", "Barn- och utbildningsnämnden: Införa systematisk screening av språkutveckling i förskolan."),
+    ("li", "Kultur- och fritidsnämnden: Utöka läxhjälpen på biblioteket till fyra kvällar i veckan."),
+]
+
+
+def test_the_boards_contributions_are_actions_with_the_board_responsible():
+    out = extract_items(build(BOARDS_CONTRIBUTIONS), learned=False)
+    assert not any("bidrag" in g.text for g in out.goals)
+    assert [(a.text, a.responsible) for a in out.activities] == [
+        ("Införa systematisk screening av språkutveckling i förskolan.", "Barn- och utbildningsnämnden"),
+        ("Utöka läxhjälpen på biblioteket till fyra kvällar i veckan.", "Kultur- och fritidsnämnden"),
+    ]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

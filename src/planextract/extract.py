@@ -1144,6 +1144,10 @@ class _Reader(ProseItems):
                 self.label_goal = (-1, self.goal_by_code(coded_tail.group("code")))
                 tail_unit = coded_tail.group("unit")
                 text = text[:coded_tail.start()].rstrip()
+            run_in_unit = _RUN_IN_UNIT.match(text)
+            if run_in_unit and names_a_unit(run_in_unit.group(0).rstrip(": ")) and not tail_unit:
+                # "Barn- och utbildningsnämnden: Införa systematisk screening …": who does it, then what
+                tail_unit, text = run_in_unit.group(0).rstrip(": "), text[run_in_unit.end():]
             body, fields = C.inline_fields(text)
             if tail_unit and "responsible" not in fields:
                 fields["responsible"] = tail_unit.strip()
