@@ -2194,6 +2194,23 @@ def test_the_boards_contributions_are_actions_with_the_board_responsible():
     ]
 
 
+SUBGOALS_CITING_THEIR_PARENT = [
+    ("h", 1, "Övergripande mål"),
+    ("li", "Kommunens klimatpåverkan ska minska med minst 70 procent till 2030.", "A."),
+    ("li", "Tingsryd ska vara självförsörjande på förnybar el senast 2030.", "B."),
+    ("h", 1, "Delmål"),
+    ("li", "Den förnybara elproduktionen i kommunen ska öka (bidrar till övergripande mål B).", "3a"),
+]
+
+
+def test_a_goal_citing_its_parent_with_bidrar_till():
+    out = extract_items(build(SUBGOALS_CITING_THEIR_PARENT), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    child = next(g for g in out.goals if g.text.startswith("Den förnybara"))
+    assert child.text == "Den förnybara elproduktionen i kommunen ska öka"
+    assert goals[child.parent_key].startswith("Tingsryd ska vara självförsörjande")
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

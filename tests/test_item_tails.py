@@ -187,3 +187,12 @@ def test_an_outcome_labelled_by_its_year_alone_closes_an_indicator():
     assert tail.body == "Minst 2 400 deltagare i sommarlovsaktiviteterna"
     assert tail.values == [("2025", "2 180")]
     assert indicator_tail("Antal besök (2025 års nivå)") is None  # words: the parenthesis is text
+
+
+def test_fields_in_parentheses_parted_by_semicolons():
+    """"(delmål 4a; Kostenheten; ht 2026)": the goal served by its label and
+    code, who and when."""
+    assert bracketed_fields("Servera vegetarisk lunch två dagar i veckan (delmål 4a; Kostenheten; ht 2026).") == (
+        "Servera vegetarisk lunch två dagar i veckan", {"responsible": "Kostenheten", "timeline": "ht 2026"}, "4a")
+    # a parenthesis of other words belongs to the text
+    assert bracketed_fields("Utreda en solcellspark (på deponin; om bygglov ges).") is None

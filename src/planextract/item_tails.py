@@ -481,6 +481,9 @@ def names_a_unit(part: str) -> bool:
 
 _BRACKETED = re.compile(r"^(?P<body>.*?\S)\s*\[(?P<inner>[^\[\]]+)\]\s*\.?\s*$", re.S)
 _BRACKET_SPLIT = re.compile(r"\s*(?:[•·|;]|\(cid:\d+\))\s*")
+# the same fields in parentheses, parted by semicolons: "… (delmål 3b; Fastighetsavdelningen; 2026)"
+_PARENTHESISED_FIELDS = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*;[^()]*)\)\s*\.?\s*$", re.S)
+_GOAL_NAMED = re.compile(r"^[\wåäö-]*mål\s+(?P<code>\S+)$", re.I)
 
 
 def bracketed_fields(text: str) -> Optional[tuple[str, dict, Optional[str]]]:
@@ -489,12 +492,16 @@ def bracketed_fields(text: str) -> Optional[tuple[str, dict, Optional[str]]]:
     byggnämnden • 2026–2028]" (the goal served, who, when); None for another."""
     from .table_rows import is_code
 
-    m = _BRACKETED.match(text or "")
+    m = _BRACKETED.match(text or "") or _PARENTHESISED_FIELDS.match(text or "")
     if not m:
         return None
     fields: dict[str, str] = {}
     code = None
     for part in (p for p in _BRACKET_SPLIT.split(m.group("inner")) if p):
+        named = _GOAL_NAMED.match(part)
+        if named and is_code(named.group("code")) and code is None and not fields:
+            code = named.group("code")  # "delmål 3b": the goal served, by its label and code
+            continue
         labelled = _LABELLED.match(part)
         name = C.activity_field(C.column_role(labelled.group("label")).role) if labelled else None
         if name is not None:

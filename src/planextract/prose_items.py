@@ -46,8 +46,9 @@ MAX_LABEL_WORDS = 8  # "Så vet vi att vi är på rätt väg"
 
 
 # "… (inriktningsmål 2)" closing a labelled goal: the goal it serves
-PARENT_REFERENCE = re.compile(r"\s*\((?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\)\s*\.?\s*$",
-                               re.I)
+# "(inriktningsmål 3)", "(mål 1.1)", "(bidrar till övergripande mål B)" closing an item
+PARENT_REFERENCE = re.compile(r"\s*\((?:bidrar\s+till\s+(?:[\wåäö]+\s+)?)?(?P<label>[\w-]*mål)\s+"
+                              r"(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\)\s*\.?\s*$", re.I)
 
 
 def label_kind(text: str) -> Optional[str]:
