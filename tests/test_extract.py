@@ -2211,6 +2211,25 @@ def test_a_goal_citing_its_parent_with_bidrar_till():
     assert goals[child.parent_key].startswith("Tingsryd ska vara självförsörjande")
 
 
+GOALS_QUOTED_IN_ONE_SENTENCE = [
+    ("h", 1, "Kommunfullmäktiges mål"),
+    ("p", "I Strategisk plan 2024–2027 har kommunfullmäktige beslutat om tre övergripande mål: "
+          "”Borgholms kommun ska vara en attraktiv plats att bo, leva och verka i året runt”, "
+          "”Borgholms kommun ska bidra till en hållbar miljö och ett klimatanpassat Öland” och "
+          "”Kommunens verksamheter ska ge invånare och företag god service och vara effektiva”. "
+          "Nämndens mål nedan anger vilket av de tre målen de bidrar till."),
+]
+
+
+def test_goals_quoted_one_after_another_in_one_sentence():
+    out = extract_items(build(GOALS_QUOTED_IN_ONE_SENTENCE), learned=False)
+    assert [g.text for g in out.goals] == [
+        "Borgholms kommun ska vara en attraktiv plats att bo, leva och verka i året runt",
+        "Borgholms kommun ska bidra till en hållbar miljö och ett klimatanpassat Öland",
+        "Kommunens verksamheter ska ge invånare och företag god service och vara effektiva",
+    ]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

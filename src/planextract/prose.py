@@ -197,6 +197,22 @@ def quoted_goal(text: str) -> Optional[str]:
     return None
 
 
+_QUOTED = re.compile(r"[”\"«“](?P<goal>[^”\"»“]{12,200})[”\"»“]")
+_GOALS_ANNOUNCED = re.compile(r"\b\w*mål(?:en)?\s*:\s*[”\"«“]", re.I)
+
+
+def quoted_goals(text: str) -> list[str]:
+    """The goals a sentence quotes after announcing them ("… beslutat om tre
+    övergripande mål: ”Borgholms kommun ska vara …”, ”…” och ”…”."): two or
+    more, each a goal statement; empty otherwise."""
+    if not _GOALS_ANNOUNCED.search(text or ""):
+        return []
+    quoted = [m.group("goal").strip().rstrip(".,") for m in _QUOTED.finditer(text)]
+    if len(quoted) < 2 or not all(q[:1].isupper() and C.is_goal_statement(q) for q in quoted):
+        return []
+    return quoted
+
+
 def served_goal_number(sentence: str) -> Optional[str]:
     """The number of the goal a sentence says the work serves ("… bidrar
     främst till nämndmål 2." -> "2"), else None."""

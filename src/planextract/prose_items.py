@@ -382,6 +382,14 @@ class ProseItems:
                                        Anchor(None, self.nearest_goal(), self.region))
                 used = True
                 continue
+            several = prose.quoted_goals(sentence)
+            if several:
+                # "… beslutat om tre övergripande mål: ”…”, ”…” och ”…”.": later named by their place
+                added = [self.add_goal(q, self.level(sentence, *state.texts), block.page, block.bbox, "prose",
+                                       parent=self.scope_goal).key for q in several]
+                self.goal_lists.append(added)
+                used = True
+                continue
             quoted = prose.quoted_goal(sentence)
             if quoted is not None:
                 # "Kommunfullmäktiges inriktningsmål ”Norrtälje kommun är en attraktiv plats …” omfattar …"
