@@ -2230,6 +2230,19 @@ def test_goals_quoted_one_after_another_in_one_sentence():
     ]
 
 
+BOARD_HEADINGS_UNDER_GOALS = [
+    ("h", 1, "Nämndernas mål"),
+    ("h", 2, "Barn- och ungdomsnämnden"),
+    ("h", 3, "Nettoram 2026: 1 038,9 mnkr (budget 2025: 979,4 mnkr)"),
+    ("li", "Alla barn ska läsa minst 20 minuter varje dag i förskoleklass.", "•"),
+]
+
+
+def test_headings_naming_a_board_or_a_sum_are_no_goals():
+    out = extract_items(build(BOARD_HEADINGS_UNDER_GOALS), learned=False)
+    assert not any("nämnden" in g.text or "mnkr" in g.text for g in out.goals)
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

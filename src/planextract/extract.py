@@ -76,6 +76,10 @@ _CALENDAR_WHEN = re.compile(r"^(?:(?P<word>[^\W\d_]+)|vecka\s*\d{1,2}|v\.?\s?\d{
                             r"|q[1-4])(?:\s+\d{4})?\s*[:–-]\s", re.I)
 
 
+# a heading naming a board ("Barn- och ungdomsnämnden") or a sum of money ("Nettokostnadsram
+# 2026: 96,8 mnkr"): whose section it is, or what it may spend, never a goal
+_BOARD_OR_SUM = re.compile(r"^[\w ,–-]{0,60}?(?:nämnden|styrelsen|förvaltningen)$|\d\s*(?:mnkr|tkr|mkr|mdkr)\b", re.I)
+
 # a list item opening with the name of its kind: "Mått: Antal färdigställda bostäder …",
 # "Insats: Anta detaljplanen …"
 _RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s+(?=\S)")
@@ -747,7 +751,7 @@ class _Reader(ProseItems):
             return
 
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) \
-            and section.index not in self.card_sections and (
+            and section.index not in self.card_sections and not _BOARD_OR_SUM.search(C.clean_text(heading)) and (
             area
             or C.numbered_goal(heading)
             or (inherited == "goal" and 2 <= len(C.clean_text(heading).split()) <= MAX_HEADING_GOAL_WORDS
