@@ -2243,6 +2243,25 @@ def test_headings_naming_a_board_or_a_sum_are_no_goals():
     assert not any("nämnden" in g.text or "mnkr" in g.text for g in out.goals)
 
 
+LEGEND_AND_TIMED_ACTIONS = [
+    ("h", 1, "Nämndmål"),
+    ("li", "Grön: målet bedöms nås vid årets slut.", "•"),
+    ("li", "Gul: målet bedöms delvis nås vid årets slut.", "•"),
+    ("li", "Alla medarbetare ska ha en arbetsmiljö som främjar hälsa.", "•"),
+    ("li", "Vt 2026: Ta fram en plan för kompetensförsörjning i förskola och skola.", "–", 1),
+    ("li", "Hela året: Genomföra hälsofrämjande arbetsplatsträffar med stöd av företagshälsovården.", "–", 1),
+]
+
+
+def test_a_colour_legend_is_no_goal_and_a_period_before_an_action_is_its_timeline():
+    out = extract_items(build(LEGEND_AND_TIMED_ACTIONS), learned=False)
+    assert [g.text for g in out.goals] == ["Alla medarbetare ska ha en arbetsmiljö som främjar hälsa."]
+    assert [(a.text, a.timeline) for a in out.activities] == [
+        ("Ta fram en plan för kompetensförsörjning i förskola och skola.", "Vt 2026"),
+        ("Genomföra hälsofrämjande arbetsplatsträffar med stöd av företagshälsovården.", "Hela året"),
+    ]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

@@ -40,6 +40,7 @@ from .item_tails import (
     labelled_field,
     labels_a_target,
     trailing_indicator_fields,
+    is_period,
     names_a_unit,
 )
 from .prose_items import PARENT_REFERENCE, ProseItems, label_kind as _label_kind
@@ -960,7 +961,13 @@ class _Reader(ProseItems):
             self.flush_coded()  # "V5 Gång- och cykelvägnätet ska …" stated whole: its goal before its measures
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
+        label, colon, rest = text.partition(":")
+        if colon and len(label.split()) <= 2 and C.status_word(label) is not None and C.mentions_goals(rest):
+            return  # "Grön: målet bedöms nås vid årets slut.": the legend of a colour scale
         kind = self.lead[0] if self.lead else state.kind
+        timed = None
+        if colon and len(label.split()) <= 3 and is_period(label) and prose.opens_with_action(rest.strip()):
+            kind, text, timed = "activity", rest.strip(), label.strip()  # "Vt 2026: Ta fram en plan …"
         run_in = _RUN_IN_KIND.match(text) if state.kind not in ("skip", "never") else None
         if run_in is not None and C.heading_kind(run_in.group(1)) != "skip":
             role = C.column_role(run_in.group(1)).role
@@ -1178,6 +1185,8 @@ class _Reader(ProseItems):
                     fields["responsible"] = self.unit_label[1]
                 if printed_status and "status" not in fields:
                     fields["status"] = printed_status
+                if timed and "timeline" not in fields:
+                    fields["timeline"] = timed
                 action = self.add_activity(body or text, block.page, block.bbox, "list",
                                            Anchor(labelled, self.nearest_goal(), self.region), **fields)
                 self.list_action = (block.depth, action)

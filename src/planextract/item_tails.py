@@ -457,7 +457,7 @@ def _period_words() -> frozenset[str]:
     return frozenset(w.lower() for w in C.column_rules().period_words)
 
 
-def _is_period(part: str) -> bool:
+def is_period(part: str) -> bool:
     """"2025–2028", "hösten 2025", "kvartal 2 2026", "löpande": a bare timeline."""
     words = re.findall(r"[^\W\d_]+", part.lower())
     if any(w not in _period_words() for w in words):
@@ -508,7 +508,7 @@ def bracketed_fields(text: str) -> Optional[tuple[str, dict, Optional[str]]]:
             fields.setdefault(name, labelled.group("value").strip())
         elif is_code(part) and code is None and not fields:
             code = part.strip()
-        elif _is_period(part):
+        elif is_period(part):
             fields.setdefault("timeline", part)
         elif names_a_unit(part):
             fields.setdefault("responsible", part)
@@ -536,7 +536,7 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     names: list[str] = []
     parts = list(_parts(m.group("inner")))
     # "(Trafikplanering, augusti 2026)": a name of any kind before when, is who
-    dated = len(parts) >= 2 and _is_period(parts[-1]) and all(_is_name(p) for p in parts[:-1])
+    dated = len(parts) >= 2 and is_period(parts[-1]) and all(_is_name(p) for p in parts[:-1])
     for part in parts:
         found = _LABELLED.match(part)
         name = C.activity_field(C.column_role(found.group("label")).role) if found else None
@@ -547,7 +547,7 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         if when:
             fields.setdefault("timeline", when.group("when").strip().rstrip("."))
             continue
-        if names and _is_period(part):  # "(Socialförvaltningen, 2025–2028)"
+        if names and is_period(part):  # "(Socialförvaltningen, 2025–2028)"
             fields.setdefault("timeline", part.rstrip("."))
             continue
         if not (names_a_unit(part) or (dated and part is not parts[-1])):
