@@ -2262,6 +2262,29 @@ def test_a_colour_legend_is_no_goal_and_a_period_before_an_action_is_its_timelin
     ]
 
 
+GOAL_CELLS_NAMING_GOALS = [
+    ("h", 1, "Styrmodell"),
+    ("t", ["Nivå", "Vem beslutar", "Följs upp i"], [
+        ["Kommunfullmäktiges mål", "Kommunfullmäktige i Mål och budget", "Årsredovisningen"],
+        ["Nämndmål och indikatorer", "Socialnämnden i nämndsplanen", "Tertialbokslut"],
+        ["Verksamhetsmål", "Avdelningarna i sina verksamhetsplaner", "Avdelningarnas uppföljning"],
+    ]),
+    ("h", 1, "Mål"),
+    ("t", ["Kommunfullmäktiges mål", "Nämndens mål som bidrar"], [
+        ["Hylte ska vara en attraktiv kommun att bo, leva och verka i.", "Nämndmål 3"],
+        ["Barn och unga i Hylte ska ha goda förutsättningar att lyckas.", "Nämndmål 1 och 2"],
+    ]),
+]
+
+
+def test_goal_cells_that_name_goals_or_kinds_of_item_are_no_goals():
+    out = extract_items(build(GOAL_CELLS_NAMING_GOALS), learned=False)
+    assert sorted(g.text for g in out.goals) == [
+        "Barn och unga i Hylte ska ha goda förutsättningar att lyckas.",
+        "Hylte ska vara en attraktiv kommun att bo, leva och verka i.",
+    ]
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

@@ -524,6 +524,8 @@ class TableReader:
                     named_after = carried[n]
             elif _GOAL_NUMBERS.fullmatch(text) or _CODE_LIST.match(text):
                 continue  # "Mål 7, 11 och 13": goals named by number (Agenda 2030's), no goal of the plan
+            elif _names_goals_only(text):
+                continue  # "Nämndmål 1 och 2", "Verksamhetsmål": goals named by label, or a kind of item
             elif text and _SERVES.match(C.clean_cell(columns[col].header)):
                 # "Bidrar till | Målområde 3": a goal named, never a new one
                 named = same_goal(text, doc.out.goals)
@@ -1070,6 +1072,21 @@ def _statistics_only(columns) -> bool:
     if roles & {"goal", "target", "activity"}:
         return False
     return all(C.column_role(c.header).role == "measure" for c in columns if c.role == "indicator")
+
+
+_LABELLED_NUMBERS = re.compile(r"^[\w-]*mål\s+\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|och|–|-)\s*\d{1,2}(?:\.\d{1,2})?)*$", re.I)
+
+
+def _names_goals_only(text: str) -> bool:
+    """A goal cell that names goals rather than states one: "Nämndmål 3",
+    "Nämndmål 1 och 2" (by label and number), "Verksamhetsmål", "Nämndmål och
+    indikatorer" (a kind of item, in a table of the steering levels)."""
+    cell = C.clean_cell(text)
+    if _LABELLED_NUMBERS.match(cell):
+        return True
+    words = cell.split()
+    return len(words) <= 4 and not C.is_goal_statement(cell) and C.heading_kind(cell) in ("goal", "indicator", "activity") \
+        and C.column_role(cell).role in ("goal", "indicator", "measure", "activity", "activity_detail")
 
 
 def _figures_only(columns) -> bool:
