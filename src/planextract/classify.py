@@ -138,8 +138,12 @@ _FOOTNOTE = re.compile(r"(?:\s*\*+)+\s*$")
 _LEAD_FOOTNOTE = re.compile(r"^\s*\*+\s*")
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_text(text: str, *, numbering: bool = True) -> str:
-    """Item text as printed: hyphenation undone, bullets/numbering off, spaces folded."""
+    """Item text as printed: hyphenation undone, bullets/numbering off, spaces folded.
+
+    Cached: the readers clean the same heading or cell text many times over.
+    """
     if not text:
         return ""
     text = _SOFT.sub("", text)
