@@ -211,11 +211,7 @@ def _word_match(word: str, term: str, first: bool) -> bool:
 
 
 def _contains_term(words: list[str], term: list[str]) -> bool:
-    n = len(term)
-    for start in range(len(words) - n + 1):
-        if all(_word_match(words[start + i], term[i], i == 0) for i in range(n)):
-            return True
-    return False
+    return _term_position(words, term) is not None
 
 
 def _equals_term(text_words: list[str], term: str) -> bool:
@@ -794,10 +790,18 @@ def level_in(text: str) -> Optional[str]:
 
 
 def _term_position(words: list[str], term_words: list[str]) -> Optional[int]:
-    """Where ``term_words`` first stand in ``words`` (as _contains_term matches them), else None."""
+    """Where ``term_words`` first stand in ``words`` (the first word may end a compound), else None.
+
+    The first word is tried alone before the rest: most places fail there.
+    """
     n = len(term_words)
+    if not n:
+        return 0
+    first = term_words[0]
     for start in range(len(words) - n + 1):
-        if all(_word_match(words[start + i], term_words[i], i == 0) for i in range(n)):
+        if _word_match(words[start], first, True) and all(
+            _word_match(words[start + i], term_words[i], False) for i in range(1, n)
+        ):
             return start
     return None
 
