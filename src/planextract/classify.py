@@ -771,19 +771,28 @@ def _leading_group_label(line: str) -> Optional[str]:
 # --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def _level_cues() -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """(rank, level, words of a cue) of goal_levels.yaml, normalised once."""
+    rules = level_rules()
+    return tuple((rank, level, _split_words(cue)) for rank, level in enumerate(rules.order)
+                 for cue in rules.cues.get(level, []) if _split_words(cue))
+
+
+@functools.lru_cache(maxsize=16384)
 def level_in(text: str) -> Optional[str]:
-    """The goal level a text names by its cue words, or ``None``."""
+    """The goal level a text names by its cue words, or ``None``.
+
+    Cached: the same headings are asked for their level item after item.
+    """
     if not text:
         return None
-    rules = level_rules()
     words = _words(text)
     found: list[tuple[int, int, str]] = []  # (where the cue stands, rank of its level, level)
-    for rank, level in enumerate(rules.order):
-        for cue in rules.cues.get(level, []):
-            cue_words = _words(cue)
-            at = _term_position(words, cue_words) if cue_words else None
-            if at is not None:
-                found.append((at, rank, level))
+    for rank, level, cue_words in _level_cues():
+        at = _term_position(words, cue_words)
+        if at is not None:
+            found.append((at, rank, level))
     # the cue that comes first ("Kommunfullmäktigemål som berör nämnden" is the council's);
     # at one place, the levels in the order of `order`
     return min(found)[2] if found else None
