@@ -90,12 +90,15 @@ def _check_keys(name: str, found, allowed) -> None:
         raise RulesError(f"{name}: unknown key(s) {', '.join(unknown)}; expected {', '.join(allowed)}")
 
 
+# The rules are checked once: the readers below ask for them for every heading and cell.
+@functools.lru_cache(maxsize=1)
 def column_rules() -> ColumnRules:
     rules = load_rules("columns.yaml", ColumnRules)
     _check_keys("columns.yaml: roles", rules.roles, COLUMN_ROLES)
     return rules
 
 
+@functools.lru_cache(maxsize=1)
 def heading_rules() -> HeadingRules:
     rules = load_rules("headings.yaml", HeadingRules)
     _check_keys("headings.yaml: kinds", rules.kinds, HEADING_KINDS)
@@ -104,12 +107,14 @@ def heading_rules() -> HeadingRules:
     return rules
 
 
+@functools.lru_cache(maxsize=1)
 def level_rules() -> GoalLevelRules:
     rules = load_rules("goal_levels.yaml", GoalLevelRules)
     _check_keys("goal_levels.yaml: cues", rules.cues, ("kf", "namnd", "verksamhet"))
     return rules
 
 
+@functools.lru_cache(maxsize=1)
 def attainment_rules() -> AttainmentRules:
     rules = load_rules("attainment.yaml", AttainmentRules)
     _check_keys("attainment.yaml: phrases", rules.phrases, ATTAINMENT)
@@ -133,8 +138,12 @@ _FOOTNOTE = re.compile(r"(?:\s*\*+)+\s*$")
 _LEAD_FOOTNOTE = re.compile(r"^\s*\*+\s*")
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_text(text: str, *, numbering: bool = True) -> str:
-    """Item text as printed: hyphenation undone, bullets/numbering off, spaces folded."""
+    """Item text as printed: hyphenation undone, bullets/numbering off, spaces folded.
+
+    Cached: the readers clean the same heading or cell text many times over.
+    """
     if not text:
         return ""
     text = _SOFT.sub("", text)
@@ -186,7 +195,10 @@ _INFLECTIONS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _word_match(word: str, term: str, first: bool) -> bool:
+    """A word of a text matches a word of a term (cached: the same pairs recur
+    in every heading and cell, and the fuzzy ratio is the costly part)."""
     if word == term:
         return True
     if len(term) >= 5 and len(word) >= 5 and fuzz.ratio(word, term) >= 85:
@@ -199,15 +211,15 @@ def _word_match(word: str, term: str, first: bool) -> bool:
 
 
 def _contains_term(words: list[str], term: list[str]) -> bool:
-    n = len(term)
-    for start in range(len(words) - n + 1):
-        if all(_word_match(words[start + i], term[i], i == 0) for i in range(n)):
-            return True
-    return False
+    return _term_position(words, term) is not None
 
 
 def _equals_term(text_words: list[str], term: str) -> bool:
-    joined = " ".join(text_words)
+    return _equals_joined(" ".join(text_words), term)
+
+
+def _equals_joined(joined: str, term: str) -> bool:
+    """Normalised text (words joined by single spaces) that is ``term``, or nearly."""
     if joined == term:
         return True
     return len(term) >= 5 and fuzz.ratio(joined, term) >= 88
@@ -235,8 +247,19 @@ class Column:
         return self.period or (str(self.year) if self.year else self.header)
 
 
+@functools.lru_cache(maxsize=1)
+def _role_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(role, words of a term) of every column term, normalised once."""
+    return tuple((role, _split_words(term)) for role, terms in column_rules().roles.items()
+                 for term in terms if _split_words(term))
+
+
+@functools.lru_cache(maxsize=16384)
 def column_role(header: str) -> Column:
-    """The role of one column from its header alone (before context)."""
+    """The role of one column from its header alone (before context).
+
+    Cached: a plan repeats its column headers from table to table.
+    """
     rules = column_rules()
     raw = clean_cell(header)
     year_match = _YEAR.search(raw)
@@ -246,16 +269,14 @@ def column_role(header: str) -> Column:
     base = re.sub(r"\(([^)]*)\)", r" \1 ", base)
     words = _words(base)
     best: Optional[tuple[tuple[int, int], str]] = None
-    for role, terms in rules.roles.items():
-        for term in terms:
-            term_words = _words(term)
-            if term_words and _contains_term(words, term_words):
-                # the longest term; a fuzzy match counts two letters less, so
-                # "Verksamhetsmål" is no misprinted "Verksamhetsmått"
-                exact = all(w in words for w in term_words)
-                score = (len("".join(term_words)) - (0 if exact else 2), exact)
-                if best is None or score > best[0]:
-                    best = (score, role)
+    for role, term_words in _role_terms():
+        if _contains_term(words, term_words):
+            # the longest term; a fuzzy match counts two letters less, so
+            # "Verksamhetsmål" is no misprinted "Verksamhetsmått"
+            exact = all(w in words for w in term_words)
+            score = (len("".join(term_words)) - (0 if exact else 2), exact)
+            if best is None or score > best[0]:
+                best = (score, role)
     role = best[1] if best else None
     if role == "target" and any(
         _contains_term(words, _words(t)) for t in rules.roles.get("indicator", []) + rules.roles.get("measure", [])
@@ -321,9 +342,13 @@ def month_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in column_rules().month_words)
 
 
+@functools.lru_cache(maxsize=1)
+def _outcome_year_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in column_rules().outcome_year_words)
+
+
 def _is_year_word(word: str) -> bool:
-    rules = column_rules()
-    return word in {normalize(w) for w in rules.outcome_year_words} or word in month_words() or word.isdigit()
+    return word in _outcome_year_words() or word in month_words() or word.isdigit()
 
 
 _COUNT_HEADER = re.compile(r"^\s*(?:antal|andel)\b", re.I)
@@ -400,9 +425,26 @@ GOAL_REFERENCE_TAIL = re.compile(
     re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _kind_terms() -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    """(kind, exact terms, words of the contained terms) in the order of
+    headings.yaml, normalised once."""
+    rules = heading_rules()
+    return tuple(
+        (kind,
+         tuple(normalize(term) for term in rules.kinds[kind].exact),
+         tuple(_split_words(term) for term in rules.kinds[kind].contains if _split_words(term)))
+        for kind in rules.order
+    )
+
+
+@functools.lru_cache(maxsize=16384)
 def heading_kind(text: str) -> Optional[str]:
     """The kind of a heading or lead-in line (see headings.yaml), or ``None``;
-    "Aktiviteter för nämndmål 4" is a heading of activities (of that goal)."""
+    "Aktiviteter för nämndmål 4" is a heading of activities (of that goal).
+
+    Cached: the same headings and lead-ins recur, in a plan and across plans.
+    """
     if text and GOAL_REFERENCE_TAIL.search(text):
         return heading_kind(GOAL_REFERENCE_TAIL.sub("", text))
     if not text or numbered_goal(text) or labelled_goal(text):
@@ -415,15 +457,13 @@ def heading_kind(text: str) -> Optional[str]:
     if not words:
         return None
     head_words = _words(_SEPARATOR.split(base, maxsplit=1)[0])
-    for kind in rules.order:
-        terms = rules.kinds[kind]
-        for term in terms.exact:
-            term_n = normalize(term)
-            if _equals_term(words, term_n) or _equals_term(head_words, term_n):
+    joined, head_joined = " ".join(words), " ".join(head_words)
+    for kind, exact, contains in _kind_terms():
+        for term_n in exact:
+            if _equals_joined(joined, term_n) or _equals_joined(head_joined, term_n):
                 return kind
-        for term in terms.contains:
-            term_words = _words(term)
-            if term_words and _contains_term(words, term_words):
+        for term_words in contains:
+            if _contains_term(words, term_words):
                 return kind
     return _head_noun_kind(words, rules)
 
@@ -754,29 +794,46 @@ def _leading_group_label(line: str) -> Optional[str]:
 # --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def _level_cues() -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """(rank, level, words of a cue) of goal_levels.yaml, normalised once."""
+    rules = level_rules()
+    return tuple((rank, level, _split_words(cue)) for rank, level in enumerate(rules.order)
+                 for cue in rules.cues.get(level, []) if _split_words(cue))
+
+
+@functools.lru_cache(maxsize=16384)
 def level_in(text: str) -> Optional[str]:
-    """The goal level a text names by its cue words, or ``None``."""
+    """The goal level a text names by its cue words, or ``None``.
+
+    Cached: the same headings are asked for their level item after item.
+    """
     if not text:
         return None
-    rules = level_rules()
     words = _words(text)
     found: list[tuple[int, int, str]] = []  # (where the cue stands, rank of its level, level)
-    for rank, level in enumerate(rules.order):
-        for cue in rules.cues.get(level, []):
-            cue_words = _words(cue)
-            at = _term_position(words, cue_words) if cue_words else None
-            if at is not None:
-                found.append((at, rank, level))
+    for rank, level, cue_words in _level_cues():
+        at = _term_position(words, cue_words)
+        if at is not None:
+            found.append((at, rank, level))
     # the cue that comes first ("Kommunfullmäktigemål som berör nämnden" is the council's);
     # at one place, the levels in the order of `order`
     return min(found)[2] if found else None
 
 
 def _term_position(words: list[str], term_words: list[str]) -> Optional[int]:
-    """Where ``term_words`` first stand in ``words`` (as _contains_term matches them), else None."""
+    """Where ``term_words`` first stand in ``words`` (the first word may end a compound), else None.
+
+    The first word is tried alone before the rest: most places fail there.
+    """
     n = len(term_words)
+    if not n:
+        return 0
+    first = term_words[0]
     for start in range(len(words) - n + 1):
-        if all(_word_match(words[start + i], term_words[i], i == 0) for i in range(n)):
+        if _word_match(words[start], first, True) and all(
+            _word_match(words[start + i], term_words[i], False) for i in range(1, n)
+        ):
             return start
     return None
 

@@ -304,6 +304,9 @@ class _Reader(ProseItems):
         self.list_heads = {id(b) for b, n in zip(parsed.blocks, parsed.blocks[1:])
                            if b.kind == n.kind == "list_item" and n.depth > b.depth}
         self.children: dict[int, list[Section]] = {}
+        self.section_at: dict[Optional[int], Section] = {}  # index -> section, looked up for every block
+        for section in parsed.sections:
+            self.section_at.setdefault(section.index, section)
         self.action_fields: dict[int, Activity] = {}  # section of an action heading -> its activity
         self.field_for: dict[int, tuple[Activity, str]] = {}  # subsection -> (activity, field it fills)
         self.open_action: Optional[Activity] = None  # the action a table of fields may follow
@@ -912,9 +915,9 @@ class _Reader(ProseItems):
         section = self._section_for(index)
         if section is None:
             return False
-        following = [s for s in self.parsed.sections if s.index == section.index + 1]
+        following = self._section_for(section.index + 1)
         return self._heads_a_statement(section) or bool(
-            following and C.heading_kind(following[0].heading) == "goal" and C.is_statement_heading(following[0].heading)
+            following and C.heading_kind(following.heading) == "goal" and C.is_statement_heading(following.heading)
         )
 
     def _area_at(self, rank: float) -> Optional[int]:
@@ -1580,10 +1583,7 @@ class _Reader(ProseItems):
         return self.goal_by_number(number) if number else None
 
     def _section_for(self, index: Optional[int]) -> Optional[Section]:
-        for section in self.parsed.sections:
-            if section.index == index:
-                return section
-        return None
+        return self.section_at.get(index)
 
     def nearest_goal(self) -> Optional[int]:
         return self.scope_goal

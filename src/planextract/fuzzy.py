@@ -6,6 +6,7 @@ damaged by OCR.  ``None`` means no match.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable, Optional, Sequence
@@ -15,8 +16,12 @@ from rapidfuzz import fuzz, process, utils
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Lower case, punctuation to spaces, white space folded; å, ä, ö kept."""
+    """Lower case, punctuation to spaces, white space folded; å, ä, ö kept.
+
+    Cached: vocabulary terms and cell texts are normalised again and again.
+    """
     text = unicodedata.normalize("NFC", text)
     return utils.default_process(_SPACE.sub(" ", text))
 

@@ -98,18 +98,26 @@ class Row:
     level: Optional[str] = None  # the goal level its kind, label or code names
 
 
+@functools.lru_cache(maxsize=1)
+def _kind_terms() -> tuple[tuple[str, str], ...]:
+    """(row kind, normalised term) of rules/rows.yaml, in its order."""
+    return tuple((kind, normalize(term)) for kind, terms in row_rules().row_kinds.items() for term in terms)
+
+
+@functools.lru_cache(maxsize=16384)
 def kind_of_cell(cell: str) -> Optional[str]:
-    """The row kind a short cell names ("Nämndmål" -> goal, "Indikator" -> indicator)."""
+    """The row kind a short cell names ("Nämndmål" -> goal, "Indikator" -> indicator).
+
+    Cached: every cell of a column is asked, and cells repeat.
+    """
     words = normalize(C.clean_cell(cell))
     if not words or len(words.split()) > MAX_KIND_WORDS:
         return None
     best = None
-    for kind, terms in row_rules().row_kinds.items():
-        for term in terms:
-            t = normalize(term)
-            score = 100.0 if words == t else (fuzz.ratio(words, t) if len(t) >= 6 else 0.0)
-            if score >= 88 and (best is None or score > best[0]):
-                best = (score, kind)
+    for kind, t in _kind_terms():
+        score = 100.0 if words == t else (fuzz.ratio(words, t) if len(t) >= 6 else 0.0)
+        if score >= 88 and (best is None or score > best[0]):
+            best = (score, kind)
     return best[1] if best else None
 
 
