@@ -2285,6 +2285,21 @@ def test_goal_cells_that_name_goals_or_kinds_of_item_are_no_goals():
     ]
 
 
+OUTCOME_WITH_TARGET_IN_PARENTHESES = [
+    ("h", 2, "Alla barn och elever ska ges förutsättningar att klara skolan", "1.1"),
+    ("p", "Skolan har arbetat vidare med tidiga insatser. Andelen elever i årskurs 9 som är behöriga till "
+          "ett yrkesprogram var 81,3 procent (mål 2025: minst 85 procent)."),
+]
+
+
+def test_a_reported_outcome_with_its_target_in_parentheses_is_an_indicator():
+    out = extract_items(build(OUTCOME_WITH_TARGET_IN_PARENTHESES), learned=False)
+    [indicator] = out.indicators
+    assert indicator.text.startswith("Andelen elever i årskurs 9 som är behöriga")
+    target = indicator.targets[0]
+    assert (target.target_op, target.target_value, target.target_year) == (">=", 85.0, 2025)
+
+
 def test_a_header_saying_the_target_follows_in_parentheses():
     out = extract_items(build(SIDEWAYS_MATRIX), learned=False)
     targets = {i.text: [(t.target_op, t.target_value, t.unit, t.target_year) for t in i.targets] for i in out.indicators}

@@ -51,6 +51,11 @@ PARENT_REFERENCE = re.compile(r"\s*\((?:bidrar\s+till\s+(?:[\wåäö]+\s+)?)?(?P
                               r"(?P<number>\d{1,2}(?:\.\d{1,2})?|[A-H])\)\s*\.?\s*$", re.I)
 
 
+# "(mål 2025: minst 160 000)", "(målvärde högst 5,3)" closing a sentence that reports an outcome
+_REPORTED_TARGET = re.compile(r"\((?:mål|målvärde|målnivå)(?:\s+(?P<year>(?:19|20)\d\d))?\s*:?\s+"
+                              r"(?P<target>[^()]{1,40})\)\s*\.?\s*$", re.I)
+
+
 def label_kind(text: str) -> Optional[str]:
     """The kind a short paragraph names as a label over what follows
     ("Så här mäter vi", "MÅLOMRÅDE 1"), else None."""
@@ -354,6 +359,17 @@ class ProseItems:
             # the body of a goal stated in this section ("Mål 2.1 Fler bostäder ska byggas." / "Antalet …")
             named = (self.scope_goal in self.section_goals.get(block.section_index, ())
                      and state.kind in (None, "goal", "goal_item") and prose.names_a_measure(sentence))
+            reported = _REPORTED_TARGET.search(sentence) if self.scope_goal is not None else None
+            if reported and prose.names_a_measure(sentence) and state.kind not in ("skip", "never") \
+                    and _parse_target(reported.group("target"), known_target=True) is not None:
+                # "Antalet besök … uppgick till 168 400 (mål 2025: minst 160 000).": a measure, its
+                # outcome and, in parentheses, its target
+                year = int(reported.group("year")) if reported.group("year") else None
+                self.add_indicator(sentence.rstrip("."), block.page, block.bbox, "prose",
+                                   Anchor(None, self.nearest_goal(), self.region),
+                                   target_text=reported.group("target"), target_year=year)
+                used = True
+                continue
             if (measuring and prose.stated_measure(sentence)) or (
                     named and prose.stated_measure(sentence, in_figures=True)):
                 # "Målet följs upp med två indikatorer. Sjukfrånvaron … ska inte överstiga 6,0 procent.";
