@@ -125,15 +125,19 @@ def is_action_sentence(sentence: str) -> bool:
 _MEASURE_WITH_TARGET = re.compile(r"^[a-zåäö].{3,}?,\s+som\s+ska\s+\S.*$", re.S)
 
 
+def _followed_up_with(sentence: str):
+    """What follows each "följs upp med" of a sentence: the measures it names."""
+    for pattern in _patterns("followed_measure_sentences"):
+        m = pattern.search(sentence)
+        if m:
+            yield sentence[m.end():].strip().rstrip(".")
+
+
 def followed_measures(sentence: str) -> list[str]:
     """The measures a sentence says a goal is followed up with, each with its
     "som ska" target ("andelen skyddad natur ..., som ska öka från 8,1 procent
     (2024) till minst 12 procent 2030"); empty for another sentence."""
-    for pattern in _patterns("followed_measure_sentences"):
-        m = pattern.search(sentence)
-        if not m:
-            continue
-        rest = sentence[m.end():].strip().rstrip(".")
+    for rest in _followed_up_with(sentence):
         parts = [p.strip() for p in re.split(r",\s+och\s+(?:med\s+)?(?=[a-zåäö])", rest)]
         if parts and all(_MEASURE_WITH_TARGET.match(p) for p in parts):
             return parts
@@ -150,11 +154,7 @@ def leveled_measures(sentence: str) -> tuple[Optional[str], list[tuple[str, str]
     goal is followed up with, each with its level in parentheses ("Mål 1.1
     följs upp med andelen … (minst 93 %), genomsnittligt meritvärde (minst
     250) och andelen … (öka)."); (None, []) for another sentence."""
-    for pattern in _patterns("followed_measure_sentences"):
-        m = pattern.search(sentence)
-        if not m:
-            continue
-        rest = sentence[m.end():].strip().rstrip(".")
+    for rest in _followed_up_with(sentence):
         parts = [p.strip() for p in re.split(r"(?<=\))\s*(?:,\s+och|,|\s+och)\s+(?=[a-zåäö])", rest)]
         found = [_MEASURE_WITH_LEVEL.match(p) for p in parts]
         if not parts or not all(found):
