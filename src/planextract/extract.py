@@ -814,6 +814,22 @@ class _Reader(ProseItems):
                 self._pop_scopes(rank)
                 self._push_scope(rank, sibling_goal)
 
+    def _run_in_kind(self, block: Block, text: str, state: _SectionState) -> Optional[tuple[str, str]]:
+        """(kind, text) of a list item opening with the name of its kind ("– Mått:
+        Antal …", "– Insats: Ta fram …"), else None; under a goal's bullet it
+        serves that goal."""
+        run_in = _RUN_IN_KIND.match(text) if state.kind not in ("skip", "never") else None
+        if run_in is None or C.heading_kind(run_in.group(1)) == "skip":
+            return None
+        named = {"indicator": "indicator", "measure": "indicator",
+                 "activity": "activity", "activity_detail": "activity"}.get(C.column_role(run_in.group(1)).role)
+        if named is None:
+            return None
+        if self.in_goal_list and self.goal_stack and self.goal_stack[-1][0] < block.depth:
+            self.measured_goal = self.goal_stack[-1][1]
+            self.label_goal = (block.depth - 1, self.goal_stack[-1][1])
+        return named, text[run_in.end():]
+
     def _numbered_under_area(self, section: Section, parent: Optional[_SectionState]) -> bool:
         """"1.1 Barn och elever i Österåker når goda kunskapsresultat" under the
         goal area "1 Livskvalitet genom hela livet": a goal numbered under its
@@ -971,16 +987,9 @@ class _Reader(ProseItems):
         timed = None
         if colon and len(label.split()) <= 3 and is_period(label) and prose.opens_with_action(rest.strip()):
             kind, text, timed = "activity", rest.strip(), label.strip()  # "Vt 2026: Ta fram en plan …"
-        run_in = _RUN_IN_KIND.match(text) if state.kind not in ("skip", "never") else None
-        if run_in is not None and C.heading_kind(run_in.group(1)) != "skip":
-            role = C.column_role(run_in.group(1)).role
-            named = {"indicator": "indicator", "measure": "indicator",
-                     "activity": "activity", "activity_detail": "activity"}.get(role)
-            if named is not None:
-                kind, text = named, text[run_in.end():]  # "– Mått: Antal …", "– Insats: Ta fram …"
-                if self.in_goal_list and self.goal_stack and self.goal_stack[-1][0] < block.depth:
-                    self.measured_goal = self.goal_stack[-1][1]  # under a goal's bullet: that goal's
-                    self.label_goal = (block.depth - 1, self.goal_stack[-1][1])
+        named = self._run_in_kind(block, text, state)
+        if named is not None:
+            kind, text = named
         titled = self.goal_title if not self.lead and state.kind not in ("skip", "never") else None
         if titled is not None and C.is_goal_statement(_RUN_IN_UNIT.sub("", text, count=1)):
             kind = "goal"  # "Avdelningarnas verksamhetsmål 2026" over a list of goals
