@@ -881,11 +881,11 @@ class TableReader:
             return False
         named = all(table_rows.goal_label(h) for h in header[1:])  # "Nämndmål 1.1 | Nämndmål 1.2"
         labels = [r[0] for r in rows]
-        roles = [C.column_role(label) if label else None for label in labels]
+        roles = [_row_label_role(label) if label else None for label in labels]
         if any(role is None or role.role == "ignore" or len(label.split()) > MAX_CARD_LABEL_WORDS
                for role, label in zip(roles, labels)):
             return False
-        kinds = {"goal" if r.role == "goal_or_target" and not C._YEAR.search(r.header) else r.role for r in roles}
+        kinds = {r.role for r in roles}
         if not continued and ("goal" not in kinds or (len(kinds & _CARD_ITEMS) < 2 and not named)
                               or (len(rows) < 2 and not named)):
             return False  # one row of goals under goal names: cards broken after their goal row
@@ -895,8 +895,8 @@ class TableReader:
             for role, row, page in zip(roles, rows, pages):
                 if not row[c]:
                     continue
-                if role.role == "goal_or_target" and not C._YEAR.search(role.header):
-                    role = C.Column("goal", header[c])  # "Mål" under "Nämndmål 1.1": the column's goal
+                if role.role == "goal" and not role.header:
+                    role = C.Column("goal", header[c])  # "Mål" under "Nämndmål 1.1": the level its column names
                 fields.append((role, row[c], page))
             if not fields:
                 continue
@@ -1186,6 +1186,16 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
 
 
 _ITEM_ROLES = ("goal", "goal_or_target", "indicator", "measure", "activity", "activity_detail")
+
+
+def _row_label_role(label: str) -> C.Column:
+    """The field a row label names in a table laid on its side: "Mål" alone names
+    the goals ("Mål 2026" stays a target), with no header of its own (the
+    column's names their level)."""
+    column = C.column_role(label)
+    if column.role == "goal_or_target" and not C._YEAR.search(label):
+        return C.Column("goal", "")
+    return column
 _MEASURES_LABEL = "Indikatorer"  # the name given to rows of figures whose kind row is lost
 
 
@@ -1256,9 +1266,7 @@ def matrix_upright(table: Table) -> Optional[Table]:
         return None  # a card of one goal ("Nämndmål | …", "Styrtal | …", "Styrtal | …"), not areas side by side
     kinds = []
     for label in labels:
-        role = C.column_role(label).role
-        if role == "goal_or_target" and not C._YEAR.search(label):
-            role = "goal"  # "Mål" naming a row of goal statements, not "Mål 2026"
+        role = _row_label_role(label).role
         kinds.append("activity" if role and role.startswith("activity") else role)
     items = [kind for kind in kinds if kind in ("goal", "indicator", "activity")]
     if "goal" not in items or len(items) < 2 or len(items) * 2 < len(kinds):

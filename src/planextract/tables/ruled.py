@@ -229,7 +229,7 @@ def _grid_from_plumber(page, found, comp: Compiled, chars: "_LazyChars") -> Opti
         ]
         flags = [bool(chars) and all(_is_bold(ch.get("fontname", ""), comp) for ch in chars if ch["text"].strip()) for chars in row]
         parts = _unstack(lines, comp)
-        if len(parts) == 1:
+        if len(parts) == 1 and _figures_column(lines[1:], comp):
             parts = _aligned(row, comp) or parts
         for part in parts:
             cells.append([_cell_text("\n".join(cell)) for cell in part])
@@ -252,6 +252,14 @@ def _unstack(row: list[list[str]], comp: Compiled) -> list[list[list[str]]]:
     if n < 2 or not any(cell and all(is_number(line.strip(), comp) for line in cell) for cell in row):
         return [row]
     return [[[cell[k]] if cell else [] for cell in row] for k in range(n)]
+
+
+def _figures_column(cells: list[list[str]], comp: Compiled) -> bool:
+    """Some cell holds two lines or more, each a figure, none running on
+    ("2.1, / 3.2" is one list of codes)."""
+    return any(len(lines) >= 2 and all(is_number(text.strip(), comp) and not text.strip().endswith((",", ";", "och"))
+                                       for text in lines)
+               for lines in cells)
 
 
 def _line_tops(chars: list[dict], comp: Compiled) -> list[tuple[float, str]]:
@@ -283,9 +291,7 @@ def _aligned(row: list[list[dict]], comp: Compiled) -> Optional[list[list[list[s
     if len(row) < 3:
         return None
     cells = [_line_tops(chars, comp) if chars else [] for chars in row]
-    figures = next((lines for lines in cells[1:]
-                    if len(lines) >= 2 and all(is_number(text, comp) and not text.endswith((",", ";", "och"))
-                                               for _, text in lines)), None)  # "2.1, / 3.2": one list
+    figures = next((lines for lines in cells[1:] if _figures_column([[text for _, text in lines]], comp)), None)
     if figures is None:
         return None
     starts = [top for top, _ in figures]
