@@ -2677,3 +2677,41 @@ def test_a_goal_restated_with_its_label_and_number_is_the_same_goal():
     strategic = by_text(out.goals, "En nära och tillgänglig vård i hela Dalarna")
     board = by_text(out.goals, "Fler invånare ska ha en fast vårdkontakt i primärvården")
     assert len(out.goals) == 2 and board.parent_key == strategic.key
+
+
+def test_indicators_as_columns_with_rows_naming_their_goal_and_kolada_id():
+    """A table laid on its side: the indicators are the columns, a row "Avser
+    mål" names the goal each serves by number, a row "Kolada-id" their ids,
+    the other rows their outcomes and target."""
+    out = extract_items(build([
+        ("h", 1, "Nämndens mål"),
+        ("li", "Alla elever ska lämna grundskolan med godkända betyg i samtliga ämnen", "1."),
+        ("li", "Alla elever ska känna sig trygga i skolan och på fritidshemmet", "2."),
+        ("h", 1, "Indikatorer"),
+        ("t", ["", "Elever i åk 9 med godkända betyg i alla ämnen, %", "Elever i åk 8 som känner sig trygga, %"], [
+            ["Avser mål", "1", "2"],
+            ["Kolada-id", "N15419", "–"],
+            ["Utfall 2024", "70,4", "76"],
+            ["Målvärde 2025", "minst 75", "minst 85"],
+        ]),
+    ], organ="Barn- och utbildningsnämnden"), learned=False)
+    goals = {g.key: g.text[:12] for g in out.goals}
+    assert [(i.text, goals[i.goal_key], i.kolada_kpi, i.targets[0].target_value) for i in out.indicators] == [
+        ("Elever i åk 9 med godkända betyg i alla ämnen, %", "Alla elever ", "N15419", 75),
+        ("Elever i åk 8 som känner sig trygga, %", "Alla elever ", None, 85)]
+    assert out.indicators[1].goal_key != out.indicators[0].goal_key
+
+
+def test_indicators_as_columns_under_a_period_corner_may_have_short_names():
+    """"Period | Budgetavvikelse, mnkr | …" over periods and a target row: two
+    words name an indicator when the corner says the rows are periods."""
+    out = extract_items(build([
+        ("h", 1, "Ekonomi i balans"),
+        ("t", ["Period", "Budgetavvikelse, mnkr", "Kostnad för inhyrd personal, mnkr"], [
+            ["Helår 2024", "-188,0", "206,3"],
+            ["Jan–aug 2025", "-96,5", "92,1"],
+            ["Målvärde 2025", "0", "≤ 110"],
+        ]),
+    ], organ="Hälso- och sjukvårdsnämnden"), learned=False)
+    assert [(i.text, i.targets[0].target_value) for i in out.indicators] == [
+        ("Budgetavvikelse, mnkr", 0), ("Kostnad för inhyrd personal, mnkr", 110)]

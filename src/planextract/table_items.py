@@ -324,7 +324,7 @@ class TableReader:
             return
         by_column = indicator_columns(table)
         if by_column is not None:
-            self._indicator_columns(table, *by_column)
+            self._indicator_columns(table, by_column)
             return
         box = table_rows.goal_box(list(table.header), [list(r) for r in table.rows])
         if box is not None:
@@ -575,13 +575,13 @@ class TableReader:
                     goal.status, goal.status_text = found
         return row_goal
 
-    def _indicator_columns(self, table: Table, names: list[str], rows) -> None:
+    def _indicator_columns(self, table: Table, columns: IndicatorColumns) -> None:
         """Indicators laid out as columns, their periods and target as rows."""
         doc = self.doc
         unit_header = C.clean_cell(table.header[0])  # "Andel (%)": the unit of every column
-        for n, name in enumerate(names):
+        for n, name in enumerate(columns.names):
             target_text, target_year, target_header, values = None, None, "", []
-            for column, label, cells in rows:
+            for column, label, cells in columns.rows:
                 cell = cells[n] if n < len(cells) else ""
                 if not cell or C.is_blank_value(cell):
                     continue
@@ -589,9 +589,15 @@ class TableReader:
                     target_text, target_year, target_header = cell, column.year, f"{label} {unit_header}"
                 else:
                     values.append(IndicatorValue(period=column.period or label, value=parse_value(cell), text=cell))
-            doc.add_indicator(name, table.page_start, table.bbox, "table",
-                              Anchor(None, doc.nearest_goal(), doc.region), target_text=target_text,
-                              target_year=target_year, target_header=target_header, values=values)
+            served = columns.goals[n]
+            goal = self._named_goal(served) if served and not C.is_blank_value(served) else None
+            indicator = doc.add_indicator(name, table.page_start, table.bbox, "table",
+                                          Anchor(goal, doc.nearest_goal(), doc.region), target_text=target_text,
+                                          target_year=target_year, target_header=target_header, values=values)
+            from .extract import kolada_ids
+
+            kolada = kolada_ids(columns.kolada[n])
+            indicator.kolada_kpi = indicator.kolada_kpi or (kolada[0] if kolada else None)
 
     def _goal_box(self, table: Table, box) -> None:
         """A goal boxed with its label and assessment: the scope of what follows
@@ -1305,35 +1311,76 @@ def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[s
 
 
 MIN_COLUMN_NAME_WORDS = 3  # an indicator named in a header cell is a phrase, not a period or a label
+PERIOD_CORNERS = ("", "period", "år", "mätår", "mätperiod")  # the corner over a column of periods
 
 
-def indicator_columns(table: Table) -> Optional[tuple[list[str], list[tuple[C.Column, str, list[str]]]]]:
-    """(indicator names, (row role, row label, cells) rows) of a table whose
-    columns are indicators and whose rows are periods and a target: "Andel (%)
-    | Elever i åk 5 som känner sig trygga | …" over "Vt 2023 | 89 | …" and
-    "Målvärde 2025 | Minst 90 | …"; None for another table."""
+@dataclasses.dataclass
+class IndicatorColumns:
+    """A table whose columns are indicators: their names, the rows of periods
+    and targets, and per column the goal it serves and its Kolada id where a
+    row names them ("Avser mål | 1 | 1 | 2", "Kolada-id | N15428 | – | –")."""
+
+    names: list[str]
+    rows: list[tuple[C.Column, str, list[str]]]
+    goals: list[str]
+    kolada: list[str]
+
+
+def _indicator_name(name: str, min_words: int) -> bool:
+    """Whether a header cell names an indicator, not a period, a label or a field."""
+    words = len(name.split())
+    role = C.column_role(name).role
+    if words < min_words or role in ("outcome", "target", "goal"):
+        return False
+    if C._YEAR.search(name) and words < MIN_COLUMN_NAME_WORDS + 1:
+        return False  # "Utfall 2023", "Mål 2026": a period; "Ny cykelväg sedan 2023, km" names a measure
+    # a long name is judged by its words, not by one that looks like a header's
+    # ("Väntetid till särskilt boende, dagar" is no timeline)
+    return role in ("ignore", "indicator", "measure") or words >= MIN_COLUMN_NAME_WORDS + 1
+
+
+def _reference_row(label: str, cells: list[str]) -> Optional[str]:
+    """"goal" for a row naming the goal each column serves ("Avser mål",
+    "Mål" with no year), "kolada" for a row of Kolada ids ("Kolada-id |
+    N15428 | –"); else None."""
+    if C._YEAR.search(label):
+        return None
+    from .extract import kolada_ids
+
+    if kolada_ids(" ".join(cells)):
+        return "kolada"
+    role = C.column_role(label).role
+    return "goal" if role in ("goal", "goal_or_target") else None
+
+
+def indicator_columns(table: Table) -> Optional[IndicatorColumns]:
+    """The indicators of a table whose columns are indicators and whose rows
+    are periods and a target: "Andel (%) | Elever i åk 5 som känner sig
+    trygga | …" over "Vt 2023 | 89 | …" and "Målvärde 2025 | Minst 90 | …";
+    None for another table."""
     header = [C.clean_cell(h) for h in table.header]
     if len(header) < 3 or not table.rows:
         return None
     names = header[1:]
-    for name in names:
-        role = C.column_role(name).role
-        if len(name.split()) < MIN_COLUMN_NAME_WORDS or C._YEAR.search(name) or (
-                role not in ("ignore", "indicator", "measure")
-                # a long name is judged by its words, not by one that looks like a header's
-                # ("Väntetid till särskilt boende, dagar" is no timeline)
-                and (len(name.split()) < MIN_COLUMN_NAME_WORDS + 1 or role in ("outcome", "target", "goal"))):
-            return None
-    rows = []
+    # under an empty or "Period" corner a name of two words will do ("Budgetavvikelse, mnkr")
+    min_words = MIN_COLUMN_NAME_WORDS - 1 if header[0].lower() in PERIOD_CORNERS else MIN_COLUMN_NAME_WORDS
+    if not all(_indicator_name(name, min_words) for name in names):
+        return None
+    rows, references = [], {}
     for raw in table.rows:
         cells = [C.clean_cell(c) for c in raw] + [""] * len(header)
+        reference = _reference_row(cells[0], cells[1:])
+        if reference is not None and reference not in references:
+            references[reference] = cells[1:len(header)]
+            continue
         column = C.column_role(cells[0])
         if not C._YEAR.search(cells[0]) or column.role not in ("target", "outcome", "ignore"):
             return None  # a row label that is no period and no target: another kind of table
         rows.append((column, cells[0], cells[1:len(header)]))
     if not any(c.role == "target" for c, _, _ in rows) or all(c.role == "target" for c, _, _ in rows):
         return None
-    return names, rows
+    blank = [""] * len(names)
+    return IndicatorColumns(names, rows, references.get("goal", blank), references.get("kolada", blank))
 
 
 def _row_label(cell: str) -> tuple[Optional[str], str]:
