@@ -2715,3 +2715,52 @@ def test_indicators_as_columns_under_a_period_corner_may_have_short_names():
     ], organ="Hälso- och sjukvårdsnämnden"), learned=False)
     assert [(i.text, i.targets[0].target_value) for i in out.indicators] == [
         ("Budgetavvikelse, mnkr", 0), ("Kostnad för inhyrd personal, mnkr", 110)]
+
+
+def test_goals_stated_as_clauses_of_running_prose():
+    """A follow-up written in prose: the council's goal named in a clause
+    after "inriktningsmål att", the board's goals as clauses closed by their
+    number "(mål 1)" or their assessment "[Delvis uppfyllt]"; each goal's
+    text is its clause, and a later table names it by number."""
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("h", 2, "Lärande"),
+        ("p", "Under fullmäktiges inriktningsmål att Älvkarleby ska erbjuda en utbildning av hög kvalitet där alla "
+              "barn utvecklas har nämnden beslutat att alla elever ska lämna grundskolan med godkända betyg i "
+              "samtliga ämnen (mål 1). Nämnden har också som mål att barn i förskolan ska möta en verksamhet som "
+              "stimulerar språk och lärande (mål 2)."),
+        ("p", "För hemtjänsten har nämnden beslutat att den som har hemtjänst ska möta så få olika medarbetare "
+              "som möjligt [Delvis uppfyllt]. Antalet olika medarbetare var 13 vid mätningen i maj."),
+        ("t", ["", "Elever i åk 9 med godkända betyg i alla ämnen, %", "Barn med genomförd språkkartläggning, %"], [
+            ["Avser mål", "1", "2"],
+            ["Utfall 2024", "70,4", "64"],
+            ["Målvärde 2025", "minst 75", "100"],
+        ]),
+    ], organ="Barn- och utbildningsnämnden"), learned=False)
+    council = by_text(out.goals, "Älvkarleby ska erbjuda en utbildning av hög kvalitet där alla barn utvecklas")
+    first = by_text(out.goals, "alla elever ska lämna grundskolan med godkända betyg i samtliga ämnen")
+    second = by_text(out.goals, "barn i förskolan ska möta en verksamhet som stimulerar språk och lärande")
+    care = by_text(out.goals, "den som har hemtjänst ska möta så få olika medarbetare som möjligt")
+    assert (council.level, first.level, first.parent_key) == ("kf", "namnd", council.key)
+    assert care.status == "partly" and len(out.goals) == 4
+    assert [i.goal_key for i in out.indicators] == [first.key, second.key]
+
+
+def test_an_action_table_naming_earlier_goals_in_short_words_links_to_them():
+    """An appendix of actions whose goal column names goals stated earlier
+    in a few words of its own ("Färre placeringar utanför hemmet"): the
+    actions serve those goals; the short names are no new goals."""
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("p", "Det andra målet är att färre barn och unga ska behöva placeras utanför hemmet [Uppfyllt]."),
+        ("p", "Nämnden har som mål att sjukfrånvaron bland nämndens medarbetare ska minska [Ej uppfyllt]."),
+        ("h", 1, "Bilaga 1 Aktiviteter"),
+        ("t", ["Aktivitet", "Nämndmål", "Ansvar"], [
+            ["Utöka familjebehandlingen i hemmet med två tjänster", "Färre placeringar utanför hemmet", "IFO"],
+            ["Införa tidiga samtal vid korttidsfrånvaro", "Minskad sjukfrånvaro", "HR"],
+        ]),
+    ], organ="Socialnämnden"), learned=False)
+    placed = by_text(out.goals, "färre barn och unga ska behöva placeras utanför hemmet")
+    sick = by_text(out.goals, "sjukfrånvaron bland nämndens medarbetare ska minska")
+    assert len(out.goals) == 2 and (placed.status, sick.status) == ("met", "not_met")
+    assert [a.goal_key for a in out.activities] == [placed.key, sick.key]

@@ -10,6 +10,7 @@ reports, goal by goal, what was done: the sentences that report an action
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Optional
@@ -44,6 +45,9 @@ class ProseRules(RulesModel):
     present_action_verbs: list[str]
     strong_infinitives: list[str]
     not_planned_verbs: list[str]
+    goal_clause_leads: list[str]
+    goal_noun_leads: list[str]
+    goal_clause_ends: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -51,7 +55,6 @@ def prose_rules() -> ProseRules:
 
 
 @functools.lru_cache(maxsize=None)
-@functools.lru_cache(maxsize=32)
 def _patterns(name: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(prose_rules(), name))
 
@@ -402,3 +405,103 @@ def lead_kind(text: str) -> Optional[str]:
         return by_last
     # "Indikatorer och utfall vårterminen 2025:": a header's words, the period last
     return _LEAD_ROLES.get(C.column_role(re.sub(r"[:;…]+\s*$", "", last)).role)
+
+
+@dataclasses.dataclass(frozen=True)
+class GoalClause:
+    """A goal stated as a clause of a sentence: its wording, the number or
+    code that closes it ("(mål 1)", "(SBN 3)"), the attainment a bracket
+    states ("[Uppfyllt]") and the goal it breaks down, named by a clause of
+    its own earlier in the sentence ("Under fullmäktiges inriktningsmål att
+    X har nämnden beslutat att Y (mål 1).": Y, parent X)."""
+
+    text: str
+    code: Optional[str] = None
+    status: Optional[str] = None
+    parent: Optional[str] = None
+    lead: str = ""
+
+
+_CLAUSE_CODE = re.compile(
+    r"\s*\((?:(?:[\w-]*mål|målnummer|mål\s+nr)\s+)?(?P<code>(?:[A-ZÅÄÖ]{1,5}\s?)?\d{1,2}(?:\.\d{1,2}){0,2}|[A-H])\)\s*[.!]?$")
+_BRACKET = re.compile(r"^\s*\[(?P<lead>[^\]]{2,40})\]\s*|\s*\[(?P<tail>[^\]]{2,40})\]\s*[.!]?$")
+_SKA = re.compile(r"\b(?:ska|skall|ska\s+inte)\b", re.I)
+MIN_CLAUSE_WORDS = 4
+
+
+def _attainment_bracket(sentence: str) -> tuple[str, Optional[str]]:
+    """The sentence without an opening or closing bracket that states the
+    goal's attainment ("[Uppfylls delvis] Nämndens mål …"), and that attainment."""
+    status = None
+    for _ in range(2):
+        m = _BRACKET.search(sentence)
+        word = m and (m.group("lead") or m.group("tail"))
+        found = C.status_word(word) if word else None
+        if found is None:
+            break
+        status = found
+        sentence = (sentence[:m.start()] + " " + sentence[m.end():]).strip()
+    return sentence, status
+
+
+_RELATIVE = {"som", "där", "vilket", "vilka", "vars", "när", "om", "att", "och", "det"}  # "när det gäller"
+_IS_THAT = re.compile(r"\b(?:är|innebär)\s+att\s+$", re.I)
+
+
+def _clause_end(clause: str) -> str:
+    """The goal's words of a clause named after its goal noun, up to the finite
+    verb that ends it ("X ska känna sig trygga konkretiseras i …" -> "X ska
+    känna sig trygga"); the whole clause when no such verb follows its "ska"."""
+    ends = {normalize(w) for w in prose_rules().goal_clause_ends}
+    words = clause.split()
+    seen_ska = False
+    for n, word in enumerate(words):
+        w = normalize(word)
+        if w in ("ska", "skall"):
+            seen_ska = True
+        elif seen_ska and w in ends and n >= MIN_CLAUSE_WORDS and normalize(words[n - 1]) not in _RELATIVE:
+            return " ".join(words[:n]).rstrip(",;")
+    return clause
+
+
+def goal_clause(sentence: str) -> Optional[GoalClause]:
+    """The goal a sentence states as a clause (rules/prose.yaml,
+    ``goal_clause_leads``, ``goal_noun_leads``), else None."""
+    body, status = _attainment_bracket(sentence.strip())
+    coded = _CLAUSE_CODE.search(body)
+    code = coded.group("code") if coded else None
+    if coded:
+        body = body[:coded.start()]
+    body = body.strip().rstrip(".!").strip()
+    if not _SKA.search(body) or C.is_question(body) or is_meta(body) or C.is_lead_in(body):
+        return None  # "Avsikten med nedan angivna verksamhetsmål är att …": about the document
+    marked = code is not None or status is not None  # "(mål 1)", "[Delvis uppfyllt]": the clause is a goal
+    lead = None
+    for pattern in _patterns("goal_noun_leads"):
+        lead = pattern.match(body)
+        if lead:
+            break
+    parent = None
+    if marked:
+        # the last lead before the goal's "ska" opens it; an earlier goal clause is its parent
+        leads = [m for p in _patterns("goal_clause_leads") for m in p.finditer(body)
+                 if _SKA.search(body[m.end():])]
+        last = max(leads, key=lambda m: m.end(), default=None)
+        if last is not None and (lead is None or last.end() > lead.end()):
+            named = re.search(r"\w*mål\s+att\s+(?P<clause>.+)$", body[:last.start()], re.I)
+            if named and _SKA.search(named.group("clause")):
+                parent = _clause_end(named.group("clause") + " har")
+            lead = last
+    if lead is None:
+        if code is None or not body[:1].isupper():
+            return None
+        text, lead_text = body, ""  # "Handläggningen av detaljplaner ska vara förutsägbar (SBN 1)."
+    else:
+        rest, lead_text = body[lead.end():], body[:lead.end()]
+        text = _clause_end(rest)
+        if not marked and text == rest and _IS_THAT.search(lead_text):
+            return None  # "Vårt mål är att alla barn ska …": the sentence states the goal whole
+    text = text.strip().rstrip(",;")
+    if len(text.split()) < MIN_CLAUSE_WORDS or not _SKA.search(text):
+        return None
+    return GoalClause(text=text, code=code, status=status, parent=parent, lead=lead_text)

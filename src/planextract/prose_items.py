@@ -90,6 +90,17 @@ def inline_labels(blocks) -> set[str]:
     return {label for label, n in seen.items() if n >= 2 and C.heading_kind(label) in ("goal", "indicator", "activity")}
 
 
+LEVEL_LEAD_WORDS = 6  # the words before a goal clause that may name its level
+
+
+def _stated_goal_target(text: str):
+    """A goal's own level to reach ("… ska halveras till 2026"); a bare direction is none."""
+    target = stated_level(text) or _parse_target(text, known_target=True)
+    if target is not None and target.target_year is None and target.target_value is None:
+        return None  # "en mer sammanhållen verksamhet": a direction, no level to reach
+    return target
+
+
 class ProseItems:
     """Reader methods for goals and actions in running text (a mixin of the reader)."""
 
@@ -300,6 +311,25 @@ class ProseItems:
         return self.area_numbers[number] - 0.5
 
 
+    def _clause_goal(self, clause: prose.GoalClause, sentence: str, block, parent: Optional[int], state,
+                     in_followup: bool):
+        """The goal a sentence states as a clause, under the goal its own
+        earlier clause names ("Under fullmäktiges inriktningsmål att X har
+        nämnden beslutat att Y (mål 1)."), known by its number or code."""
+        if clause.parent:
+            parent = self.add_goal(clause.parent, C.goal_level([clause.lead]) or self.level(*state.texts),
+                                   block.page, block.bbox, "prose", parent=parent).key
+        # the words right before the clause say whose goal it is ("har nämnden beslutat att")
+        named_level = C.goal_level([" ".join(clause.lead.split()[-LEVEL_LEAD_WORDS:])]) if clause.lead else None
+        level = named_level or ("verksamhet" if in_followup else self.level(*state.texts))
+        goal = self.add_goal(clause.text, level, block.page, block.bbox, "prose", parent=parent,
+                             target=_stated_goal_target(clause.text))
+        if clause.code:
+            self.numbered.setdefault(clause.code, goal.key)
+        if clause.status and goal.status is None:
+            goal.status, goal.status_text = clause.status, sentence
+        return goal
+
     def _prose(self, block, text: str, state) -> bool:
         """Goals and actions stated in running text (see :mod:`planextract.prose`);
         True when the paragraph is used up."""
@@ -411,6 +441,10 @@ class ProseItems:
                 # "Kommunfullmäktiges inriktningsmål ”Norrtälje kommun är en attraktiv plats …” omfattar …"
                 goal = self.add_goal(quoted, self.level(sentence, *state.texts), block.page, block.bbox, "prose",
                                      parent=self.scope_goal)
+                clause = prose.goal_clause(sentence)
+                if clause is not None and quoted not in clause.text:
+                    # "… inriktningsmål ”…” följs av nämnden genom målet att sjukfrånvaron ska minska [Ej uppfyllt]."
+                    goal = self._clause_goal(clause, sentence, block, goal.key, state, in_followup)
                 self._pop_scopes(rank + 0.25)
                 self._push_scope(rank + 0.25, goal.key)
                 self.last_goal = goal.key
@@ -421,14 +455,16 @@ class ProseItems:
                 # "Träffpunkterna … bidrar främst till nämndmål 2.": the section's actions serve goal 2
                 self._pop_scopes(rank + 0.25)
                 self._push_scope(rank + 0.25, self.goal_by_number(served))
-            if prose.is_goal_sentence(sentence):
-                # "Målet är att alla skolor ska ha tydliga rutiner ..."
-                level = "verksamhet" if in_followup else self.level(*state.texts)
-                target = stated_level(sentence) or _parse_target(sentence, known_target=True)
-                if target is not None and target.target_year is None and target.target_value is None:
-                    target = None  # "en mer sammanhållen verksamhet": a direction, no level to reach
-                goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,
-                                     target=target)
+            clause = prose.goal_clause(sentence)
+            if clause is not None or prose.is_goal_sentence(sentence):
+                # "Målet är att alla skolor ska ha tydliga rutiner ...": the clause is the goal;
+                # "… har nämnden beslutat att alla elever ska lämna grundskolan … (mål 1).": named by its number
+                if clause is not None:
+                    goal = self._clause_goal(clause, sentence, block, self.scope_goal, state, in_followup)
+                else:
+                    level = "verksamhet" if in_followup else self.level(*state.texts)
+                    goal = self.add_goal(sentence, level, block.page, block.bbox, "prose", parent=self.scope_goal,
+                                         target=_stated_goal_target(sentence))
                 self.stated_targets.add(goal.key)
                 self._pop_scopes(rank + 0.25)
                 self._push_scope(rank + 0.25, goal.key)

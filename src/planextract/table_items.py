@@ -24,7 +24,7 @@ from . import table_rows
 from .column_targets import column_target
 from .item_tails import (action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run,
                          trailing_action_fields, trailing_indicator_fields)
-from .link import Anchor, same_goal
+from .link import Anchor, same_goal, wording_similarity
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
@@ -204,6 +204,7 @@ class TableReader:
     """Reads the tables of one document for its document reader ``doc``."""
 
     def __init__(self, doc) -> None:
+        self.restated: dict[str, int] = {}  # goal cells of the table read naming goals stated earlier
         self.doc = doc
         self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
         self.matrix: Optional[tuple[list[str], list[Optional[_Card]]]] = None  # goal cards side by side, read last
@@ -369,6 +370,7 @@ class TableReader:
         roles = _RoleIndex(columns)
         header_words = [C.clean_cell(c.header).lower() for c in columns]
         carried: list[Optional[int]] = [None] * len(roles.goal)
+        self.restated = _restated_goals(roles, rows, doc.out.goals) if roles.activity else {}
         last_indicators: list[Indicator] = []
         last_activities: list[Activity] = []
         grouped = _has_group_rows(rows, roles.activity[:1])
@@ -532,6 +534,9 @@ class TableReader:
                 carried[n] = named.key if named is not None else None
                 if carried[n] is None:
                     continue
+            elif text in self.restated:
+                # "Bilaga 1 | Aktivitet | Nämndmål | Färre placeringar utanför hemmet": a goal stated earlier
+                carried[n] = self.restated[text]
             elif text and not C.is_blank_value(text) and not C.is_group_label(text):
                 level = C.level_in(columns[col].header) or doc.level(*state.texts)
                 for piece in _numbered_goals(str(raw[col])):
@@ -976,6 +981,33 @@ _HEADER_GOAL = re.compile(r"\bför\s+(?:\w*mål\s+)?((?:[A-ZÅÄÖ]{1,4}\s?)?\d{
 # a group row naming a goal: "Fokusområde 1.1 Gator …", "Nämndmål 2", "Mål 3: Trygghet"
 _GROUP_GOAL = re.compile(r"^(?:[^\W\d][\w-]*\s+){0,2}(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s*[:–—-]?\s*(?P<rest>.*)$")
 _GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-ZÅÄÖ])")  # "1.2 Parker, ..."
+
+
+RESTATED_WORDING = 60  # wording similarity (link.wording_similarity) of a short name to the goal it names
+MAX_SHORT_NAME_WORDS = 8
+
+
+def _restated_goals(roles, rows, goals) -> dict[str, int]:
+    """Goal cells of an action table that name, in a few words of their own,
+    goals stated earlier ("Färre placeringar utanför hemmet" for "färre barn
+    och unga ska behöva placeras utanför hemmet"): cell -> goal key, when
+    every distinct cell of the column names a different earlier goal; else
+    empty (the column states goals of its own)."""
+    if not goals or len(roles.goal) != 1:
+        return {}
+    col = roles.goal[0]
+    names = {C.clean_cell(r[col]) for r in rows if col < len(r) and C.clean_cell(r[col])}
+    names = {n for n in names if not C.is_blank_value(n) and not table_rows.is_code(n)
+             and not _GOAL_NUMBER.fullmatch(n)}
+    if len(names) < 2 or any(len(n.split()) > MAX_SHORT_NAME_WORDS or C.is_goal_statement(n) for n in names):
+        return {}
+    found = {}
+    for name in names:
+        scored = sorted(((wording_similarity(name, g.text), g.key) for g in goals), reverse=True)
+        if not scored or scored[0][0] < RESTATED_WORDING:
+            return {}
+        found[name] = scored[0][1]
+    return found if len(set(found.values())) == len(found) else {}
 
 
 def _row_code(columns, cells, col: int) -> Optional[str]:
