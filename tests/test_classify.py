@@ -326,3 +326,13 @@ def test_a_list_of_one_schemes_codes_run_into_one_paragraph():
         "Fler personer med ekonomiskt bistånd ska nå egen försörjning (KF 1)"]
     # another scheme's code inside an item opens none
     assert len(C.coded_items("T1 Bygga ut laddplatser enligt plan E2 Kommunen i samråd")) == 1
+
+
+def test_a_heading_equal_to_a_term_of_goals_names_goals_though_it_holds_an_action_word():
+    """"Mål och åtgärder 2026" is a term of goal headings; the word "åtgärder"
+    it holds does not make it a heading of actions.  A long sentence ending
+    with a full stop names no kind by a word it holds."""
+    assert C.heading_kind("MÅL OCH ÅTGÄRDER 2026") == "goal"
+    assert C.heading_kind("Åtgärder 2026") == "activity"
+    assert C.heading_kind("Måtten och åtgärderna följs upp i delårsrapporten per augusti och i "
+                          "verksamhetsberättelsen.") is None

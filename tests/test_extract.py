@@ -2764,3 +2764,31 @@ def test_an_action_table_naming_earlier_goals_in_short_words_links_to_them():
     sick = by_text(out.goals, "sjukfrånvaron bland nämndens medarbetare ska minska")
     assert len(out.goals) == 2 and (placed.status, sick.status) == ("met", "not_met")
     assert [a.goal_key for a in out.activities] == [placed.key, sick.key]
+
+
+def test_a_decimal_outline_of_areas_goals_measures_and_points():
+    """A plan written as a decimal outline: "3.1" an area, "3.1.2" the board's
+    goal; "3.1.2.1 Antalet … ska minska. Källa: …" a numbered clause stating a
+    measure (an indicator of the goal, not a goal under it); a point one level
+    down stated as a goal after a label naming a part of the organisation
+    ("3.1.3.1 Grundskolan: …") a goal under the heading's."""
+    out = extract_items(build([
+        ("h", 1, "Mål och åtgärder 2026", "3"),
+        ("h", 2, "Trygg och värdig omsorg i hela kommunen", "3.1"),
+        ("h", 3, "Den som behöver särskilt boende ska erbjudas plats utan lång väntan", "3.1.2"),
+        ("h", 4, "Antalet beslut om särskilt boende som inte verkställts inom tre månader ska minska. "
+                 "Källa: nämndens rapportering.", "3.1.2.1"),
+        ("h", 3, "Förskolan och skolan ska vara trygga platser fria från kränkningar.", "3.1.3"),
+        ("p", "3.1.3.1 Grundskolan: Rastverksamheten ska vara organiserad med vuxna närvarande på alla "
+              "skolgårdar."),
+        ("li", "Andel elever som känner sig trygga på rasterna", "a)"),
+    ], organ="Vård- och omsorgsnämnden"), learned=False)
+    area = by_text(out.goals, "Trygg och värdig omsorg i hela kommunen")
+    housing = by_text(out.goals, "Den som behöver särskilt boende ska erbjudas plats utan lång väntan")
+    school = by_text(out.goals, "Förskolan och skolan ska vara trygga platser fria från kränkningar.")
+    breaks = by_text(out.goals, "Rastverksamheten ska vara organiserad med vuxna närvarande på alla skolgårdar.")
+    assert (housing.parent_key, school.parent_key, breaks.parent_key) == (area.key, area.key, school.key)
+    assert len(out.goals) == 4
+    decisions = by_text(out.indicators, "Antalet beslut om särskilt boende som inte verkställts inom tre "
+                                        "månader ska minska. Källa: nämndens rapportering.")
+    assert decisions.goal_key == housing.key

@@ -335,6 +335,26 @@ def test_coded_items_with_a_hanging_indent_are_paragraphs_of_their_own():
     ]
 
 
+def test_points_of_a_decimal_outline_set_with_a_hanging_indent_are_paragraphs():
+    """"3.1.1.1  Andelen … var 84 procent i" over "Socialstyrelsens …" set
+    under its text: a point of a decimal outline wrapped over lines is one
+    paragraph, not a heading over the rest; a short numbered line standing
+    alone stays a heading."""
+    s = Sheet()
+    s.add("3.1.1 Äldre ska känna sig trygga i sitt eget hem", before=1)
+    s.add("3.1.1.1 Andelen brukare med hemtjänst som känner sig trygga hemma var 84 procent i",
+          before=0.5, full=True)
+    s.add("Socialstyrelsens brukarundersökning 2025. Målvärdet för 2026 är minst 88 procent.", x0=LEFT + 40)
+    s.add("3.1.1.2 Antalet olika personal som en brukare med hemtjänst möter under 14 dagar var",
+          full=True)
+    s.add("i genomsnitt 15 i mars 2026. Nämndens målvärde är högst 12.", x0=LEFT + 40)
+    doc = build_structure([s.page()], [])
+    assert headings(doc) == [("3.1.1", "Äldre ska känna sig trygga i sitt eget hem", 3)]
+    assert [(b.kind, b.text[:30]) for b in doc.blocks] == [
+        ("paragraph", "3.1.1.1 Andelen brukare med he"), ("paragraph", "3.1.1.2 Antalet olika personal")]
+    assert doc.blocks[0].text.endswith("Målvärdet för 2026 är minst 88 procent.")
+
+
 def test_marker_split_from_its_text_is_joined():
     s = Sheet()
     s.para(*FILLER)

@@ -438,6 +438,9 @@ def _kind_terms() -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ..
     )
 
 
+SENTENCE_HEADING_WORDS = 8  # a numbered "heading" this long ending with a full stop is a sentence
+
+
 @functools.lru_cache(maxsize=16384)
 def heading_kind(text: str) -> Optional[str]:
     """The kind of a heading or lead-in line (see headings.yaml), or ``None``;
@@ -458,10 +461,17 @@ def heading_kind(text: str) -> Optional[str]:
         return None
     head_words = _words(_SEPARATOR.split(base, maxsplit=1)[0])
     joined, head_joined = " ".join(words), " ".join(head_words)
-    for kind, exact, contains in _kind_terms():
+    terms = _kind_terms()
+    for kind, exact, _ in terms:  # a heading that is a term names its kind ("Mål och åtgärder": goals)
         for term_n in exact:
             if _equals_joined(joined, term_n) or _equals_joined(head_joined, term_n):
                 return kind
+    # "4.1 Måtten och åtgärderna följs upp i delårsrapporten …": a sentence names no kind of item by a
+    # word it holds (though "… ges i uppdrag …" still marks what is no item)
+    sentence = len(words) >= SENTENCE_HEADING_WORDS and text.rstrip().endswith(".")
+    for kind, _, contains in terms:
+        if sentence and kind not in ("skip", "never"):
+            continue
         for term_words in contains:
             if _contains_term(words, term_words):
                 return kind

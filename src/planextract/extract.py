@@ -189,6 +189,21 @@ def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
     return found
 
 
+_OUTLINE_POINT = re.compile(r"(\d{1,2}(?:\.\d{1,2}){2,4})\s+(?=[A-ZÅÄÖ])")  # "4.2.1.2 Grundskolan: …"
+_PART_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+)?:\s+(?=[A-ZÅÄÖ])")  # "Grundskolan: ", "Särskilt boende: "
+_SOURCE_NOTE = re.compile(r"\bKälla\s*:", re.I)
+
+
+def _states_measure_heading(heading: str) -> bool:
+    """A numbered heading that states a measure and the level it shall reach
+    ("Andelen … ska vara 100 % vid utgången av 2026.") or names its source
+    ("… ska minska. Källa: nämndens rapportering"): an indicator of the goal above."""
+    text = C.clean_text(heading)
+    first = (C.sentences(text) or [text])[0]
+    return prose.names_a_measure(first) and (
+        prose.stated_measure(first, in_figures=True) or bool(_SOURCE_NOTE.search(text)) or bool(kolada_ids(text)))
+
+
 def _names_a_measure_heading(heading: str) -> bool:
     """A short heading naming what is measured ("Behörighet till yrkesprogram,
     årskurs 9"), not a goal statement nor an action."""
@@ -754,6 +769,16 @@ class _Reader(ProseItems):
             self.last_goal = named
             return
 
+        if own is None and inherited == "goal_item" and section.number \
+                and sum(1 for scope in self.scopes if scope.rank < rank) >= 2 \
+                and _states_measure_heading(heading):
+            # "3.1.2.2 Antalet beslut … som inte verkställts inom tre månader ska minska. Källa: …" under
+            # the board's goal "3.1.2 …" under its area "3.1": a numbered clause stating a measure and its
+            # level, not a third level of goals
+            self.add_indicator(C.clean_text(heading), section.page, section.bbox, "heading",
+                               Anchor(None, self.nearest_goal(), self.region), target_text=C.clean_text(heading))
+            state.kind = "goal_item"
+            return
         is_goal = own is None and not C.is_question(heading) and not C.is_group_label(heading) \
             and section.index not in self.card_sections and not _BOARD_OR_SUM.search(C.clean_text(heading)) and (
             area
@@ -1205,6 +1230,34 @@ class _Reader(ProseItems):
                 if reference:
                     self.label_goal = None
 
+    def _outline_goal(self, block: Block, state: _SectionState) -> bool:
+        """"4.2.1.2 Grundskolan: Rastverksamheten ska vara organiserad …" under
+        the goal heading "4.2.1 …": a point one level down a decimal outline,
+        stated as one goal (after a label naming its part of the organisation),
+        is a goal under the heading's, as it would be set as a heading; the
+        points after it serve it."""
+        section = self._section_for(block.section_index)
+        if state.kind != "goal_item" or section is None or not section.number or self.scope_goal is None:
+            return False
+        point = _OUTLINE_POINT.match(block.text)
+        above = point.group(1).rsplit(".", 1)[0] if point else None
+        # one level below the heading's number, or its sibling ("4.2.1.2" after the heading "4.2.1.1")
+        if above is None or above not in (section.number, section.number.rsplit(".", 1)[0]):
+            return False
+        body = C.clean_text(block.text[point.end():])
+        label = _PART_LABEL.match(body)
+        stated = body[label.end():] if label else body
+        if len(C.sentences(stated)) != 1 or not C.is_goal_statement(stated) or prose.names_a_measure(stated):
+            return False
+        rank = float(section.level) + (0.5 if above == section.number else 0.0)
+        self._pop_scopes(rank)
+        goal = self.add_goal(stated, self.level(*state.texts), block.page, block.bbox, "list",
+                             parent=self.scope_goal, target=self.own_target(stated))
+        self.numbered.setdefault(point.group(1), goal.key)
+        self._push_scope(rank, goal.key)
+        self.last_goal = goal.key
+        return True
+
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         measure = self.measure_headings.get(block.section_index)
         if measure is not None:
@@ -1217,6 +1270,8 @@ class _Reader(ProseItems):
             activity, name = self.field_for[block.section_index]
             if getattr(activity, name) is None:
                 setattr(activity, name, text)
+            return
+        if self._outline_goal(block, state):
             return
         code_alone = bool(table_rows.is_code(text) and table_rows.code_scheme(text))
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))

@@ -597,6 +597,9 @@ def _group_headings(rows: list[Row], stats: _Stats, rules: Compiled) -> list:
             heading = None
         if heading and heading.cue != "number" and _runs_on(head[-1], by_page[row.page], stats, rules):
             heading = None
+        if heading and heading.cue == "number" and len(head) == 1 and i + 1 < len(rows) \
+                and _hangs_over(row, rows[i + 1], stats, rules):
+            heading = None
         if heading:
             items.append(heading)
         else:
@@ -625,6 +628,26 @@ def _runs_on(row: Row, page_rows: list[Row], stats: _Stats, rules: Compiled) -> 
             if below is None or o.top < below.line.top:
                 below = other
     return below is not None and below.text[:1].islower() and below.heading is None
+
+
+HANGING_LINE_SHARE = 0.75  # a line wrapped onto the next reaches most of its width; a heading seldom does
+
+
+def _hangs_over(row: Row, below: Row, stats: _Stats, rules: Compiled) -> bool:
+    """Whether a numbered line in body type opens a paragraph set with a
+    hanging indent ("3.1.1.1  Andelen brukare … var 84 procent i" over
+    "Socialstyrelsens brukarundersökning …" set under its text): the line
+    below follows at the line pitch, set in from the number, and the line
+    reaches over most of its width, as the wrapped lines of one paragraph do."""
+    if _styled(row, stats, rules) or below.page != row.page or below.heading or below.marker:
+        return False
+    if row.text.endswith((":", ".")):
+        return False
+    tol = rules.rules.layout.indent * row.size
+    dtop = below.line.top - row.line.top
+    return (0.5 * row.size < dtop <= row.size * (stats.pitch + 0.25)
+            and below.line.x0 > row.line.x0 + 0.3 * row.size
+            and row.line.x1 - below.line.x0 >= HANGING_LINE_SHARE * (below.line.x1 - below.line.x0))
 
 
 def _ends_phrase(row: Row, following: Row) -> bool:
