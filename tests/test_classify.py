@@ -336,3 +336,8 @@ def test_a_heading_equal_to_a_term_of_goals_names_goals_though_it_holds_an_actio
     assert C.heading_kind("Åtgärder 2026") == "activity"
     assert C.heading_kind("Måtten och åtgärderna följs upp i delårsrapporten per augusti och i "
                           "verksamhetsberättelsen.") is None
+
+
+def test_the_period_a_heading_covers_is_no_part_of_its_kind():
+    assert C.heading_kind("3.1.1.4 Insatser under tertialet:") == "activity"
+    assert C.heading_kind("Genomförda aktiviteter under året") == "activity"

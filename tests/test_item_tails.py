@@ -196,3 +196,12 @@ def test_fields_in_parentheses_parted_by_semicolons():
         "Servera vegetarisk lunch två dagar i veckan", {"responsible": "Kostenheten", "timeline": "ht 2026"}, "4a")
     # a parenthesis of other words belongs to the text
     assert bracketed_fields("Utreda en solcellspark (på deponin; om bygglov ges).") is None
+
+
+def test_an_action_tail_followed_by_its_status_in_brackets():
+    """"(ansvar: …, klart …) [Pågår]": who, by when and where it stands."""
+    assert activity_tail("Trygghetsringning till ensamboende över 80 år (ansvar: biståndsenheten, "
+                         "klart september 2026) [Ej påbörjad]") == (
+        "Trygghetsringning till ensamboende över 80 år",
+        {"responsible": "biståndsenheten", "timeline": "september 2026", "status": "Ej påbörjad"})
+    assert activity_tail("Införa läxhjälp (se bilaga) [Pågår]") is None

@@ -65,6 +65,7 @@ class HeadingRules(RulesModel):
     head_nouns: dict[str, list[str]]
     head_noun_max_words: int
     service_names: list[str]
+    period_tails: list[str]
 
 
 class GoalLevelRules(RulesModel):
@@ -410,12 +411,20 @@ _SKA = re.compile(r"\bska(?:ll)?\s+(?:\w+\s+){0,3}?\w+", re.IGNORECASE)
 
 
 def heading_base(text: str) -> str:
-    """A heading without its numbering, trailing colon and trailing years."""
+    """A heading without its numbering, trailing colon, trailing years and
+    the period it covers ("under tertialet", headings.yaml ``period_tails``)."""
     text = clean_text(text, numbering=False)
     text = _HEAD_NUMBER.sub("", text)
     text = re.sub(r"[:;.,]+\s*$", "", text)
     text = re.sub(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)?\d{2})?)?\s*$", "", text)
+    text = _period_tail().sub("", text)  # "Insatser under tertialet": "Insatser"
     return text.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _period_tail() -> re.Pattern:
+    tails = "|".join(heading_rules().period_tails)
+    return re.compile(rf"\s+(?:{tails})\s*$", re.I) if tails else re.compile(r"(?!)")
 
 
 # "… som bidrar till nämndmål 3:", "… för mål 1.2": the goal a heading's or lead-in's list serves

@@ -525,9 +525,20 @@ def _is_name(part: str) -> bool:
     return bool(words) and len(words) <= MAX_NAME_WORDS and part[:1].isupper() and not re.search(r"\d", part)
 
 
+_STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,40})\]\s*\.?$")
+
+
 def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     """(text, fields) of an action whose trailing parenthesis names who does
-    it and by when, or None when the parenthesis is part of its text."""
+    it and by when, perhaps followed by its status in brackets ("(ansvar:
+    biståndsenheten, klart september 2026) [Pågår]"), or None when the
+    parenthesis is part of its text."""
+    status = _STATUS_BRACKET.search(text or "")
+    if status and C.activity_status(status.group("status")):
+        found = activity_tail(text[:status.start()])
+        if found is None:
+            return None
+        return found[0], {**found[1], "status": found[1].get("status") or status.group("status").strip()}
     m = _TRAILING.match(text or "")
     if not m:
         return None
