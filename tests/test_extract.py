@@ -2792,3 +2792,24 @@ def test_a_decimal_outline_of_areas_goals_measures_and_points():
     decisions = by_text(out.indicators, "Antalet beslut om särskilt boende som inte verkställts inom tre "
                                         "månader ska minska. Källa: nämndens rapportering.")
     assert decisions.goal_key == housing.key
+
+
+def test_points_of_a_decimal_outline_reporting_measures_are_indicators():
+    """"3.1.1.1 Andelen … var 84 procent … Målvärdet för 2026 är minst 88
+    procent." under the goal "3.1.1": the point is one indicator of that
+    goal, its target the sentence after that states one."""
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse", "3"),
+        ("h", 2, "I Hallstahammar ska alla kunna leva ett tryggt liv", "3.1"),
+        ("h", 3, "Äldre personer med hemtjänst ska uppleva trygghet i vardagen", "3.1.1"),
+        ("p", "3.1.1.1 Andelen brukare med hemtjänst som känner sig trygga hemma var 84 procent i "
+              "brukarundersökningen 2025. Nästa mätning redovisas i tertial 2. Målvärdet för 2026 är att "
+              "andelen ska vara minst 88 procent."),
+        ("p", "3.1.1.2 Antalet hushåll med långvarigt ekonomiskt bistånd var 163 i april. Det följs utan "
+              "målvärde för 2026."),
+    ], organ="Socialnämnden"), learned=False)
+    goal = by_text(out.goals, "Äldre personer med hemtjänst ska uppleva trygghet i vardagen")
+    first, second = out.indicators
+    assert first.text.startswith("Andelen brukare med hemtjänst") and first.text.endswith("minst 88 procent.")
+    assert (first.goal_key, first.targets[0].target_value, first.targets[0].target_op) == (goal.key, 88, ">=")
+    assert second.text.startswith("Antalet hushåll") and second.goal_key == goal.key and not second.targets

@@ -1258,6 +1258,26 @@ class _Reader(ProseItems):
         self.last_goal = goal.key
         return True
 
+    def _outline_measure(self, block: Block, state: _SectionState) -> bool:
+        """"3.1.1.1 Andelen brukare … var 84 procent i … 2025. Målvärdet för
+        2026 är att andelen ska vara minst 88 procent." under the goal heading
+        "3.1.1 …": a point of a decimal outline reporting a measure is one
+        indicator of that goal, its target the sentence after that states one."""
+        section = self._section_for(block.section_index)
+        if state.kind != "goal_item" or section is None or not section.number or self.scope_goal is None:
+            return False
+        point = _OUTLINE_POINT.match(block.text)
+        if point is None or point.group(1).rsplit(".", 1)[0] != section.number:
+            return False
+        body = C.clean_text(block.text[point.end():])
+        sentences = C.sentences(body)
+        if len(sentences) < 2 or not prose.names_a_measure(sentences[0]) or C.is_goal_statement(sentences[0]):
+            return False
+        stated = next((s for s in sentences[1:] if prose.states_target(s)), None)
+        self.add_indicator(body, block.page, block.bbox, "list", Anchor(None, self.nearest_goal(), self.region),
+                           target_text=stated)
+        return True
+
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
         measure = self.measure_headings.get(block.section_index)
         if measure is not None:
@@ -1271,7 +1291,7 @@ class _Reader(ProseItems):
             if getattr(activity, name) is None:
                 setattr(activity, name, text)
             return
-        if self._outline_goal(block, state):
+        if self._outline_goal(block, state) or self._outline_measure(block, state):
             return
         code_alone = bool(table_rows.is_code(text) and table_rows.code_scheme(text))
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))

@@ -190,6 +190,19 @@ def stated_measure(sentence: str, *, in_figures: bool = False) -> bool:
     return target.target_value is not None or (bool(target.direction) and not in_figures)
 
 
+_TARGET_WORDS = re.compile(r"\b(?:målvärde\w*|målnivå\w*|målet|mål|ska|skall|bör)\b", re.I)
+
+
+def states_target(sentence: str) -> bool:
+    """A sentence that states the level or movement a measure named before it
+    shall reach ("Målvärdet för 2026 är 35 procent.", "Andelen ska öka till
+    minst 30 procent 2026.", "För helåret bör antalet öka jämfört med 2025.")."""
+    if not _TARGET_WORDS.search(sentence):
+        return False
+    target = parse_target(sentence, known_target=True)
+    return target is not None and (target.target_value is not None or bool(target.direction))
+
+
 def quoted_goal(text: str) -> Optional[str]:
     """The goal a sentence quotes after the word for it ("… inriktningsmål
     ”Norrtälje kommun är en attraktiv plats …” omfattar …"), else None."""
