@@ -2813,3 +2813,21 @@ def test_points_of_a_decimal_outline_reporting_measures_are_indicators():
     assert first.text.startswith("Andelen brukare med hemtjänst") and first.text.endswith("minst 88 procent.")
     assert (first.goal_key, first.targets[0].target_value, first.targets[0].target_op) == (goal.key, 88, ">=")
     assert second.text.startswith("Antalet hushåll") and second.goal_key == goal.key and not second.targets
+
+
+def test_a_measure_reported_in_prose_with_its_target_in_a_later_sentence():
+    """"Antalet barn … i heldygnsvård var 14 den 31 augusti, …. Enligt
+    verksamhetsplanen ska antalet vara högst 15 vid årets slut.": the measure
+    is an indicator of the goal the paragraph follows up, its target the later
+    sentence; a measure reported with no target is analysis."""
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("p", "Det andra målet är att färre barn och unga ska behöva placeras utanför hemmet [Uppfyllt]. "
+              "Antalet barn och unga i heldygnsvård var 14 den 31 augusti, att jämföra med 19 vid årsskiftet. "
+              "Enligt verksamhetsplanen ska antalet vara högst 15 vid årets slut. Andelen placerade i "
+              "familjehem var 60 procent."),
+    ], organ="Socialnämnden"), learned=False)
+    goal, = out.goals
+    indicator, = out.indicators
+    assert (indicator.text, indicator.goal_key) == ("Antalet barn och unga i heldygnsvård", goal.key)
+    assert (indicator.targets[0].target_op, indicator.targets[0].target_value) == ("<=", 15)

@@ -48,6 +48,7 @@ class ProseRules(RulesModel):
     goal_clause_leads: list[str]
     goal_noun_leads: list[str]
     goal_clause_ends: list[str]
+    reported_measure_verbs: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -201,6 +202,51 @@ def states_target(sentence: str) -> bool:
         return False
     target = parse_target(sentence, known_target=True)
     return target is not None and (target.target_value is not None or bool(target.direction))
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportedMeasure:
+    """A measure a follow-up reports in a sentence ("Antalet barn … i
+    heldygnsvård var 14 den 31 augusti …") with the target a later sentence
+    of the paragraph states for it ("Enligt verksamhetsplanen ska antalet
+    vara högst 15 vid årets slut."); ``sentences``: the indexes of both."""
+
+    name: str
+    target: Optional[str]
+    sentences: tuple[int, ...]
+
+
+MAX_MEASURE_NAME_WORDS = 25
+
+
+def reported_measures(sentences: list[str]) -> list[ReportedMeasure]:
+    """The measures a paragraph reports, each with the target stated for it
+    (rules/prose.yaml ``reported_measure_verbs``); a measure reported with no
+    target is analysis, not an indicator."""
+    verbs = _reported_verb()
+    found = []
+    for n, sentence in enumerate(sentences):
+        m = verbs.search(sentence)
+        if m is None or not names_a_measure(sentence[:m.start()]):
+            continue
+        name = sentence[:m.start()].strip(" ,")
+        if len(name.split()) > MAX_MEASURE_NAME_WORDS:
+            continue
+        if name.split()[-1].lower() in _RELATIVE or _TARGET_WORDS.search(sentence[m.end():]):
+            continue  # "Antalet invånare som är …"; a sentence stating its own target is read whole elsewhere
+        for later in range(n + 1, len(sentences)):
+            if verbs.search(sentences[later]) and names_a_measure(sentences[later]):
+                break  # the next measure reported: no target for this one
+            if states_target(sentences[later]):
+                found.append(ReportedMeasure(name, sentences[later].rstrip("."), (n, later)))
+                break
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _reported_verb() -> re.Pattern:
+    verbs = "|".join(prose_rules().reported_measure_verbs)
+    return re.compile(rf"\s+(?:{verbs})\s+(?:i\s+genomsnitt\s+|totalt\s+|cirka\s+)?(?=[-−–]?\d)", re.I)
 
 
 def quoted_goal(text: str) -> Optional[str]:

@@ -385,7 +385,21 @@ class ProseItems:
         used = False
         planned = self.planned_before  # the sentence before (here or closing the paragraph before) planned an action
         measuring = False  # a sentence said how the goal is followed up: target sentences after it are measures
-        for sentence in C.sentences(text):
+        sentences = C.sentences(text)
+        reports = {found.sentences[0]: found for found in prose.reported_measures(sentences)}
+        consumed: set[int] = set()
+        for number, sentence in enumerate(sentences):
+            found = reports.get(number)
+            if found is not None and self.scope_goal is not None:
+                # "Antalet barn och unga i heldygnsvård var 14 den 31 augusti, …. Enligt verksamhetsplanen ska
+                # antalet vara högst 15 vid årets slut.": the measure reported, the target stated for it later
+                self.add_indicator(found.name, block.page, block.bbox, "prose",
+                                   Anchor(None, self.nearest_goal(), self.region), target_text=found.target)
+                consumed.update(found.sentences)
+                used = True
+                continue
+            if number in consumed and not prose.goal_clause(sentence):
+                continue
             # the body of a goal stated in this section ("Mål 2.1 Fler bostäder ska byggas." / "Antalet …")
             named = (self.scope_goal in self.section_goals.get(block.section_index, ())
                      and state.kind in (None, "goal", "goal_item") and prose.names_a_measure(sentence))
