@@ -2831,3 +2831,22 @@ def test_a_measure_reported_in_prose_with_its_target_in_a_later_sentence():
     indicator, = out.indicators
     assert (indicator.text, indicator.goal_key) == ("Antalet barn och unga i heldygnsvård", goal.key)
     assert (indicator.targets[0].target_op, indicator.targets[0].target_value) == ("<=", 15)
+
+
+def test_indicators_in_a_cell_with_their_fields_one_a_sentence():
+    """An "effektkedja" table: bulleted indicators in one cell, each "name.
+    Utgångsläge 2,1 (2025). Mål 2028: minst 4.", beside a "Förväntat
+    resultat" column that is no target of theirs."""
+    out = extract_items(build([
+        ("h", 1, "Strategiområde 1 Attraktiv arbetsgivare"),
+        ("t", ["Insats (ansvar, tid)", "Förväntat resultat", "Effektmål 2028", "Indikatorer och målvärden"], [
+            ["Ta fram en gemensam arbetsgivarprofil (HR-avdelningen, 2026)", "Samma budskap i all rekrytering",
+             "Tjörns kommun är ett förstahandsval för sökande inom bristyrken",
+             "• Antal behöriga sökande per annonserad tjänst. Utgångsläge 2,1 (2025). Mål 2028: minst 4.\n"
+             "• Andel nyanställda som är nöjda med introduktionen. Ny mätning 2026. Mål 2028: minst 85 %."],
+        ]),
+    ], organ="Kommunstyrelsen"), learned=False)
+    first, second = out.indicators
+    assert (first.text, first.targets[0].target_value, first.targets[0].baseline_value) == (
+        "Antal behöriga sökande per annonserad tjänst", 4, 2.1)
+    assert (second.text, second.targets[0].target_value) == ("Andel nyanställda som är nöjda med introduktionen", 85)

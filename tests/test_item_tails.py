@@ -205,3 +205,10 @@ def test_an_action_tail_followed_by_its_status_in_brackets():
         "Trygghetsringning till ensamboende över 80 år",
         {"responsible": "biståndsenheten", "timeline": "september 2026", "status": "Ej påbörjad"})
     assert activity_tail("Införa läxhjälp (se bilaga) [Pågår]") is None
+
+
+def test_an_action_tail_naming_a_unit_then_when_in_words_of_its_own():
+    assert activity_tail("Utred möjligheten till subventionerat pendlarkort (HR-avdelningen, beslutsunderlag "
+                         "senast december 2026)") == (
+        "Utred möjligheten till subventionerat pendlarkort",
+        {"responsible": "HR-avdelningen", "timeline": "beslutsunderlag senast december 2026"})

@@ -525,6 +525,8 @@ def _is_name(part: str) -> bool:
     return bool(words) and len(words) <= MAX_NAME_WORDS and part[:1].isupper() and not re.search(r"\d", part)
 
 
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+MAX_WHEN_WORDS = 6  # "beslutsunderlag senast december 2026", "första omgången hösten 2026"
 _STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,40})\]\s*\.?$")
 
 
@@ -548,6 +550,10 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     parts = list(_parts(m.group("inner")))
     # "(Trafikplanering, augusti 2026)": a name of any kind before when, is who
     dated = len(parts) >= 2 and is_period(parts[-1]) and all(_is_name(p) for p in parts[:-1])
+    if len(parts) == 2 and names_a_unit(parts[0]) and not _LABELLED.match(parts[1]) \
+            and _YEAR_WORD.search(parts[1]) and len(parts[1].split()) <= MAX_WHEN_WORDS:
+        # "(HR-avdelningen, beslutsunderlag senast december 2026)": a unit, then when in words of its own
+        return m.group("body").rstrip(" ,;:"), {"responsible": parts[0], "timeline": parts[1].rstrip(".")}
     for part in parts:
         found = _LABELLED.match(part)
         name = C.activity_field(C.column_role(found.group("label")).role) if found else None

@@ -718,7 +718,15 @@ class TableReader:
                 # "Indikatorer med målvärde 2026 (utfall 2025)" over "Andel ...: minst 75 % (71 %)"
                 split = indicator_value_tail(piece, outcome_period=C.outcome_year_in(columns[col].header))
             noted = parenthesised_target(piece, columns[col].header) if target_col is None and split is None else None
-            if split is not None:
+            # the target column holds no target of its own for this piece
+            own_fields = target_col is None or len(pieces) > 1 or not target_text
+            sentenced = trailing_indicator_fields(piece) if own_fields and split is None and noted is None \
+                and not values else None
+            if sentenced is not None:
+                # "Antal behöriga sökande per tjänst. Utgångsläge 2,1 (2025). Mål 2028: minst 4.": its fields
+                # one a sentence
+                ind = self.doc.add_fielded_indicator(sentenced.body, page, bbox, "table", anchor, sentenced)
+            elif split is not None:
                 ind = self.doc.add_indicator(
                     split.body, page, bbox, "table", anchor, measure=measure, target_text=split.target_text,
                     target_year=C.target_year_in(columns[col].header), values=printed_values(split.values))
