@@ -2850,3 +2850,24 @@ def test_indicators_in_a_cell_with_their_fields_one_a_sentence():
     assert (first.text, first.targets[0].target_value, first.targets[0].baseline_value) == (
         "Antal behöriga sökande per annonserad tjänst", 4, 2.1)
     assert (second.text, second.targets[0].target_value) == ("Andel nyanställda som är nöjda med introduktionen", 85)
+
+
+def test_coded_goals_and_lettered_indicators_run_together_in_cells():
+    """"A1 Fler bostäder ska byggas …. A2 Kil ska ha …" in one cell: two goals;
+    "A1 a) Antal … Målvärde 2026: minst 45 (2024: 31) A2 a) …" in the next:
+    indicators of the goals their codes name."""
+    out = extract_items(build([
+        ("h", 1, "Målkarta 2026"),
+        ("t", ["Kommunfullmäktiges mål", "Indikatorer och målvärden"], [
+            ["A1 Fler bostäder ska byggas i hela kommunen. A2 Kil ska ha ett gott företagsklimat och fler "
+             "arbetstillfällen.",
+             "A1 a) Antal färdigställda bostäder per år. Målvärde 2026: minst 45 (2024: 31) A2 a) Antal "
+             "nystartade företag per 1 000 invånare. Målvärde 2026: öka (2024: 3,9)"],
+        ]),
+    ], organ="Kommunfullmäktige"), learned=False)
+    homes = by_text(out.goals, "Fler bostäder ska byggas i hela kommunen.")
+    firms = by_text(out.goals, "Kil ska ha ett gott företagsklimat och fler arbetstillfällen.")
+    assert len(out.goals) == 2
+    assert [(i.text, i.goal_key) for i in out.indicators] == [
+        ("Antal färdigställda bostäder per år", homes.key), ("Antal nystartade företag per 1 000 invånare", firms.key)]
+    assert out.indicators[0].targets[0].target_value == 45

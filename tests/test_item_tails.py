@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planextract.item_tails import (action_field_line, activity_tail, bracketed_fields, field_line, indicator_meta_line,
-                                    indicator_tail, indicator_value_tail, named_field_run)
+                                    indicator_tail, indicator_value_tail, named_field_run, trailing_indicator_fields)
 
 
 def test_indicator_target_outcomes_and_kolada_in_a_parenthesis():
@@ -212,3 +212,9 @@ def test_an_action_tail_naming_a_unit_then_when_in_words_of_its_own():
                          "senast december 2026)") == (
         "Utred möjligheten till subventionerat pendlarkort",
         {"responsible": "HR-avdelningen", "timeline": "beslutsunderlag senast december 2026"})
+
+
+def test_indicator_fields_one_a_sentence_with_an_outcome_after_the_target():
+    found = trailing_indicator_fields("Antal färdigställda bostäder per år. Målvärde 2026: minst 45 (2024: 31)")
+    assert (found.body, found.target_text, found.target_year, found.values) == (
+        "Antal färdigställda bostäder per år", "minst 45", 2026, [("2024", "31")])

@@ -256,12 +256,17 @@ def trailing_indicator_fields(text: str) -> Optional[IndicatorTail]:
             fields.body = text[:m.start()].rstrip(" .,;")
             return fields
     said = C.sentences(text or "")
-    if len(said) >= 3:
-        fields = field_line(" | ".join(sentence.rstrip(".") for sentence in said[1:]))
+    if len(said) >= 2:
+        # "Målvärde 2026: minst 45 (2024: 31)": the year's outcome in parentheses after the target
+        lines = [_OUTCOME_AFTER.sub(r" | Utfall \g<year>: \g<value>", sentence.rstrip(".")) for sentence in said[1:]]
+        fields = field_line(" | ".join(lines))
         if fields is not None:
             fields.body = said[0].rstrip(" .,;")
             return fields
     return None
+
+
+_OUTCOME_AFTER = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\s*:\s*(?P<value>[^()|]+)\)\s*$")
 
 
 def action_field_line(text: str) -> Optional[ActionFields]:
@@ -550,7 +555,7 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     parts = list(_parts(m.group("inner")))
     # "(Trafikplanering, augusti 2026)": a name of any kind before when, is who
     dated = len(parts) >= 2 and is_period(parts[-1]) and all(_is_name(p) for p in parts[:-1])
-    if len(parts) == 2 and names_a_unit(parts[0]) and not _LABELLED.match(parts[1]) \
+    if len(parts) == 2 and names_a_unit(parts[0]) and not (_LABELLED.match(parts[0]) or _LABELLED.match(parts[1])) \
             and _YEAR_WORD.search(parts[1]) and len(parts[1].split()) <= MAX_WHEN_WORDS:
         # "(HR-avdelningen, beslutsunderlag senast december 2026)": a unit, then when in words of its own
         return m.group("body").rstrip(" ,;:"), {"responsible": parts[0], "timeline": parts[1].rstrip(".")}

@@ -675,7 +675,15 @@ class TableReader:
 
     def _cell_items(self, raw: str, split, anchor: Anchor) -> list[tuple[str, Anchor]]:
         """(piece, anchor) of each item of a cell, by ``split``; items under a
-        goal label in the cell serve that goal."""
+        goal label in the cell serve that goal, items opening with a goal's
+        code and a letter ("A1 a) Antal …", "A1 b) …") the goal of that code."""
+        lettered = _lettered_items(C.clean_text(raw, numbering=False))
+        if lettered:
+            out = []
+            for code, piece in lettered:
+                served = self.doc.goal_by_code(code)
+                out.append((piece, dataclasses.replace(anchor, row_goal=served) if served is not None else anchor))
+            return out
         out = []
         for label, number, text in goal_groups(raw):
             served = self.doc.goal_by_number(number, C.level_in(label)) if number else None
@@ -713,18 +721,17 @@ class TableReader:
             return []
         found = []
         for piece, anchor in parts:
+            # "Antal behöriga sökande per tjänst. Utgångsläge 2,1 (2025). Mål 2028: minst 4.": its fields one a
+            # sentence, when no target column gives this piece its target
+            own_fields = target_col is None or len(pieces) > 1 or not target_text
+            sentenced = trailing_indicator_fields(piece) if own_fields and not values else None
             split = None
-            if target_col is None and not values:
+            if target_col is None and not values and sentenced is None:
                 # "Indikatorer med målvärde 2026 (utfall 2025)" over "Andel ...: minst 75 % (71 %)"
                 split = indicator_value_tail(piece, outcome_period=C.outcome_year_in(columns[col].header))
-            noted = parenthesised_target(piece, columns[col].header) if target_col is None and split is None else None
-            # the target column holds no target of its own for this piece
-            own_fields = target_col is None or len(pieces) > 1 or not target_text
-            sentenced = trailing_indicator_fields(piece) if own_fields and split is None and noted is None \
-                and not values else None
+            noted = parenthesised_target(piece, columns[col].header) if target_col is None and split is None \
+                and sentenced is None else None
             if sentenced is not None:
-                # "Antal behöriga sökande per tjänst. Utgångsläge 2,1 (2025). Mål 2028: minst 4.": its fields
-                # one a sentence
                 ind = self.doc.add_fielded_indicator(sentenced.body, page, bbox, "table", anchor, sentenced)
             elif split is not None:
                 ind = self.doc.add_indicator(
@@ -988,6 +995,41 @@ _NUMBERED_GOAL_CELL = re.compile(r"^(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?
 _HEADER_GOAL = re.compile(r"\bför\s+(?:\w*mål\s+)?((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\s*$")
 # a group row naming a goal: "Fokusområde 1.1 Gator …", "Nämndmål 2", "Mål 3: Trygghet"
 _GROUP_GOAL = re.compile(r"^(?:[^\W\d][\w-]*\s+){0,2}(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s*[:–—-]?\s*(?P<rest>.*)$")
+_CODE_IN_CELL = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ]{1,3})\s?(\d{1,2})\s+(?=[A-ZÅÄÖ])")  # "A2 Kil ska …"
+_LETTERED_CODE_IN_CELL = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?)\s?([a-h])\)\s+")  # "A1 b) "
+
+
+def _coded_run(cell: str) -> list[str]:
+    """The coded goals one cell runs together ("A1 Fler bostäder …. A2 Kil
+    ska …"): from the cell's start, codes of one scheme numbered in order,
+    each kept with its goal; empty for a cell of one goal."""
+    starts = []
+    for m in _CODE_IN_CELL.finditer(cell):
+        letters, number = m.group(1), int(m.group(2))
+        if not starts:
+            if m.start() != 0:
+                return []
+            starts.append((m.start(), letters, number))
+        elif letters == starts[-1][1] and number == starts[-1][2] + 1:
+            starts.append((m.start(), letters, number))
+    if len(starts) < 2:
+        return []
+    bounds = [b for b, _, _ in starts] + [len(cell)]
+    return [cell[a:b].strip() for a, b in zip(bounds, bounds[1:]) if cell[a:b].strip()]
+
+
+def _lettered_items(cell: str) -> list[tuple[str, str]]:
+    """(goal code, item) of the items one cell runs together under their
+    goals' codes and letters ("A1 a) Antal färdigställda bostäder … A1 b) …
+    A2 a) …"); empty unless the cell opens with such a marker and holds two."""
+    marks = list(_LETTERED_CODE_IN_CELL.finditer(cell))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    bounds = [m.start() for m in marks] + [len(cell)]
+    return [(m.group(1).replace(" ", " "), cell[m.end():end].strip()) for m, end in zip(marks, bounds[1:])
+            if cell[m.end():end].strip()]
+
+
 _GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-ZÅÄÖ])")  # "1.2 Parker, ..."
 
 
@@ -1053,6 +1095,9 @@ def _numbered_goals(cell: str) -> list[str]:
     if len(bulleted) > 1:
         return bulleted  # "• N1 Alla barn … • N2 Barn och elever …"
     cell = C.clean_text(cell, numbering=False)
+    coded = _coded_run(cell)
+    if coded:
+        return coded  # "A1 Fler bostäder ska byggas …. A2 Kil ska ha …": two goals, each with its code
     starts = []
     for m in _GOAL_NUMBER_IN_CELL.finditer(cell):
         major, minor = int(m.group(1)), int(m.group(2))
