@@ -2871,3 +2871,20 @@ def test_coded_goals_and_lettered_indicators_run_together_in_cells():
     assert [(i.text, i.goal_key) for i in out.indicators] == [
         ("Antal färdigställda bostäder per år", homes.key), ("Antal nystartade företag per 1 000 invånare", firms.key)]
     assert out.indicators[0].targets[0].target_value == 45
+
+
+def test_goals_closing_with_their_assessment_in_brackets_beside_indicator_columns():
+    """"HSN 1 Väntetiderna … ska minska [Prognos helår: delvis uppnått]": the
+    bracket is the goal's status, not its text; a section whose table has the
+    indicators as columns under a "Period" corner is no action's field table."""
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("h", 2, "INVÅNARNA HAR TILLGÅNG TILL EN JÄMLIK OCH TILLGÄNGLIG VÅRD"),
+        ("t", ["Period", "Andel besök inom 90 dagar, %", "Andel operationer inom 90 dagar, %"], [
+            ["Helår 2024", "61", "57"], ["Jan–aug 2025", "66", "63"], ["Målvärde 2025", "≥ 75", "≥ 70"]]),
+        ("h", 3, "HSN 1 Väntetiderna till planerad specialiserad vård ska minska [Prognos helår: delvis uppnått]"),
+    ], organ="Hälso- och sjukvårdsnämnden"), learned=False)
+    area = by_text(out.goals, "INVÅNARNA HAR TILLGÅNG TILL EN JÄMLIK OCH TILLGÄNGLIG VÅRD")
+    waits = by_text(out.goals, "Väntetiderna till planerad specialiserad vård ska minska")
+    assert (waits.status, waits.parent_key) == ("partly", area.key)
+    assert not out.activities and len(out.indicators) == 2

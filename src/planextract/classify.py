@@ -418,7 +418,13 @@ def heading_base(text: str) -> str:
     text = re.sub(r"[:;.,]+\s*$", "", text)
     text = re.sub(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)?\d{2})?)?\s*$", "", text)
     text = _period_tail().sub("", text)  # "Insatser under tertialet": "Insatser"
+    bracket = _CLOSING_BRACKET.search(text)
+    if bracket and bracket.start() > 0 and status_word(bracket.group("inner")):
+        text = text[:bracket.start()]  # "Vårdskadorna ska minska [Prognos helår: ej uppnått]": its assessment
     return text.strip()
+
+
+_CLOSING_BRACKET = re.compile(r"\s*\[(?P<inner>[^\[\]]{2,60})\]\s*$")
 
 
 @functools.lru_cache(maxsize=1)

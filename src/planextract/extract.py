@@ -44,7 +44,7 @@ from .item_tails import (
     names_a_unit,
 )
 from .prose_items import PARENT_REFERENCE, ProseItems, label_kind as _label_kind
-from .table_items import TableReader, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
+from .table_items import TableReader, indicator_columns, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
 from .models import (
     Activity,
     Block,
@@ -191,6 +191,7 @@ def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
 
 _OUTLINE_POINT = re.compile(r"(\d{1,2}(?:\.\d{1,2}){2,4})\s+(?=[A-ZÅÄÖ])")  # "4.2.1.2 Grundskolan: …"
 _PART_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+)?:\s+(?=[A-ZÅÄÖ])")  # "Grundskolan: ", "Särskilt boende: "
+_ASSESSMENT_BRACKET = re.compile(r"\s*\[(?P<inner>[^\[\]]{2,60})\]\s*\.?$")  # "[Prognos helår: uppnått]"
 _SOURCE_NOTE = re.compile(r"\bKälla\s*:", re.I)
 
 
@@ -349,7 +350,8 @@ class _Reader(ProseItems):
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
         self.field_tables = {
-            t.section_index for t in parsed.tables if is_fields_table(C.column_roles(t.header))
+            t.section_index for t in parsed.tables
+            if is_fields_table(C.column_roles(t.header)) and indicator_columns(t) is None  # not "Period | Andel …"
         } | {  # "Kopplat till FS 4 • Ansvar: … • Tidplan: 2026" under the action's heading and description
             b.section_index for b in parsed.blocks
             if b.kind == "paragraph" and action_field_line(C.clean_text(b.text)) is not None
@@ -545,8 +547,14 @@ class _Reader(ProseItems):
     # ---- goals -----------------------------------------------------------
 
     def add_goal(self, text, level, page, bbox, source, parent=None, target=None) -> Goal:
-        """A new goal, or the earlier goal ``text`` restates."""
+        """A new goal, or the earlier goal ``text`` restates; an assessment in
+        brackets closing it ("… ska minska [Prognos helår: delvis uppnått]")
+        is its status, not its text."""
         text = C.clean_text(text)
+        assessed = _ASSESSMENT_BRACKET.search(text)
+        status = C.status_word(assessed.group("inner")) if assessed else None
+        if status is not None and assessed.start() > 0:
+            text = text[:assessed.start()].rstrip()
         # "Strategiskt mål 1: En nära … vård" restates "En nära … vård" without its label
         earlier = same_goal(text, self.out.goals) or same_goal(C.strip_goal_number(text), self.out.goals)
         if earlier is not None:
@@ -564,6 +572,8 @@ class _Reader(ProseItems):
         )
         if number is not None:
             self.numbered.setdefault(number, goal.key)
+        if status is not None:
+            goal.status, goal.status_text = status, assessed.group("inner")
         self.out.goals.append(goal)
         self.goal_regions[goal.key] = self.region
         self.section_goals.setdefault(self.current_section, []).append(goal.key)
@@ -802,6 +812,9 @@ class _Reader(ProseItems):
             level = "kf" if area else (C.level_in(heading) or self.level(*texts[1:]))
             # "Nämndmål 5: Andelen … ska öka. (inriktningsmål 3)": the goal it serves
             text, parent = self.served_by_reference(C.strip_goal_number(C.clean_text(heading)))
+            coded = table_rows.lettered_code(text) if statement else None
+            if coded is not None and C.is_goal_statement(coded[1]):
+                text = coded[1]  # "HSN 3 Vårdskadorna ska minska": the code names it, it is no part of it
             goal = self.add_goal(
                 text, level, section.page, section.bbox, "heading",
                 parent=parent, target=self.own_target(text),
@@ -810,6 +823,8 @@ class _Reader(ProseItems):
             self.areas[goal.key] = not statement
             if section.number:
                 self.numbered[section.number] = goal.key
+            if coded is not None:
+                self.numbered.setdefault(coded[0], goal.key)
             state.goal_key = goal.key
             state.kind = "goal_item"
             self.last_goal = goal.key
