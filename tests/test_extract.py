@@ -2888,3 +2888,37 @@ def test_goals_closing_with_their_assessment_in_brackets_beside_indicator_column
     waits = by_text(out.goals, "Väntetiderna till planerad specialiserad vård ska minska")
     assert (waits.status, waits.parent_key) == ("partly", area.key)
     assert not out.activities and len(out.indicators) == 2
+
+
+def test_a_roadmap_of_actions_by_year_whose_rows_name_their_goal_by_letter():
+    """A roadmap "Delmål | 2026 | 2027" whose rows name the delmål listed
+    "a)", "b)" above by letter: the letters are no goals, the actions in a
+    row serve the goal of that letter, each with its column's year."""
+    out = extract_items(build([
+        ("h", 1, "Delmål"),
+        ("li", "Fler barn och unga ska vara fysiskt aktiva på fritiden.", "a)"),
+        ("li", "Färre unga ska börja använda tobak och nikotin.", "b)"),
+        ("h", 1, "Färdplan"),
+        ("t", ["Delmål", "2026", "2027"], [
+            ["a)", "• Avgiftsfri spontanidrott på lördagar", "• Aktivitetsbaserat lov"],
+            ["b)", "• Tobaksfri skoltid införs på alla skolor", ""],
+        ]),
+    ], organ="Kommunfullmäktige"), learned=False)
+    active = by_text(out.goals, "Fler barn och unga ska vara fysiskt aktiva på fritiden.")
+    tobacco = by_text(out.goals, "Färre unga ska börja använda tobak och nikotin.")
+    assert len(out.goals) == 2
+    assert [(a.text, a.goal_key, a.timeline) for a in out.activities] == [
+        ("Avgiftsfri spontanidrott på lördagar", active.key, "2026"), ("Aktivitetsbaserat lov", active.key, "2027"),
+        ("Tobaksfri skoltid införs på alla skolor", tobacco.key, "2026")]
+
+
+def test_a_table_of_targets_by_year_holds_no_actions():
+    """"Finansiellt mål | 2026 | 2027" over "Minst 2,0 %", "Budget i balans": levels by year, no actions."""
+    out = extract_items(build([
+        ("h", 1, "Finansiella mål"),
+        ("t", ["Finansiellt mål", "2026", "2027"], [
+            ["Årets resultat ska uppgå till minst 2 procent av skatteintäkterna", "Minst 2,0 %", "Minst 2,0 %"],
+            ["Nämnderna ska bedriva sin verksamhet inom tilldelad budgetram", "Budget i balans", "Budget i balans"],
+        ]),
+    ], organ="Kommunfullmäktige"), learned=False)
+    assert len(out.goals) == 2 and not out.activities

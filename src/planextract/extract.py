@@ -310,6 +310,7 @@ class _Reader(ProseItems):
         self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
         self.label_goal: Optional[tuple[int, Optional[int]]] = None
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
+        self.lettered_goals: dict[str, int] = {}  # the latest goals listed "a)", "b)", by letter
         self.in_goal_list = False
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...") or goals
         self.coded_kind = "activity"  # what the coded paragraphs hold: "activity" or "goal"
@@ -1119,6 +1120,11 @@ class _Reader(ProseItems):
             letter = re.fullmatch(r"([A-H])\.?", block.marker or "")
             if letter:  # "A. Karlskronaborna har …": tables name it "A"
                 self.numbered.setdefault(letter.group(1), goal.key)
+            lower = re.fullmatch(r"([a-h])[.)]", block.marker or "")
+            if lower:  # "a) Fler barn …" under this area: a table below names it "a)" (the letters start anew)
+                if lower.group(1) == "a":
+                    self.lettered_goals = {}
+                self.lettered_goals[lower.group(1)] = goal.key
             return
         elif kind == "indicator":
             if C.is_group_label(text):

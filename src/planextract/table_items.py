@@ -29,7 +29,7 @@ from .models import Activity, Indicator, IndicatorValue, Table, Target
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 # a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
-_GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ])", re.I)
+_GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|[A-ZÅÄÖ]\)?)", re.I)
 # "Klimatmål 1", "Avfallsplanens mål 2", "nämndmål 1.1": a goal named by its label and number
 _LABEL_AND_NUMBER = r"(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)"
 _NAMED_GOAL_NUMBER = re.compile(rf"(?:[\w-]+s\s+)?{_LABEL_AND_NUMBER}\.?", re.I)
@@ -371,6 +371,7 @@ class TableReader:
         header_words = [C.clean_cell(c.header).lower() for c in columns]
         carried: list[Optional[int]] = [None] * len(roles.goal)
         self.restated = _restated_goals(roles, rows, doc.out.goals) if roles.activity else {}
+        by_period = _period_action_columns(columns, rows, roles)  # "Delmål | 2026 | 2027": actions by year
         last_indicators: list[Indicator] = []
         last_activities: list[Activity] = []
         grouped = _has_group_rows(rows, roles.activity[:1])
@@ -399,6 +400,11 @@ class TableReader:
                 found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
                 if found:
                     last_indicators = found
+            for i in by_period:
+                # "a) | • Avgiftsfri spontanidrott … | • Aktivitetsbaserat lov …": each action's timeline its column
+                for piece, here in self._cell_items(raw[i], split_actions, anchor) if cells[i] else []:
+                    text, own = _with_tail(piece, {"timeline": C.clean_cell(columns[i].header)})
+                    doc.add_activity(text, page, bbox, "table", here, **own)
             if roles.activity:
                 found = self._row_activities(roles, raw, cells, page, bbox, anchor, last_activities, grouped)
                 if found:
@@ -498,8 +504,11 @@ class TableReader:
         """The goal a cell names by number or code: "1.1", "ÄN 1.1", "KF 2", "Klimatmål 1"."""
         named = _NAMED_GOAL_NUMBER.fullmatch(cell)
         number = named.group("number") if named else None
+        lower = re.fullmatch(r"([a-h])\)", cell)
+        if lower:
+            return self.doc.lettered_goals.get(lower.group(1))  # "b)": the goal listed "b)" last
         if number is None and (plain := _GOAL_NUMBER.fullmatch(cell)):
-            number = plain.group(1).rstrip(".")
+            number = plain.group(1).rstrip(".)")
         found = self.doc.goal_by_number(number) if number else None
         return found if found is not None or not (number or table_rows.is_code(cell)) else self.doc.goal_by_code(cell)
 
@@ -1033,6 +1042,30 @@ def _lettered_items(cell: str) -> list[tuple[str, str]]:
 _GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-ZÅÄÖ])")  # "1.2 Parker, ..."
 
 
+def _period_action_columns(columns, rows, roles) -> list[int]:
+    """The columns of a roadmap whose headers are periods and whose cells hold
+    actions in words ("Delmål | 2026 | 2027 | 2028–2030" over "a) | • Avgiftsfri
+    spontanidrott … | • Aktivitetsbaserat lov …"): a table with a goal column and
+    no column of items of its own; empty for a table of figures by year."""
+    if not roles.goal or roles.activity or roles.indicator:
+        return []
+    periods = [i for i, c in enumerate(columns) if c.role in ("outcome", "timeline") and (c.year or c.role == "timeline")]
+    if len(periods) < 2:
+        return []
+    cells = [C.clean_cell(r[i]) for r in rows for i in periods if i < len(r) and C.clean_cell(r[i])]
+    worded = [c for c in cells if len(c.split()) >= MIN_ACTION_WORDS and parse_value(c) is None
+              and not _states_level(c)]  # "Minst 2,0 %", "Budget i balans": targets by year
+    return periods if cells and len(worded) >= WORDED_SHARE * len(cells) else []
+
+
+def _states_level(cell: str) -> bool:
+    """A cell stating a level to reach or a movement ("Minst 2,0 %", "Budget i balans", "Öka")."""
+    found = column_target(cell, None)
+    return found is not None and (found.target_value is not None or bool(found.direction))
+
+
+WORDED_SHARE = 0.6  # most cells of a roadmap hold actions in words (a few may name a level in passing)
+MIN_ACTION_WORDS = 2  # "Aktivitetsbaserat lov": words, not a figure
 RESTATED_WORDING = 60  # wording similarity (link.wording_similarity) of a short name to the goal it names
 MAX_SHORT_NAME_WORDS = 8
 
