@@ -2922,3 +2922,26 @@ def test_a_table_of_targets_by_year_holds_no_actions():
         ]),
     ], organ="Kommunfullmäktige"), learned=False)
     assert len(out.goals) == 2 and not out.activities
+
+
+def test_lettered_measures_under_a_goal_and_their_targets_in_an_appendix_by_reference():
+    """"4.1.1 Fler elever ska …" over "a) Andel elever …", "b) Genomsnittligt
+    meritvärde …": indicators of that goal; an appendix "Ref. | Indikator
+    (kortnamn) | Utfall 2025 | Målvärde 2026" naming them "4.1.1 a" gives
+    their figures and targets, and holds no indicators of its own."""
+    out = extract_items(build([
+        ("h", 1, "Mål och indikatorer 2026", "4"),
+        ("h", 2, "Barn och elever ska utvecklas så långt som möjligt", "4.1"),
+        ("h", 3, "Fler elever ska nå minst godtagbara kunskaper i alla ämnen i årskurs 9.", "4.1.1"),
+        ("li", "Andel elever i årskurs 9 som uppnått kunskapskraven i alla ämnen", "a)"),
+        ("li", "Genomsnittligt meritvärde i årskurs 9, kommunala skolor", "b)"),
+        ("h", 1, "Bilaga 1 Målvärden 2026"),
+        ("t", ["Ref.", "Indikator (kortnamn)", "Utfall 2025", "Målvärde 2026"], [
+            ["4.1.1 a", "Kunskapskrav i alla ämnen åk 9", "86,4 %", "Minst 88 %"],
+            ["4.1.1 b", "Meritvärde åk 9", "259,7", "Minst 262"],
+        ]),
+    ], organ="Barn- och utbildningsnämnden"), learned=False)
+    goal = by_text(out.goals, "Fler elever ska nå minst godtagbara kunskaper i alla ämnen i årskurs 9.")
+    assert [(i.text, i.goal_key, i.targets[0].target_value, [v.value for v in i.values]) for i in out.indicators] == [
+        ("Andel elever i årskurs 9 som uppnått kunskapskraven i alla ämnen", goal.key, 88, [86.4]),
+        ("Genomsnittligt meritvärde i årskurs 9, kommunala skolor", goal.key, 262, [259.7])]

@@ -191,6 +191,7 @@ def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
 
 _OUTLINE_POINT = re.compile(r"(\d{1,2}(?:\.\d{1,2}){2,4})\s+(?=[A-ZÅÄÖ])")  # "4.2.1.2 Grundskolan: …"
 _PART_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+)?:\s+(?=[A-ZÅÄÖ])")  # "Grundskolan: ", "Särskilt boende: "
+_REPORTS = re.compile(r"\b(?:saknas|finns|visar|blev|ökade|minskade|redovisas|mäts)\b", re.I)  # a note, not a measure
 _ASSESSMENT_BRACKET = re.compile(r"\s*\[(?P<inner>[^\[\]]{2,60})\]\s*\.?$")  # "[Prognos helår: uppnått]"
 _SOURCE_NOTE = re.compile(r"\bKälla\s*:", re.I)
 
@@ -311,6 +312,7 @@ class _Reader(ProseItems):
         self.label_goal: Optional[tuple[int, Optional[int]]] = None
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
         self.lettered_goals: dict[str, int] = {}  # the latest goals listed "a)", "b)", by letter
+        self.indicator_refs: dict[str, Indicator] = {}  # "4.1.1 a": the indicator listed "a)" under "4.1.1"
         self.in_goal_list = False
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...") or goals
         self.coded_kind = "activity"  # what the coded paragraphs hold: "activity" or "goal"
@@ -1042,6 +1044,9 @@ class _Reader(ProseItems):
                 kind = "indicator"  # "Antal kilometer ny cykelväg – minst 2,5 (utfall 2024: 1,2)"
         elif kind in (None, "goal_item") and _labelled_action(text):
             kind = "activity"  # "Införa digital signering … (ansvar: verksamhetschef; status: pågår)" under a goal
+        if kind == "goal_item" and self.scope_goal is not None and prose.names_a_measure(text) \
+                and not C.is_goal_statement(text) and not _REPORTS.search(text):
+            kind = "indicator"  # "a) Andel elever i årskurs 5 som känner sig trygga i skolan" under its goal
         after = self.lead_owners.get(id(block))
         # the goal whose measures follow ("2. Fler vuxna …" / "Så här mäter vi"), even after the measures
         # of the goal before; before a label of actions, only a goal the list is about (not a measure)
@@ -1161,6 +1166,10 @@ class _Reader(ProseItems):
             else:
                 indicator = self.add_indicator(text, block.page, block.bbox, "list", anchor)
             self.list_indicator = (block.depth, indicator)
+            lettered = re.fullmatch(r"([a-h])\)", block.marker or "")
+            if lettered and section is not None and section.number:
+                # "4.1.1" / "a) Andel elever …": an appendix names it "4.1.1 a"
+                self.indicator_refs[f"{section.number} {lettered.group(1)}"] = indicator
         elif kind == "activity":
             label = C.label_reference(text)
             if label:

@@ -713,6 +713,17 @@ class TableReader:
         ]
         if re.match(r"[=*†¹²³⁴⁵]", cells[col]):
             return []  # a note under the rows ("– = mäts vid årets slut", "* preliminärt")
+        named = self._referred_indicator(cells, col)
+        if named is not None:
+            # "Ref. | Indikator (kortnamn) | Utfall 2025 | Målvärde 2026" over "4.1.1 a | …": the fields of the
+            # indicator listed "a)" under 4.1.1, restated by a short name
+            if not named.targets and target_text and not C.is_blank_value(target_text):
+                found = column_target(target_text, target_year, header=columns[target_col].header,
+                                      indicator=named.text)
+                named.targets.append(found or Target(text=target_text))
+            known = {v.period for v in named.values}
+            named.values.extend(v for v in values if v.period not in known)
+            return []
         others = [i for i, c in enumerate(cells) if c and i != col]
         alone = not others
         if alone and last and _wrapped(last[-1].text, cells[col]):
@@ -769,6 +780,14 @@ class TableReader:
             if len(kpis) == 1:
                 found[0].kolada_kpi = kpis[0]
         return found
+
+    def _referred_indicator(self, cells, col: int) -> Optional[Indicator]:
+        """The indicator a row's reference cell names ("4.1.1 a", "4.1.1a)"), if one was read."""
+        for i, cell in enumerate(cells):
+            ref = _INDICATOR_REF.fullmatch(cell) if i != col else None
+            if ref:
+                return self.doc.indicator_refs.get(f"{ref.group(1)} {ref.group(2)}")
+        return None
 
     def _row_activities(self, roles, raw, cells, page, bbox, anchor, last, grouped=False) -> list[Activity]:
         col = roles.activity[0]
@@ -1004,6 +1023,7 @@ _NUMBERED_GOAL_CELL = re.compile(r"^(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?
 _HEADER_GOAL = re.compile(r"\bför\s+(?:\w*mål\s+)?((?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?)\s*$")
 # a group row naming a goal: "Fokusområde 1.1 Gator …", "Nämndmål 2", "Mål 3: Trygghet"
 _GROUP_GOAL = re.compile(r"^(?:[^\W\d][\w-]*\s+){0,2}(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?\s*[:–—-]?\s*(?P<rest>.*)$")
+_INDICATOR_REF = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,4})\s?([a-h])\)?")  # "4.1.1 a": indicator a) under 4.1.1
 _CODE_IN_CELL = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ]{1,3})\s?(\d{1,2})\s+(?=[A-ZÅÄÖ])")  # "A2 Kil ska …"
 _LETTERED_CODE_IN_CELL = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?)\s?([a-h])\)\s+")  # "A1 b) "
 
