@@ -1223,7 +1223,8 @@ def test_a_numbered_heading_over_goals_coded_with_its_number_is_their_area():
     ext = extract_items(doc)
     area = by_text(ext.goals, "Barn och unga når sin fulla potential")
     assert area.level == "kf"
-    assert by_text(ext.goals, "BUN 1.1 Förskolan ska ge alla barn en god grund för fortsatt lärande").parent_key == area.key
+    # the code names the goal and is no part of its text (as in every gold file)
+    assert by_text(ext.goals, "Förskolan ska ge alla barn en god grund för fortsatt lärande").parent_key == area.key
 
 
 def test_a_paragraph_of_actions_reported_in_a_follow_up():
