@@ -2946,3 +2946,29 @@ def test_lettered_measures_under_a_goal_and_their_targets_in_an_appendix_by_refe
     assert [(i.text, i.goal_key, i.targets[0].target_value, [v.value for v in i.values]) for i in out.indicators] == [
         ("Andel elever i årskurs 9 som uppnått kunskapskraven i alla ämnen", goal.key, 88, [86.4]),
         ("Genomsnittligt meritvärde i årskurs 9, kommunala skolor", goal.key, 262, [259.7])]
+
+
+def test_a_goal_matrix_on_its_side_headed_by_the_goals_codes():
+    """"Målkarta | RS 2.1 | RS 2.2" over rows "Regionstyrelsens mål",
+    "Därför är målet viktigt", "Indikator", "Utgångsläge", "Målvärde 2026",
+    "Aktiviteter 2026", "Ansvarig": each column one goal, known by its code."""
+    out = extract_items(build([
+        ("h", 1, "En hållbar region"),
+        ("t", ["Målkarta", "RS 2.1", "RS 2.2"], [
+            ["Regionstyrelsens mål", "Utsläppen från regionens egna resor ska minska.",
+             "Energianvändningen i regionens lokaler ska minska."],
+            ["Därför är målet viktigt", "Regionen ska vara fossilfri 2030.", "Energikostnaderna har ökat."],
+            ["Indikator", "Koldioxidutsläpp från tjänsteresor, ton", "Energianvändning i egna lokaler, kWh per kvm"],
+            ["Utgångsläge", "1 240 (2024)", "178 (2024)"],
+            ["Målvärde 2026", "Högst 1 000", "Högst 165"],
+            ["Aktiviteter 2026", "• Ersätta tjänstebilar med elbilar", "• Byta till LED-belysning i hus 1"],
+            ["Ansvarig", "Ekonomidirektör", "Fastighetschef"],
+        ]),
+    ], organ="Regionstyrelsen"), learned=False)
+    travel = by_text(out.goals, "Utsläppen från regionens egna resor ska minska.")
+    energy = by_text(out.goals, "Energianvändningen i regionens lokaler ska minska.")
+    assert len(out.goals) == 2
+    assert [(i.goal_key, i.targets[0].target_value) for i in out.indicators] == [(travel.key, 1000), (energy.key, 165)]
+    assert [(a.text, a.goal_key, a.responsible) for a in out.activities] == [
+        ("Ersätta tjänstebilar med elbilar", travel.key, "Ekonomidirektör"),
+        ("Byta till LED-belysning i hus 1", energy.key, "Fastighetschef")]

@@ -1400,7 +1400,9 @@ def matrix_upright(table: Table) -> Optional[Table]:
     """
     header = [C.clean_cell(h) for h in table.header]
     rows = [list(r) for r in table.rows]
-    if len(rows) < 2 or (any(header) and header[0]):
+    # "Målkarta | RS 2.1 | RS 2.2": a title in the corner over the codes of the goals, one a column
+    coded = len(header) >= 3 and all(table_rows.is_code(h) for h in header[1:])
+    if len(rows) < 2 or (any(header) and header[0] and not coded):
         return None
     labels = [C.clean_cell(r[0] if r else "") for r in rows]
     if any(not label or label[-1:] in ".!?" or (
@@ -1413,10 +1415,16 @@ def matrix_upright(table: Table) -> Optional[Table]:
         role = _row_label_role(label).role
         kinds.append("activity" if role and role.startswith("activity") else role)
     items = [kind for kind in kinds if kind in ("goal", "indicator", "activity")]
-    if "goal" not in items or len(items) < 2 or len(items) * 2 < len(kinds):
+    known = [kind for kind in kinds if kind not in (None, "ignore")]  # items and their fields
+    if "goal" not in items or len(items) < 2 or len(known) * 2 < len(kinds):
         return None
     width = max(len(r) for r in rows)
     upright = [[r[c] if c < len(r) else "" for r in rows] for c in range(1, width)]
+    if coded:
+        goal_row = kinds.index("goal")
+        for column, row in enumerate(upright, start=1):
+            if column < len(header) and C.clean_cell(row[goal_row]):
+                row[goal_row] = f"{header[column]} {row[goal_row]}"  # "RS 2.1 Utsläppen … ska minska."
     if len(upright) < 1 or not any(any(C.clean_cell(cell) for cell in row) for row in upright):
         return None
     return dataclasses.replace(table, header=labels, rows=upright, row_pages=[table.page_start] * len(upright))
