@@ -2972,3 +2972,21 @@ def test_a_goal_matrix_on_its_side_headed_by_the_goals_codes():
     assert [(a.text, a.goal_key, a.responsible) for a in out.activities] == [
         ("Ersätta tjänstebilar med elbilar", travel.key, "Ekonomidirektör"),
         ("Byta till LED-belysning i hus 1", energy.key, "Fastighetschef")]
+
+
+def test_a_measure_a_goal_is_followed_by_with_its_target_in_a_later_sentence():
+    """"Vi följer målet genom andelen elever …, enligt …. I enkäten 2024 var
+    andelen 44 procent. Andelen ska vara minst 60 procent år 2030.": the
+    measure is an indicator of the goal, its target the later sentence."""
+    out = extract_items(build([
+        ("h", 1, "Mål"),
+        ("h", 2, "Fler barn ska gå och cykla till skolan.", "1.1"),
+        ("p", "Vi följer målet genom andelen elever i årskurs 4–9 som går eller cyklar till skolan, enligt "
+              "kommunens resvaneenkät. I enkäten 2024 var andelen 44 procent. Andelen ska vara minst 60 procent "
+              "år 2030."),
+    ], organ="Kommunfullmäktige"), learned=False)
+    goal = by_text(out.goals, "Fler barn ska gå och cykla till skolan.")
+    indicator, = out.indicators
+    assert (indicator.text, indicator.goal_key) == (
+        "andelen elever i årskurs 4–9 som går eller cyklar till skolan", goal.key)
+    assert (indicator.targets[0].target_value, indicator.targets[0].target_year) == (60, 2030)

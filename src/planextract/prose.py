@@ -228,6 +228,12 @@ def reported_measures(sentences: list[str]) -> list[ReportedMeasure]:
     for n, sentence in enumerate(sentences):
         m = verbs.search(sentence)
         if m is None or not names_a_measure(sentence[:m.start()]):
+            named = _followed_measure(sentence)
+            if named is not None:
+                # "Vi följer målet genom andelen elever …, enligt …. … Andelen ska vara minst 60 procent år 2030."
+                later = next((k for k in range(n + 1, len(sentences)) if states_target(sentences[k])), None)
+                if later is not None:
+                    found.append(ReportedMeasure(named, sentences[later].rstrip("."), (n, later)))
             continue
         name = sentence[:m.start()].strip(" ,")
         if len(name.split()) > MAX_MEASURE_NAME_WORDS:
@@ -241,6 +247,22 @@ def reported_measures(sentences: list[str]) -> list[ReportedMeasure]:
                 found.append(ReportedMeasure(name, sentences[later].rstrip("."), (n, later)))
                 break
     return found
+
+
+_MEASURE_END = re.compile(r",\s+(?:som|enligt|i dag|vilket|där|mätt)\b|\s+\((?:[^()]*\d[^()]*)\)")
+
+
+def _followed_measure(sentence: str) -> Optional[str]:
+    """The one measure a sentence says a goal is followed by, with no target of
+    its own ("Vi följer målet genom antalet polisrapporterade dödade …, som …")."""
+    if followed_measures(sentence):
+        return None  # "… följs upp med andelen …, som ska öka …": the target in the same sentence
+    for rest in _followed_up_with(sentence):
+        cut = _MEASURE_END.search(rest)
+        name = (rest[:cut.start()] if cut else rest).strip(" ,.")
+        if names_a_measure(name) and " och " not in name and len(name.split()) <= MAX_MEASURE_NAME_WORDS:
+            return name
+    return None
 
 
 @functools.lru_cache(maxsize=1)
