@@ -2990,3 +2990,16 @@ def test_a_measure_a_goal_is_followed_by_with_its_target_in_a_later_sentence():
     assert (indicator.text, indicator.goal_key) == (
         "andelen elever i årskurs 4–9 som går eller cyklar till skolan", goal.key)
     assert (indicator.targets[0].target_value, indicator.targets[0].target_year) == (60, 2030)
+
+
+def test_goals_named_as_that_clauses_after_the_words_announcing_them():
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("p", "Kommunfullmäktige har beslutat om tre övergripande mål som berör nämnden: att Staffanstorp ska "
+              "vara en trygg och trivsam kommun, att kommunen ska växa hållbart med en god infrastruktur och att "
+              "kommunens verksamheter ska bedrivas kostnadseffektivt."),
+    ], organ="Tekniska nämnden"), learned=False)
+    assert [(g.text, g.level) for g in out.goals] == [
+        ("Staffanstorp ska vara en trygg och trivsam kommun", "kf"),
+        ("kommunen ska växa hållbart med en god infrastruktur", "kf"),
+        ("kommunens verksamheter ska bedrivas kostnadseffektivt", "kf")]

@@ -49,6 +49,7 @@ class ProseRules(RulesModel):
     goal_noun_leads: list[str]
     goal_clause_ends: list[str]
     reported_measure_verbs: list[str]
+    enumerated_goal_leads: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -295,6 +296,24 @@ def quoted_goals(text: str) -> list[str]:
     if len(quoted) < 2 or not all(q[:1].isupper() and C.is_goal_statement(q) for q in quoted):
         return []
     return quoted
+
+
+_NEXT_THAT = re.compile(r",\s+att\s+|,?\s+(?:och|samt)\s+att\s+")
+
+
+def enumerated_goals(sentence: str) -> tuple[str, list[str]]:
+    """(lead, goals) of a sentence naming goals as "att" clauses after
+    announcing them ("… beslutat om tre övergripande mål som berör nämnden:
+    att Staffanstorp ska vara …, att kommunen ska växa … och att …"): two or
+    more clauses, each saying what "ska" be; ("", []) for another sentence."""
+    for pattern in _patterns("enumerated_goal_leads"):
+        m = pattern.search(sentence or "")
+        if m is None:
+            continue
+        clauses = [c.strip().rstrip(".").strip() for c in _NEXT_THAT.split(sentence[m.end():])]
+        if len(clauses) >= 2 and all(_SKA.search(c) and len(c.split()) >= MIN_CLAUSE_WORDS for c in clauses):
+            return sentence[:m.end()], clauses
+    return "", []
 
 
 def served_goal_number(sentence: str) -> Optional[str]:

@@ -442,6 +442,15 @@ class ProseItems:
                                        Anchor(None, self.nearest_goal(), self.region))
                 used = True
                 continue
+            lead, named = prose.enumerated_goals(sentence)
+            if named:
+                # "… tre övergripande mål som berör nämnden: att Staffanstorp ska vara …, att … och att …"
+                level = C.goal_level([lead]) or self.level(sentence, *state.texts)
+                added = [self.add_goal(clause, level, block.page, block.bbox, "prose", parent=self.scope_goal).key
+                         for clause in named]
+                self.goal_lists.append(added)
+                used = True
+                continue
             several = prose.quoted_goals(sentence)
             if several:
                 # "… beslutat om tre övergripande mål: ”…”, ”…” och ”…”.": later named by their place
