@@ -218,3 +218,15 @@ def test_indicator_fields_one_a_sentence_with_an_outcome_after_the_target():
     found = trailing_indicator_fields("Antal färdigställda bostäder per år. Målvärde 2026: minst 45 (2024: 31)")
     assert (found.body, found.target_text, found.target_year, found.values) == (
         "Antal färdigställda bostäder per år", "minst 45", 2026, [("2024", "31")])
+
+
+def test_an_action_tail_after_a_dash_and_an_indicator_closing_with_its_own_assessment():
+    assert activity_tail("Handledarutbildning i samarbete med Högskolan Dalarna – ansvar: förskolechefer "
+                         "[genomförd].") == (
+        "Handledarutbildning i samarbete med Högskolan Dalarna",
+        {"responsible": "förskolechefer", "status": "genomförd"})
+    assert activity_tail("Bygga om torget – ett lyft för centrum") is None
+    found = trailing_indicator_fields("Genomsnittligt meritvärde i årskurs 9 ska öka till minst 220 poäng. "
+                                      "Utfall 2025: 214 (2024: 207) [delvis uppnått].")
+    assert (found.body, found.values) == (
+        "Genomsnittligt meritvärde i årskurs 9 ska öka till minst 220 poäng", [("2025", "214"), ("2024", "207")])

@@ -256,6 +256,8 @@ def trailing_indicator_fields(text: str) -> Optional[IndicatorTail]:
             fields.body = text[:m.start()].rstrip(" .,;")
             return fields
     said = C.sentences(text or "")
+    if said and _CLOSING_STATUS.search(said[-1]):
+        said[-1] = _CLOSING_STATUS.sub("", said[-1])  # "… (2024: 207) [delvis uppnått].": its own assessment
     if len(said) >= 2:
         # "Målvärde 2026: minst 45 (2024: 31)": the year's outcome in parentheses after the target
         lines = [_OUTCOME_AFTER.sub(r" | Utfall \g<year>: \g<value>", sentence.rstrip(".")) for sentence in said[1:]]
@@ -266,6 +268,7 @@ def trailing_indicator_fields(text: str) -> Optional[IndicatorTail]:
     return None
 
 
+_CLOSING_STATUS = re.compile(r"\s*\[[^\[\]]{2,40}\]\s*\.?$")
 _OUTCOME_AFTER = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\s*:\s*(?P<value>[^()|]+)\)\s*$")
 
 
@@ -530,6 +533,7 @@ def _is_name(part: str) -> bool:
     return bool(words) and len(words) <= MAX_NAME_WORDS and part[:1].isupper() and not re.search(r"\d", part)
 
 
+_DASH_TAIL = re.compile(r"^(?P<body>.*?\S)\s+[–—]\s+(?P<inner>[^–—()]+)$", re.S)
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_WHEN_WORDS = 6  # "beslutsunderlag senast december 2026", "första omgången hösten 2026"
 _STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,40})\]\s*\.?$")
@@ -548,6 +552,11 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         return found[0], {**found[1], "status": found[1].get("status") or status.group("status").strip()}
     m = _TRAILING.match(text or "")
     if not m:
+        dashed = _DASH_TAIL.match(text or "")
+        labelled = _LABELLED.match(dashed.group("inner")) if dashed else None
+        if labelled and C.activity_field(C.column_role(labelled.group("label")).role):
+            # "… med Högskolan Dalarna – ansvar: förskolechefer": the same fields after a dash
+            return activity_tail(f"{dashed.group('body')} ({dashed.group('inner').rstrip('.')})")
         return None
     _, deadline = _vocabulary()
     fields: dict[str, str] = {}
