@@ -590,7 +590,8 @@ def goal_clause(sentence: str) -> Optional[GoalClause]:
         if last is not None and (lead is None or last.end() > lead.end()):
             named = re.search(r"\w*mål\s+att\s+(?P<clause>.+)$", body[:last.start()], re.I)
             if named and _SKA.search(named.group("clause")):
-                parent = _clause_end(named.group("clause") + " har")
+                # "… inriktningsmål att X utvecklas har nämnden": X, up to the verb that ends it
+                parent = _clause_end(named.group("clause")).strip(" ,")
             lead = last
     if lead is None:
         if code is None or not body[:1].isupper():

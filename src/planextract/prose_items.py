@@ -93,7 +93,7 @@ def inline_labels(blocks) -> set[str]:
 LEVEL_LEAD_WORDS = 6  # the words before a goal clause that may name its level
 
 
-def _stated_goal_target(text: str):
+def _stated_goal_target(text: str) -> Optional[Target]:
     """A goal's own level to reach ("… ska halveras till 2026"); a bare direction is none."""
     target = stated_level(text) or _parse_target(text, known_target=True)
     if target is not None and target.target_year is None and target.target_value is None:

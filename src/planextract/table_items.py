@@ -1055,7 +1055,7 @@ def _lettered_items(cell: str) -> list[tuple[str, str]]:
     if len(marks) < 2 or marks[0].start() != 0:
         return []
     bounds = [m.start() for m in marks] + [len(cell)]
-    return [(m.group(1).replace(" ", " "), cell[m.end():end].strip()) for m, end in zip(marks, bounds[1:])
+    return [(m.group(1), cell[m.end():end].strip()) for m, end in zip(marks, bounds[1:])
             if cell[m.end():end].strip()]
 
 
