@@ -3003,3 +3003,23 @@ def test_goals_named_as_that_clauses_after_the_words_announcing_them():
         ("Staffanstorp ska vara en trygg och trivsam kommun", "kf"),
         ("kommunen ska växa hållbart med en god infrastruktur", "kf"),
         ("kommunens verksamheter ska bedrivas kostnadseffektivt", "kf")]
+
+
+def test_lettered_subgoals_inline_and_goals_asked_about_in_questions():
+    """"Till målet hör två delmål: (a) … och (b) …" names two goals under the
+    goal stated before; "Fråga: Nådde kommunen målet att …?" names a goal."""
+    out = extract_items(build([
+        ("h", 1, "Måluppfyllelse"),
+        ("p", "Kommunfullmäktige har som mål att Tanum ska ha ett livskraftigt näringsliv i hela kommunen. Till "
+              "målet hör två delmål: (a) antalet företag som startas i kommunen ska öka och (b) fler unga ska ha "
+              "ett arbete eller studera."),
+        ("h", 1, "Finansiella mål"),
+        ("p", "Fråga: Nådde kommunen målet att investeringarna ska finansieras med egna medel till minst 70 "
+              "procent? Svar: Nej."),
+    ], organ="Kommunstyrelsen"), learned=False)
+    business = by_text(out.goals, "Tanum ska ha ett livskraftigt näringsliv i hela kommunen")
+    firms = by_text(out.goals, "antalet företag som startas i kommunen ska öka")
+    young = by_text(out.goals, "fler unga ska ha ett arbete eller studera")
+    invest = by_text(out.goals, "investeringarna ska finansieras med egna medel till minst 70 procent")
+    assert (firms.parent_key, young.parent_key) == (business.key, business.key)
+    assert invest.target.target_value == 70 and len(out.goals) == 4

@@ -313,7 +313,28 @@ def enumerated_goals(sentence: str) -> tuple[str, list[str]]:
         clauses = [c.strip().rstrip(".").strip() for c in _NEXT_THAT.split(sentence[m.end():])]
         if len(clauses) >= 2 and all(_SKA.search(c) and len(c.split()) >= MIN_CLAUSE_WORDS for c in clauses):
             return sentence[:m.end()], clauses
+    lettered = _LETTERED_LEAD.search(sentence or "")
+    if lettered is not None:
+        # "Till målet hör två delmål: (a) antalet företag … ska öka och (b) fler unga ska …"
+        clauses = [c.strip().rstrip(".").strip() for c in _NEXT_LETTER.split(sentence[lettered.end():])]
+        if len(clauses) >= 2 and all(_SKA.search(c) and len(c.split()) >= MIN_CLAUSE_WORDS for c in clauses):
+            return sentence[:lettered.end()], clauses
     return "", []
+
+
+_LETTERED_LEAD = re.compile(r"\b\w*mål(?:en)?\b[^:.;]{0,40}:\s*\(?a\)\s+", re.I)
+_NEXT_LETTER = re.compile(r"(?:,|\s+och|\s+samt)?\s+\(?[b-h]\)\s+")
+_ASKED_GOAL = re.compile(r"^(?:fråga\s*:\s*)?(?:nådde|når|uppnådde|uppnår|uppfyllde|klarade)\s+(?:[\w-]+\s+){1,3}?"
+                         r"(?:\w*målet|\w*målsättningen)\s+att\s+(?P<goal>[^?]+)\?(?=\s|$)", re.I)  # "… Svar: Nej." may follow
+
+
+def asked_goal(sentence: str) -> Optional[str]:
+    """The goal a question asks about ("Fråga: Nådde kommunen målet att årets
+    resultat ska uppgå till minst 2 procent …?"), else None."""
+    m = _ASKED_GOAL.match((sentence or "").strip())
+    if m is None or not _SKA.search(m.group("goal")):
+        return None
+    return m.group("goal").strip()
 
 
 def served_goal_number(sentence: str) -> Optional[str]:

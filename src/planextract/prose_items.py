@@ -90,6 +90,7 @@ def inline_labels(blocks) -> set[str]:
     return {label for label, n in seen.items() if n >= 2 and C.heading_kind(label) in ("goal", "indicator", "activity")}
 
 
+_SUBGOAL_LEAD = re.compile(r"\b(?:delmål|till målet hör)\b", re.I)
 LEVEL_LEAD_WORDS = 6  # the words before a goal clause that may name its level
 
 
@@ -442,11 +443,22 @@ class ProseItems:
                                        Anchor(None, self.nearest_goal(), self.region))
                 used = True
                 continue
+            asked = prose.asked_goal(sentence)
+            if asked is not None:
+                # "Fråga: Nådde kommunen målet att investeringarna ska finansieras … till minst 70 procent?"
+                goal = self.add_goal(asked, self.level(sentence, *state.texts), block.page, block.bbox, "prose",
+                                     parent=self.scope_goal, target=_stated_goal_target(asked))
+                self.stated_targets.add(goal.key)
+                self.last_goal = goal.key
+                used = True
+                continue
             lead, named = prose.enumerated_goals(sentence)
             if named:
                 # "… tre övergripande mål som berör nämnden: att Staffanstorp ska vara …, att … och att …"
                 level = C.goal_level([lead]) or self.level(sentence, *state.texts)
-                added = [self.add_goal(clause, level, block.page, block.bbox, "prose", parent=self.scope_goal).key
+                # lettered delmål hang under the goal stated just before ("Till målet hör två delmål: (a) …")
+                under = self.last_goal if _SUBGOAL_LEAD.search(lead) and self.last_goal is not None else self.scope_goal
+                added = [self.add_goal(clause, level, block.page, block.bbox, "prose", parent=under).key
                          for clause in named]
                 self.goal_lists.append(added)
                 used = True
