@@ -191,7 +191,6 @@ def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
 
 _OUTLINE_POINT = re.compile(r"(\d{1,2}(?:\.\d{1,2}){2,4})\s+(?=[A-ZÅÄÖ])")  # "4.2.1.2 Grundskolan: …"
 _PART_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+)?:\s+(?=[A-ZÅÄÖ])")  # "Grundskolan: ", "Särskilt boende: "
-_REPORTS = re.compile(r"\b(?:saknas|finns|visar|blev|ökade|minskade|redovisas|mäts)\b", re.I)  # a note, not a measure
 _ASSESSMENT_BRACKET = re.compile(r"\s*\[(?P<inner>[^\[\]]{2,60})\]\s*\.?$")  # "[Prognos helår: uppnått]"
 _SOURCE_NOTE = re.compile(r"\bKälla\s*:", re.I)
 
@@ -1045,7 +1044,7 @@ class _Reader(ProseItems):
         elif kind in (None, "goal_item") and _labelled_action(text):
             kind = "activity"  # "Införa digital signering … (ansvar: verksamhetschef; status: pågår)" under a goal
         if kind == "goal_item" and self.scope_goal is not None and prose.names_a_measure(text) \
-                and not C.is_goal_statement(text) and not _REPORTS.search(text):
+                and not C.is_goal_statement(text) and not prose.is_note(text):
             kind = "indicator"  # "a) Andel elever i årskurs 5 som känner sig trygga i skolan" under its goal
         after = self.lead_owners.get(id(block))
         # the goal whose measures follow ("2. Fler vuxna …" / "Så här mäter vi"), even after the measures

@@ -50,6 +50,8 @@ class ProseRules(RulesModel):
     goal_clause_ends: list[str]
     reported_measure_verbs: list[str]
     enumerated_goal_leads: list[str]
+    target_words: list[str]
+    note_verbs: list[str]
 
 
 def prose_rules() -> ProseRules:
@@ -192,14 +194,23 @@ def stated_measure(sentence: str, *, in_figures: bool = False) -> bool:
     return target.target_value is not None or (bool(target.direction) and not in_figures)
 
 
-_TARGET_WORDS = re.compile(r"\b(?:målvärde\w*|målnivå\w*|målet|mål|ska|skall|bör)\b", re.I)
+@functools.lru_cache(maxsize=None)
+def _words_pattern(name: str) -> re.Pattern:
+    """A pattern finding any of the words of a rules/prose.yaml list."""
+    words = sorted(getattr(prose_rules(), name), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def is_note(text: str) -> bool:
+    """A line about a measure rather than the measure ("Resultat saknas på grund av …")."""
+    return bool(_words_pattern("note_verbs").search(text or ""))
 
 
 def states_target(sentence: str) -> bool:
     """A sentence that states the level or movement a measure named before it
     shall reach ("Målvärdet för 2026 är 35 procent.", "Andelen ska öka till
     minst 30 procent 2026.", "För helåret bör antalet öka jämfört med 2025.")."""
-    if not _TARGET_WORDS.search(sentence):
+    if not _words_pattern("target_words").search(sentence):
         return False
     target = parse_target(sentence, known_target=True)
     return target is not None and (target.target_value is not None or bool(target.direction))
@@ -239,7 +250,7 @@ def reported_measures(sentences: list[str]) -> list[ReportedMeasure]:
         name = sentence[:m.start()].strip(" ,")
         if len(name.split()) > MAX_MEASURE_NAME_WORDS:
             continue
-        if name.split()[-1].lower() in _RELATIVE or _TARGET_WORDS.search(sentence[m.end():]):
+        if name.split()[-1].lower() in _RELATIVE or _words_pattern("target_words").search(sentence[m.end():]):
             continue  # "Antalet invånare som är …"; a sentence stating its own target is read whole elsewhere
         for later in range(n + 1, len(sentences)):
             if verbs.search(sentences[later]) and names_a_measure(sentences[later]):
