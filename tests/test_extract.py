@@ -3023,3 +3023,20 @@ def test_lettered_subgoals_inline_and_goals_asked_about_in_questions():
     invest = by_text(out.goals, "investeringarna ska finansieras med egna medel till minst 70 procent")
     assert (firms.parent_key, young.parent_key) == (business.key, business.key)
     assert invest.target.target_value == 70 and len(out.goals) == 4
+
+
+def test_a_goal_labelled_by_its_horizon_in_a_line_of_its_own():
+    """"Långsiktigt mål till 2040" alone, then the goal's paragraph: a goal,
+    though it is worded as a state ("Mark är en klimatneutral kommun …");
+    "Verksamhetsmål 2026:" with its colon leads in a list instead."""
+    out = extract_items(build([
+        ("h", 1, "Klimat och energi", "1"),
+        ("p", "Långsiktigt mål till 2040"),
+        ("p", "Mark är en klimatneutral kommun senast 2040, och energin kommer från förnybara källor."),
+        ("h", 1, "Individ- och familjeomsorg", "2"),
+        ("p", "Verksamhetsmål 2026:"),
+        ("li", "Utredningstiden för barnavårdsutredningar ska i genomsnitt understiga 100 dagar."),
+    ], organ="Kommunfullmäktige"), learned=False)
+    assert [g.text for g in out.goals] == [
+        "Mark är en klimatneutral kommun senast 2040, och energin kommer från förnybara källor.",
+        "Utredningstiden för barnavårdsutredningar ska i genomsnitt understiga 100 dagar."]

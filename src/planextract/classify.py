@@ -612,6 +612,22 @@ def _bare_goal_label() -> re.Pattern:
     return re.compile(rf"^(?P<label>{alternatives})\s+(?P<number>\d{{1,2}}(?:\.\d{{1,2}})?)\s*:?$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _horizon_goal_label() -> re.Pattern:
+    labels = sorted(heading_rules().paragraph_goal_labels, key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+    # no colon: "Verksamhetsmål 2026:" leads in a list, as a heading would
+    return re.compile(rf"^(?P<label>{alternatives})\s+(?:till|för|år|inför)?\s*(?:19|20)\d\d$", re.IGNORECASE)
+
+
+def horizon_goal_label(text: str) -> Optional[str]:
+    """The label of a line that names a goal by its horizon alone ("Långsiktigt
+    mål till 2040", "Etappmål 2030"), whose goal is the paragraph under it; else None."""
+    m = _horizon_goal_label().match(clean_text(text or "", numbering=False))
+    label = re.sub(r"\s+", " ", m.group("label").lower()) if m else None
+    return label if label and label != "mål" else None  # "Mål 2026" heads a target as often as a goal
+
+
 def bare_goal_label(text: str) -> Optional[tuple[str, str]]:
     """(label, number) of a line that is a goal's label alone ("Kommunfullmäktiges
     mål 1"), whose goal is the text printed under it; else None."""

@@ -335,6 +335,7 @@ class _Reader(ProseItems):
         self.opening_target: Optional[Goal] = None  # a labelled goal whose first sentence may give its target
         self.measured_goal: Optional[int] = None  # the goal a "Så här mäter vi" list measures
         self.bare_label: Optional[tuple[str, str]] = None  # "Kommunfullmäktiges mål 1": the next paragraph is that goal
+        self.horizon_label: Optional[str] = None  # "Långsiktigt mål till 2040": the next paragraph is that goal
         self.labelled_goal: Optional[int] = None  # the goal just read under its label: a "Bidrar till" line may follow
         self.coded_alone_last = False  # the last coded paragraph was a code alone ("E1"), its item next
         self.coded_closed = False  # the coded run's last item is complete
@@ -647,6 +648,7 @@ class _Reader(ProseItems):
         self.opening_target = None
         self.measured_goal = None
         self.bare_label = None
+        self.horizon_label = None
         if own not in ("skip", "never") and C.bare_goal_label(heading):
             # "Nämndsmål 1" as a heading: the goal is the paragraph under it
             self.bare_label = C.bare_goal_label(heading)
@@ -1319,6 +1321,8 @@ class _Reader(ProseItems):
             activity, name = self.field_for[block.section_index]
             if getattr(activity, name) is None:
                 setattr(activity, name, text)
+            return
+        if self._horizon_goal(block, text, state):
             return
         if self._outline_goal(block, state) or self._outline_measure(block, state):
             return

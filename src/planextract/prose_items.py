@@ -162,6 +162,20 @@ class ProseItems:
         if code:
             self.numbered.setdefault(code.group(1), goal.key)
 
+    def _horizon_goal(self, block, text: str, state) -> bool:
+        """"Långsiktigt mål till 2040" alone, then the goal's paragraph: the
+        label is read with the paragraph under it, as "Långsiktigt mål: …"."""
+        label = C.horizon_goal_label(text)
+        if label is not None and state.own not in ("skip", "never") and state.kind not in ("skip", "never"):
+            self.horizon_label = label
+            return True
+        pending, self.horizon_label = self.horizon_label, None
+        if pending is None:
+            return False
+        section = self._section_for(block.section_index)
+        rank = (section.level if section else 0) + 0.5
+        return self._label_goal(block, f"{pending}: {text}", state, rank)
+
     def _label_goal(self, block, text: str, state, rank: float) -> bool:
         """A paragraph stating a goal after its label and number ("Nämndmål 2.1
         Fler invånare i arbete eller studier.", "Långsiktigt mål: ..."): the
