@@ -1261,21 +1261,32 @@ class _Reader(ProseItems):
                 if reference:
                     self.label_goal = None
 
+    def _outline_point(self, block: Block, state: _SectionState) -> Optional[tuple[Section, str, str]]:
+        """(section, number, text) of a paragraph opening with a point of a
+        decimal outline ("4.2.1.2 …") under a goal heading with a number of
+        its own; None for another paragraph."""
+        section = self._section_for(block.section_index)
+        if state.kind != "goal_item" or section is None or not section.number or self.scope_goal is None:
+            return None
+        point = _OUTLINE_POINT.match(block.text)
+        if point is None:
+            return None
+        return section, point.group(1), C.clean_text(block.text[point.end():])
+
     def _outline_goal(self, block: Block, state: _SectionState) -> bool:
         """"4.2.1.2 Grundskolan: Rastverksamheten ska vara organiserad …" under
         the goal heading "4.2.1 …": a point one level down a decimal outline,
         stated as one goal (after a label naming its part of the organisation),
         is a goal under the heading's, as it would be set as a heading; the
         points after it serve it."""
-        section = self._section_for(block.section_index)
-        if state.kind != "goal_item" or section is None or not section.number or self.scope_goal is None:
+        found = self._outline_point(block, state)
+        if found is None:
             return False
-        point = _OUTLINE_POINT.match(block.text)
-        above = point.group(1).rsplit(".", 1)[0] if point else None
+        section, number, body = found
+        above = number.rsplit(".", 1)[0]
         # one level below the heading's number, or its sibling ("4.2.1.2" after the heading "4.2.1.1")
-        if above is None or above not in (section.number, section.number.rsplit(".", 1)[0]):
+        if above not in (section.number, section.number.rsplit(".", 1)[0]):
             return False
-        body = C.clean_text(block.text[point.end():])
         label = _PART_LABEL.match(body)
         stated = body[label.end():] if label else body
         if len(C.sentences(stated)) != 1 or not C.is_goal_statement(stated) or prose.names_a_measure(stated):
@@ -1284,7 +1295,7 @@ class _Reader(ProseItems):
         self._pop_scopes(rank)
         goal = self.add_goal(stated, self.level(*state.texts), block.page, block.bbox, "list",
                              parent=self.scope_goal, target=self.own_target(stated))
-        self.numbered.setdefault(point.group(1), goal.key)
+        self.numbered.setdefault(number, goal.key)
         self._push_scope(rank, goal.key)
         self.last_goal = goal.key
         return True
@@ -1294,13 +1305,10 @@ class _Reader(ProseItems):
         2026 är att andelen ska vara minst 88 procent." under the goal heading
         "3.1.1 …": a point of a decimal outline reporting a measure is one
         indicator of that goal, its target the sentence after that states one."""
-        section = self._section_for(block.section_index)
-        if state.kind != "goal_item" or section is None or not section.number or self.scope_goal is None:
+        found = self._outline_point(block, state)
+        if found is None or found[1].rsplit(".", 1)[0] != found[0].number:
             return False
-        point = _OUTLINE_POINT.match(block.text)
-        if point is None or point.group(1).rsplit(".", 1)[0] != section.number:
-            return False
-        body = C.clean_text(block.text[point.end():])
+        body = found[2]
         sentences = C.sentences(body)
         if len(sentences) < 2 or not prose.names_a_measure(sentences[0]) or C.is_goal_statement(sentences[0]):
             return False

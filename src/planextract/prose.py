@@ -224,7 +224,7 @@ class ReportedMeasure:
     vara högst 15 vid årets slut."); ``sentences``: the indexes of both."""
 
     name: str
-    target: Optional[str]
+    target: str
     sentences: tuple[int, ...]
 
 
@@ -596,6 +596,7 @@ def _clause_end(clause: str) -> str:
     return clause
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each sentence by more than one reader
 def goal_clause(sentence: str) -> Optional[GoalClause]:
     """The goal a sentence states as a clause (rules/prose.yaml,
     ``goal_clause_leads``, ``goal_noun_leads``), else None."""

@@ -24,6 +24,7 @@ from . import table_rows
 from .column_targets import column_target
 from .item_tails import (action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run,
                          trailing_action_fields, trailing_indicator_fields)
+from .lexicon import kolada_ids
 from .link import Anchor, same_goal, wording_similarity
 from .models import Activity, Indicator, IndicatorValue, Table, Target
 
@@ -608,8 +609,6 @@ class TableReader:
             indicator = doc.add_indicator(name, table.page_start, table.bbox, "table",
                                           Anchor(goal, doc.nearest_goal(), doc.region), target_text=target_text,
                                           target_year=target_year, target_header=target_header, values=values)
-            from .extract import kolada_ids
-
             kolada = kolada_ids(columns.kolada[n])
             indicator.kolada_kpi = indicator.kolada_kpi or (kolada[0] if kolada else None)
 
@@ -774,8 +773,6 @@ class TableReader:
             if C.is_baseline_header(columns[i].header) and cells[i]:
                 set_baseline([t for ind in found for t in ind.targets], cells[i], columns[i].year)
         if len(found) == 1 and found[0].kolada_kpi is None:
-            from .extract import kolada_ids
-
             kpis = kolada_ids(" ".join(cells))
             if len(kpis) == 1:
                 found[0].kolada_kpi = kpis[0]
@@ -1491,8 +1488,6 @@ def _reference_row(label: str, cells: list[str]) -> Optional[str]:
     N15428 | –"); else None."""
     if C._YEAR.search(label):
         return None
-    from .extract import kolada_ids
-
     if kolada_ids(" ".join(cells)):
         return "kolada"
     role = C.column_role(label).role
