@@ -3040,3 +3040,54 @@ def test_a_goal_labelled_by_its_horizon_in_a_line_of_its_own():
     assert [g.text for g in out.goals] == [
         "Mark är en klimatneutral kommun senast 2040, och energin kommer från förnybara källor.",
         "Utredningstiden för barnavårdsutredningar ska i genomsnitt understiga 100 dagar."]
+
+
+def test_measures_named_in_a_sentence_after_the_words_that_lead_them():
+    """"För mål 1a följer vi andelen …, som var 79 procent 2025 och som ska
+    vara minst 85 procent 2030." and "Som mått används invånarnas betygsindex
+    … (3a), antalet … (3b) och antalet … (3c).": each measure is an
+    indicator named by its noun phrase, its target from its own clause or the
+    paragraph's later sentence, linked to the goal the sentence names."""
+    out = extract_items(build([
+        ("h", 1, "Målområde 1 Barn och unga"),
+        ("h", 2, "Mål"),
+        ("li", "Barn och unga ska klara skolan.", "1."),
+        ("li", "Unga ska må bra.", "2."),
+        ("h", 2, "Uppföljning"),
+        ("p", "För mål 1 följer vi andelen elever i årskurs 9 som är behöriga till ett yrkesprogram, som var "
+              "79 procent 2025 och som ska vara minst 85 procent 2030. För mål 2 används den totala "
+              "sjukfrånvaron bland eleverna (2a) och indexet för elevernas trivsel (2b)."),
+        ("p", "Som mått används personalomsättningen bland lärarna. Utfallet 2025 var 11 procent. "
+              "Omsättningen ska minska till högst 9 procent 2026."),
+        ("p", "Målet följs upp genom den ekonomiska uppföljningen och nämndens årliga klimatbokslut."),
+    ], organ="Kommunfullmäktige"), learned=False)
+    school = by_text(out.goals, "Barn och unga ska klara skolan.")
+    health = by_text(out.goals, "Unga ska må bra.")
+    found = [(i.text, i.targets[0].target_value if i.targets else None) for i in out.indicators]
+    assert found == [
+        ("andelen elever i årskurs 9 som är behöriga till ett yrkesprogram", 85),
+        ("den totala sjukfrånvaron bland eleverna", None),
+        ("indexet för elevernas trivsel", None),
+        ("personalomsättningen bland lärarna", 9),
+    ]
+    assert [i.goal_key for i in out.indicators[:3]] == [school.key, health.key, health.key]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Etappmål a följs upp med insamlat hushållsavfall i kilo per invånare [A1] och med andelen av "
+     "hushållsavfallet som går till materialåtervinning [A2].",
+     ["insamlat hushållsavfall i kilo per invånare", "andelen av hushållsavfallet som går till materialåtervinning"]),
+    ("Som mått används invånarnas betygsindex för kultur- och fritidsutbudet (3a) och antalet besök i "
+     "simhallen (3b).", ["invånarnas betygsindex för kultur- och fritidsutbudet", "antalet besök i simhallen"]),
+    ("Nämnden följer även andelen lärare med lärarlegitimation och behörighet i ämnet (N15813), 86 procent "
+     "2025, som ska vara minst 88 procent 2026.",
+     ["andelen lärare med lärarlegitimation och behörighet i ämnet (N15813)"]),
+    ("Den andra är antalet fallhändelser med skada per 1 000 vårddygn, som ska minska jämfört med 2025.",
+     ["antalet fallhändelser med skada per 1 000 vårddygn"]),
+    ("Nämnden följer upp arbetet i samband med delårsrapporten.", []),
+    ("Målet följs upp med två indikatorer.", []),
+    ("För grannregionerna används målbilden i begränsad utsträckning.", []),
+    ("Nämnderna följs upp med de uppdrag som nämnden får.", []),
+])
+def test_named_measures(sentence, names):
+    assert [m.name for m in prose.named_measures(sentence)] == names

@@ -1304,12 +1304,19 @@ class _Reader(ProseItems):
         """"3.1.1.1 Andelen brukare … var 84 procent i … 2025. Målvärdet för
         2026 är att andelen ska vara minst 88 procent." under the goal heading
         "3.1.1 …": a point of a decimal outline reporting a measure is one
-        indicator of that goal, its target the sentence after that states one."""
+        indicator of that goal, its target the sentence after that states one;
+        a point naming its measures after a lead ("Som mått används andelen …")
+        gives them by name."""
         found = self._outline_point(block, state)
         if found is None or found[1].rsplit(".", 1)[0] != found[0].number:
             return False
         body = found[2]
         sentences = C.sentences(body)
+        named = prose.named_measures(sentences[0]) if sentences else []
+        if named:
+            # "4.2.1.1 Som mått används andelen legitimerade förskollärare …. … Andelen ska 2026 uppgå till …"
+            self._named_measures(named, sentences, 0, set(), block)
+            return True
         if len(sentences) < 2 or not prose.names_a_measure(sentences[0]) or C.is_goal_statement(sentences[0]):
             return False
         stated = next((s for s in sentences[1:] if prose.states_target(s)), None)

@@ -37,6 +37,8 @@ class ProseRules(RulesModel):
     planned_action_sentences: list[str]
     continued_action_sentences: list[str]
     followed_measure_sentences: list[str]
+    measure_name_leads: list[str]
+    not_measure_words: list[str]
     stated_measure_sentences: list[str]
     goal_serving_sentences: list[str]
     quoted_goal_sentences: list[str]
@@ -275,6 +277,112 @@ def _followed_measure(sentence: str) -> Optional[str]:
         if names_a_measure(name) and " och " not in name and len(name.split()) <= MAX_MEASURE_NAME_WORDS:
             return name
     return None
+
+
+@dataclasses.dataclass(frozen=True)
+class NamedMeasure:
+    """A measure a sentence names after the words that lead it ("För mål 1a
+    följer vi andelen elever …, som var 79 procent 2025 och som ska vara minst
+    85 procent 2030."): ``name`` the noun phrase, ``figures`` what the
+    sentence says of it after the name, ``goal`` the code of the goal the
+    sentence names ("1a"), if any."""
+
+    name: str
+    figures: str
+    goal: Optional[str]
+
+
+# what ends a measure's name: a clause of its figures, a code, a reported figure
+_NAME_END = re.compile(
+    r",\s+(?:som|där|enligt|att jämföra|i dag|mätt|vilket|vilken|med ett|från|mot)\b"
+    r"|,\s+[-−]?\d"
+    r"|\s+\((?![A-Z]\d{5}\))[^()]*\)"
+    r"|\s*\[[^\]]*\]"
+    r"|(?<!\ssom)\s+(?:var|är|uppgick|ökade|minskade|sjönk|steg|blev|låg|har|ska|skulle)\s+(?:[\w,]+\s+){0,3}?[-−]?\d"
+    r"|(?<!\ssom)\s+(?:ska|skall|bör)\s+(?:öka|minska|vara|uppgå|bibehållas|halveras)\b"
+    r"|\.$"
+)
+_STATED_GOAL_CODE = re.compile(r"\b\w*mål(?:et)?\s+(?P<code>\d{1,2}(?:\.\d{1,2})*[a-z]?|[a-zA-Z]\d?)\b", re.I)
+_CODE_OPENED = re.compile(r"^[^,.()\[\]]{8,}\s[(\[][\w.]{1,6}[)\]]")  # "insamlat hushållsavfall … [A1]"
+_CODE_CLOSED = re.compile(r"[(\[][\w.]{1,6}[)\]]$")
+_PREPOSITIONS = frozenset("i för bland per vid av inom mot på från med under hos".split())
+
+
+def _names_measure(words: str) -> bool:
+    """Words that open with a measure: "andelen …", "den totala sjukfrånvaron
+    …", "invånarnas betygsindex …", "personalomsättningen bland …"; not with
+    a word of ``not_measure_words`` ("den ekonomiska uppföljningen", "indikatorerna i tabellen")."""
+    if names_a_measure(words):
+        return True
+    tokens = [t.strip(",.;:") for t in words.split()]
+    n = 1 if tokens and tokens[0] in ("den", "det", "de") else 0
+    first = n
+    while n < len(tokens) - 1 and tokens[n].islower() and (
+            tokens[n].endswith(("a", "e")) or (len(tokens[n]) >= 5 and tokens[n].endswith("s"))):
+        n += 1  # adjectives ("totala", "köpta") and genitives ("invånarnas")
+    if n >= len(tokens) or not tokens[n].isalpha() or not tokens[n].islower() or (first and n == first):
+        return False  # "de uppdrag som …": an article needs an adjective
+    head = tokens[n]
+    if any(stem in head for stem in _not_measure_stems()):
+        return False
+    if n > 0:
+        return len(head) >= 4
+    # a definite noun and a preposition ("kostnaden för", not "behörighet i")
+    definite = head.endswith(("en", "et", "n")) and not head.endswith("het")
+    return definite and n + 1 < len(tokens) and tokens[n + 1] in _PREPOSITIONS
+
+
+@functools.lru_cache(maxsize=1)
+def _not_measure_stems() -> tuple[str, ...]:
+    return tuple(w.lower() for w in prose_rules().not_measure_words)
+
+
+def _measure_parts(rest: str) -> list[str]:
+    """The measures a lead names, parted by "och" (and, in a list, by commas)."""
+    parts = re.split(r",?(?<!-)\s+och\s+(?:med\s+|genom\s+)?(?=\S)", rest)  # not "kultur- och fritid"
+    merged: list[str] = [parts[0]]
+    for part in parts[1:]:
+        if _names_measure(part) or _CODE_CLOSED.search(merged[-1]):
+            merged.append(part)
+        else:  # "andelen lärare med lärarlegitimation och behörighet …": one name
+            merged[-1] = f"{merged[-1]} och {part}"
+    if len(merged) < 2:
+        return merged
+    listed: list[str] = []
+    for part in merged[:-1]:  # "A (1a), B (1b) och C (1c)"
+        listed.extend(p for p in re.split(r",\s+(?=\S)", part) if p)
+    listed.append(merged[-1])
+    out: list[str] = [listed[0]]
+    for part in listed[1:]:
+        if _names_measure(part) or _CODE_CLOSED.search(out[-1]):
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]}, {part}"
+    return out
+
+
+def named_measures(sentence: str) -> list[NamedMeasure]:
+    """The measures a sentence names as followed (rules/prose.yaml
+    ``measure_name_leads``); empty for another sentence."""
+    for pattern in _patterns("measure_name_leads"):
+        m = pattern.search(sentence)
+        if m is None:
+            continue
+        rest = sentence[m.end():].strip()
+        if not rest[:1].islower() or not (_names_measure(rest) or _CODE_OPENED.match(rest)):
+            continue
+        code = _STATED_GOAL_CODE.search(sentence[:m.end()])
+        found = []
+        for part in _measure_parts(rest):
+            cut = _NAME_END.search(part)
+            measure = (part[:cut.start()] if cut else part).strip(" ,.;:")
+            words = measure.split()
+            if not 2 <= len(words) <= MAX_MEASURE_NAME_WORDS or words[0] in _RELATIVE or words[0][0].isdigit():
+                return []
+            found.append(NamedMeasure(measure, part[len(measure):].strip(" ,.;"),
+                                      code.group("code") if code else None))
+        return found
+    return []
 
 
 @functools.lru_cache(maxsize=1)

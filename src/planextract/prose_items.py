@@ -345,6 +345,26 @@ class ProseItems:
             goal.status, goal.status_text = clause.status, sentence
         return goal
 
+    def _named_measures(self, measures: list, sentences: list[str], number: int, consumed: set[int], block) -> None:
+        """Indicators for the measures a sentence names (:func:`planextract.prose.named_measures`),
+        each with the target its figures state or, for one without, the next
+        sentence of the paragraph that states one ("Andelen ska 2026 uppgå till minst 47 procent.")."""
+        later = None
+        if sum(not prose.states_target(m.figures) for m in measures) == 1:
+            later = next((k for k in range(number + 1, len(sentences))
+                          if k not in consumed and not prose.named_measures(sentences[k])
+                          and prose.states_target(sentences[k])), None)
+        for measure in measures:
+            target = measure.figures if prose.states_target(measure.figures) else None
+            if target is None and later is not None:
+                target = sentences[later].rstrip(".")
+                consumed.add(later)
+            served = self.goal_by_number(measure.goal) if measure.goal else None
+            if served is None and measure.goal:
+                served = self.goal_by_number(measure.goal.upper())
+            self.add_indicator(measure.name, block.page, block.bbox, "prose",
+                               Anchor(served, self.nearest_goal(), self.region), target_text=target)
+
     def _prose(self, block, text: str, state) -> bool:
         """Goals and actions stated in running text (see :mod:`planextract.prose`);
         True when the paragraph is used up."""
@@ -437,13 +457,10 @@ class ProseItems:
                                    Anchor(None, self.nearest_goal(), self.region), target_text=sentence)
                 used = True
                 continue
-            if self.scope_goal is not None and prose.announces_measures(sentence):
-                measuring = True  # ... to the end of the paragraph ("Utfallet 2025 var 84 procent." between)
-                continue
-            number, leveled = prose.leveled_measures(sentence)
+            goal_number, leveled = prose.leveled_measures(sentence)
             if leveled:
                 # "Mål 1.1 följs upp med andelen … (minst 93 %) och genomsnittligt meritvärde (minst 250)."
-                served = self.goal_by_number(number) if number else None
+                served = self.goal_by_number(goal_number) if goal_number else None
                 for name, level in leveled:
                     self.add_indicator(name, block.page, block.bbox, "prose",
                                        Anchor(served, self.nearest_goal(), self.region), target_text=level)
@@ -456,6 +473,16 @@ class ProseItems:
                     self.add_indicator(measure, block.page, block.bbox, "prose",
                                        Anchor(None, self.nearest_goal(), self.region))
                 used = True
+                continue
+            named_measures = prose.named_measures(sentence) if self.out.goals else []
+            if named_measures:
+                # "För mål 1a följer vi andelen …, som var 79 procent 2025 och som ska vara minst 85 procent
+                # 2030.", "Som mått används personalomsättningen …. … ska minska till högst 9 procent 2026."
+                self._named_measures(named_measures, sentences, number, consumed, block)
+                used = True
+                continue
+            if self.scope_goal is not None and prose.announces_measures(sentence):
+                measuring = True  # ... to the end of the paragraph ("Utfallet 2025 var 84 procent." between)
                 continue
             asked = prose.asked_goal(sentence)
             if asked is not None:
