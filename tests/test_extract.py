@@ -3091,3 +3091,28 @@ def test_measures_named_in_a_sentence_after_the_words_that_lead_them():
 ])
 def test_named_measures(sentence, names):
     assert [m.name for m in prose.named_measures(sentence)] == names
+
+
+def test_points_of_a_goal_outline_stating_a_measure_and_its_level():
+    """"3.1.1.1 Antalet påbörjade bostäder ska uppgå till minst 40 under 2025"
+    in body type under the goal heading "3.1.1 …" is an indicator of that goal;
+    "3.3.3 Utsläppen … ska minska med 50 procent …" after the goals 3.3.1
+    and 3.3.2 is a goal like them."""
+    parsed = build([
+        ("h", 1, "Måluppfyllelse", "3"),
+        ("h", 2, "Kinda ska vara en attraktiv plats att bo", "3.1"),
+        ("h", 3, "Bostadsbyggandet ska öka i alla kommunens tätorter", "3.1.1"),
+        ("h", 4, "Antalet påbörjade bostäder ska uppgå till minst 40 under 2025", "3.1.1.1"),
+        ("h", 4, "Handläggningstiden för bygglov ska minska till högst 21 dagar i median", "3.1.1.2"),
+        ("h", 2, "Hållbar kommun", "3.3"),
+        ("h", 3, "Kommunens verksamheter ska vara fossilfria", "3.3.1"),
+        ("h", 3, "Utsläppen av växthusgaser från kommunens transporter ska minska med 50 procent till 2030", "3.3.2"),
+    ], organ="Kommunstyrelsen")
+    for section in parsed.sections:
+        section.bold = section.level < 4
+    out = extract_items(parsed, learned=False)
+    housing = by_text(out.goals, "Bostadsbyggandet ska öka i alla kommunens tätorter")
+    assert [(i.text, i.goal_key, i.targets[0].target_value) for i in out.indicators] == [
+        ("Antalet påbörjade bostäder ska uppgå till minst 40 under 2025", housing.key, 40),
+        ("Handläggningstiden för bygglov ska minska till högst 21 dagar i median", housing.key, 21)]
+    by_text(out.goals, "Utsläppen av växthusgaser från kommunens transporter ska minska med 50 procent till 2030")

@@ -690,6 +690,15 @@ class _Reader(ProseItems):
                 self.field_for[section.index] = (field, name)
             state.kind = "goal_item"
             return
+        outlined = self._outline_parent_goal(section)
+        if own is None and outlined is not None and not section.bold and prose.names_a_measure(heading) \
+                and prose.stated_measure(C.clean_text(heading), in_figures=True):
+            # "3.1.1.1 Antalet påbörjade bostäder ska uppgå till minst 40 under 2025" in body type under
+            # the goal heading "3.1.1 …": a point of the goal's outline stating a measure and its level
+            self.add_indicator(C.clean_text(heading), section.page, section.bbox, "heading",
+                               Anchor(outlined, self.nearest_goal(), self.region))
+            state.kind = "goal_item"
+            return
         children = self.children.get(section.index, [])
         if own is None and children and C.is_action_description(children[0].heading):
             activity = self.add_activity(
@@ -1260,6 +1269,18 @@ class _Reader(ProseItems):
                 self.list_action = (block.depth, action)
                 if reference:
                     self.label_goal = None
+
+    def _outline_parent_goal(self, section: Section) -> Optional[int]:
+        """The goal numbered as the parent of a section's number ("3.1.1" for
+        "3.1.1.2"), unless a sibling point is itself a goal ("3.3.1" and
+        "3.3.2" goals, so "3.3.3" is one too)."""
+        if not section.number or "." not in section.number:
+            return None
+        above = section.number.rsplit(".", 1)[0]
+        siblings = re.compile(re.escape(above) + r"\.\d+")
+        if any(siblings.fullmatch(number) for number in self.numbered):
+            return None
+        return self.numbered.get(above)
 
     def _outline_point(self, block: Block, state: _SectionState) -> Optional[tuple[Section, str, str]]:
         """(section, number, text) of a paragraph opening with a point of a
