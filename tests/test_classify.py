@@ -341,3 +341,5 @@ def test_a_heading_equal_to_a_term_of_goals_names_goals_though_it_holds_an_actio
 def test_the_period_a_heading_covers_is_no_part_of_its_kind():
     assert C.heading_kind("3.1.1.4 Insatser under tertialet:") == "activity"
     assert C.heading_kind("Genomförda aktiviteter under året") == "activity"
+    assert C.heading_kind("Det här vill vi nå till 2030") == "goal"
+    assert C.heading_kind("Det här vill vi nå fram till år 2030:") == "goal"

@@ -416,6 +416,7 @@ def heading_base(text: str) -> str:
     text = clean_text(text, numbering=False)
     text = _HEAD_NUMBER.sub("", text)
     text = re.sub(r"[:;.,]+\s*$", "", text)
+    text = _period_tail().sub("", text)  # "Det här vill vi nå till 2030": "Det här vill vi nå"
     text = re.sub(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)?\d{2})?)?\s*$", "", text)
     text = _period_tail().sub("", text)  # "Insatser under tertialet": "Insatser"
     bracket = _CLOSING_BRACKET.search(text)
