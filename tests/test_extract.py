@@ -3116,3 +3116,27 @@ def test_points_of_a_goal_outline_stating_a_measure_and_its_level():
         ("Antalet påbörjade bostäder ska uppgå till minst 40 under 2025", housing.key, 40),
         ("Handläggningstiden för bygglov ska minska till högst 21 dagar i median", housing.key, 21)]
     by_text(out.goals, "Utsläppen av växthusgaser från kommunens transporter ska minska med 50 procent till 2030")
+
+
+def test_a_bodys_goal_reported_in_a_sentence_is_the_clause_after_att():
+    """"Fullmäktiges mål är att A och att B." reports two goals, each the words
+    after "att"; "Vårt mål är att A och att B." states one goal whole; a
+    heading closed by where an action stands ("… [Genomförd]") is an action."""
+    out = extract_items(build([
+        ("h", 1, "Målområden och mål"),
+        ("h", 2, "Ett växande Österlen"),
+        ("p", "Fullmäktiges mål är att befolkningen ska öka till minst 21 000 invånare år 2030."),
+        ("h", 2, "Goda livsvillkor"),
+        ("p", "Fullmäktiges mål är att fler elever ska lämna grundskolan med godkända betyg och att äldre ska "
+              "kunna leva ett tryggt liv."),
+        ("h", 3, "Ny företagslots i kommunhuset. [Genomförd]"),
+        ("p", "Sedan mars har företag en ingång till kommunen."),
+        ("h", 2, "Medarbetare"),
+        ("p", "Vårt mål är att sjukfrånvaron ska minska och att fler medarbetare ska vilja stanna hos oss."),
+    ], organ="Kommunfullmäktige"), learned=False)
+    texts = [g.text for g in out.goals]
+    assert "befolkningen ska öka till minst 21 000 invånare år 2030" in texts
+    assert "fler elever ska lämna grundskolan med godkända betyg" in texts
+    assert "äldre ska kunna leva ett tryggt liv" in texts
+    assert "Vårt mål är att sjukfrånvaron ska minska och att fler medarbetare ska vilja stanna hos oss." in texts
+    assert [(a.text, a.status) for a in out.activities] == [("Ny företagslots i kommunhuset.", "Genomförd")]

@@ -205,6 +205,9 @@ def _states_measure_heading(heading: str) -> bool:
         prose.stated_measure(first, in_figures=True) or bool(_SOURCE_NOTE.search(text)) or bool(kolada_ids(text)))
 
 
+_STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,30})\]\s*$")  # "… [Pågår]"
+
+
 def _names_a_measure_heading(heading: str) -> bool:
     """A short heading naming what is measured ("Behörighet till yrkesprogram,
     årskurs 9"), not a goal statement nor an action."""
@@ -688,6 +691,13 @@ class _Reader(ProseItems):
             name = C.activity_field(C.column_role(heading).role)
             if name is not None:
                 self.field_for[section.index] = (field, name)
+            state.kind = "goal_item"
+            return
+        closed = _STATUS_BRACKET.search(heading)
+        if own is None and closed is not None and C.activity_status(closed.group("status")):
+            # "Ny företagslots i kommunhuset. [Genomförd]": an action reported with where it stands
+            self.add_activity(C.clean_text(heading[:closed.start()]), section.page, section.bbox, "heading",
+                              Anchor(None, self.nearest_goal(), self.region), status=closed.group("status"))
             state.kind = "goal_item"
             return
         outlined = self._outline_parent_goal(section)

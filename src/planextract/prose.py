@@ -50,6 +50,7 @@ class ProseRules(RulesModel):
     goal_clause_leads: list[str]
     goal_noun_leads: list[str]
     goal_clause_ends: list[str]
+    reported_goal_leads: list[str]
     reported_measure_verbs: list[str]
     enumerated_goal_leads: list[str]
     target_words: list[str]
@@ -741,7 +742,8 @@ def goal_clause(sentence: str) -> Optional[GoalClause]:
     else:
         rest, lead_text = body[lead.end():], body[:lead.end()]
         text = _clause_end(rest)
-        if not marked and text == rest and _IS_THAT.search(lead_text):
+        if not marked and text == rest and _IS_THAT.search(lead_text) \
+                and not any(p.match(lead_text) for p in _patterns("reported_goal_leads")):
             return None  # "Vårt mål är att alla barn ska …": the sentence states the goal whole
     text = text.strip().rstrip(",;")
     if len(text.split()) < MIN_CLAUSE_WORDS or not _SKA.search(text):
