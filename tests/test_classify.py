@@ -249,6 +249,8 @@ def test_group_labels_by_class(text, label):
     ("Indikatorn", "indicator"),
     ("Åtgärderna", "activity"),
     ("Fokusområde", "goal"),
+    ("Kommunstyrelsens mål 2026", "goal"),
+    ("Målet är uppnått när …", "indicator"),  # the criterion completing the header's sentence
 ])
 def test_column_role_of_compounds_and_owners(header, role):
     assert C.column_role(header).role == role
