@@ -3140,3 +3140,25 @@ def test_a_bodys_goal_reported_in_a_sentence_is_the_clause_after_att():
     assert "äldre ska kunna leva ett tryggt liv" in texts
     assert "Vårt mål är att sjukfrånvaron ska minska och att fler medarbetare ska vilja stanna hos oss." in texts
     assert [(a.text, a.status) for a in out.activities] == [("Ny företagslots i kommunhuset.", "Genomförd")]
+
+
+def test_an_action_table_numbered_by_row_with_a_goal_column_of_its_own():
+    """"Nr | Åtgärd | Delmål | Ansvarig" with a group row: the numbers count
+    the actions and the Delmål cell names each one's goal by code; the
+    numbered rows are no goals."""
+    out = extract_items(build([
+        ("h", 1, "Delmål"),
+        ("li", "Fler gästnätter ska det bli året runt.", "A1"),
+        ("li", "Fler företag ska ha öppet året runt.", "A2"),
+        ("h", 1, "Aktivitetsplan 2026"),
+        ("t", ["Nr", "Åtgärd", "Delmål", "Ansvarig"], [
+            ["", "Fokus A – En destination året runt", "", ""],
+            ["1", "Ta fram ett sommarpaket med guidade turer", "A1", "Kommunen"],
+            ["2", "Starta ett stöd för företag som vill förlänga säsongen", "A2", "Näringslivsenheten"]]),
+    ], organ="Kommunstyrelsen"), learned=False)
+    guests = by_text(out.goals, "Fler gästnätter ska det bli året runt.")
+    firms = by_text(out.goals, "Fler företag ska ha öppet året runt.")
+    assert len(out.goals) == 2
+    assert [(a.text, a.goal_key, a.responsible) for a in out.activities if a.goal_key is not None] == [
+        ("Ta fram ett sommarpaket med guidade turer", guests.key, "Kommunen"),
+        ("Starta ett stöd för företag som vill förlänga säsongen", firms.key, "Näringslivsenheten")]

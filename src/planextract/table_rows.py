@@ -336,6 +336,8 @@ def _code_column(columns, table):
         text_col = _text_column(columns, table, {col})
         if text_col is None or text_col != col + 1 or columns[text_col].role not in ("indicator", "activity", "goal"):
             return None
+        if columns[text_col].role != "goal" and any(c.role == "goal" for c in columns):
+            return None  # "Nr | Åtgärd | Delmål": a goal column of its own names each action's goal
         values = _value_cols(columns, text_col)
         coded_empty = all(not any(row[i] for i in values) for row in table if row[col])
         if len(filled) == len(cells) and (
