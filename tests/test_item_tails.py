@@ -226,6 +226,9 @@ def test_an_action_tail_after_a_dash_and_an_indicator_closing_with_its_own_asses
         "Handledarutbildning i samarbete med Högskolan Dalarna",
         {"responsible": "förskolechefer", "status": "genomförd"})
     assert activity_tail("Bygga om torget – ett lyft för centrum") is None
+    # who and when after a dash, unlabelled
+    assert activity_tail("Dela in hemtjänsten i mindre geografiska team – Vård- och omsorgsnämnden, 2026") == (
+        "Dela in hemtjänsten i mindre geografiska team", {"responsible": "Vård- och omsorgsnämnden", "timeline": "2026"})
     found = trailing_indicator_fields("Genomsnittligt meritvärde i årskurs 9 ska öka till minst 220 poäng. "
                                       "Utfall 2025: 214 (2024: 207) [delvis uppnått].")
     assert (found.body, found.values) == (

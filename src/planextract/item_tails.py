@@ -553,11 +553,11 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     m = _TRAILING.match(text or "")
     if not m:
         dashed = _DASH_TAIL.match(text or "")
-        labelled = _LABELLED.match(dashed.group("inner")) if dashed else None
-        if labelled and C.activity_field(C.column_role(labelled.group("label")).role):
-            # "… med Högskolan Dalarna – ansvar: förskolechefer": the same fields after a dash
-            return activity_tail(f"{dashed.group('body')} ({dashed.group('inner').rstrip('.')})")
-        return None
+        if dashed is None:
+            return None
+        # "… med Högskolan Dalarna – ansvar: förskolechefer", "… i mindre team – Vård- och
+        # omsorgsnämnden, 2026": the same fields after a dash
+        return activity_tail(f"{dashed.group('body')} ({dashed.group('inner').strip().rstrip('.')})")
     _, deadline = _vocabulary()
     fields: dict[str, str] = {}
     names: list[str] = []
