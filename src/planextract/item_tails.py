@@ -553,11 +553,13 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     m = _TRAILING.match(text or "")
     if not m:
         dashed = _DASH_TAIL.match(text or "")
-        if dashed is None:
-            return None
+        inner = dashed.group("inner").strip().rstrip(".") if dashed else ""
+        labelled = _LABELLED.match(inner)
+        if not (inner[:1].isupper() or (labelled and C.activity_field(C.column_role(labelled.group("label")).role))):
+            return None  # "Bygga om torget – ett lyft för centrum": the dash goes on with the text
         # "… med Högskolan Dalarna – ansvar: förskolechefer", "… i mindre team – Vård- och
         # omsorgsnämnden, 2026": the same fields after a dash
-        return activity_tail(f"{dashed.group('body')} ({dashed.group('inner').strip().rstrip('.')})")
+        return activity_tail(f"{dashed.group('body')} ({inner})")
     _, deadline = _vocabulary()
     fields: dict[str, str] = {}
     names: list[str] = []
