@@ -309,6 +309,9 @@ def test_label_reference(text, number):
     ("Mål 2025: 80 %", None),  # a target
     ("Mål och budget 2025", None),
     ("Nämndmål 2.1 fler invånare", None),  # the goal opens with a capital
+    ("KOMMUNFULLMÄKTIGES MÅL Fler elever ska lämna grundskolan med behörighet.",
+     ("kommunfullmäktiges mål", None, "Fler elever ska lämna grundskolan med behörighet.")),  # a kicker in capitals
+    ("Kommunfullmäktiges mål Fler elever ska lämna grundskolan.", None),
 ])
 def test_goal_label(text, expected):
     assert C.goal_label(text) == expected

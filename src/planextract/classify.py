@@ -596,9 +596,11 @@ def goal_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
     """(label, number, goal) of a paragraph opening with a goal's label and its
     number or a colon: "Nämndmål 2.1 Fler invånare i arbete." -> ("nämndmål",
     "2.1", "Fler invånare i arbete."); "Långsiktigt mål: Alla ..." ->
-    ("långsiktigt mål", None, "Alla ..."); None for "Målet är att ..."."""
+    ("långsiktigt mål", None, "Alla ..."); a label in capitals needs no colon
+    ("KOMMUNFULLMÄKTIGES MÅL Fler elever …"); None for "Målet är att ..."."""
     m = _paragraph_goal_label().match(clean_text(text or "", numbering=False))
-    if not m or not (m.group("number") or m.group("sep")):
+    # the label needs a number, a colon or dash, or capitals of its own ("KOMMUNFULLMÄKTIGES MÅL Fler …")
+    if not m or not (m.group("number") or m.group("sep") or m.group("label").isupper()):
         return None
     rest = m.group("rest").strip()
     if not rest[:1].isupper():
