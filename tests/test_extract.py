@@ -3162,3 +3162,30 @@ def test_an_action_table_numbered_by_row_with_a_goal_column_of_its_own():
     assert [(a.text, a.goal_key, a.responsible) for a in out.activities if a.goal_key is not None] == [
         ("Ta fram ett sommarpaket med guidade turer", guests.key, "Kommunen"),
         ("Starta ett stöd för företag som vill förlänga säsongen", firms.key, "Näringslivsenheten")]
+
+
+def test_a_decisions_outline_points_lead_in_indicators_and_direct_actions():
+    """Under the goal "5.1.2 Mål: …", the point "5.1.2.1 Målet följs upp med
+    följande indikatorer:" leads in the indicators listed under it, and
+    "5.1.2.2 Samhällsbyggnadsnämnden ska under 2027 ta fram …" directs a body
+    to an action of that goal."""
+    parsed = build([
+        ("h", 1, "Mål för mandatperioden", "5"),
+        ("h", 2, "Livsmiljö och samhällsbyggande", "5.1"),
+        ("h", 3, "Mål: Salem ska växa hållbart med minst 900 nya bostäder till 2030.", "5.1.2"),
+        ("h", 4, "Målet följs upp med följande indikatorer:", "5.1.2.1"),
+        ("li", "Antal färdigställda bostäder per år", "a)"),
+        ("li", "Andel nya bostäder nära pendeltåg", "b)"),
+        ("h", 4, "Samhällsbyggnadsnämnden ska under 2027 ta fram ett nytt bostadsförsörjningsprogram.", "5.1.2.2"),
+        ("h", 4, "Tekniska nämnden ska byta ut belysningen längs gång- och cykelvägen.", "5.1.2.3"),
+    ], organ="Kommunfullmäktige")
+    for section in parsed.sections:
+        section.bold = section.level < 3
+    out = extract_items(parsed, learned=False)
+    goal = by_text(out.goals, "Salem ska växa hållbart med minst 900 nya bostäder till 2030.")
+    assert [(i.text, i.goal_key) for i in out.indicators] == [
+        ("Antal färdigställda bostäder per år", goal.key), ("Andel nya bostäder nära pendeltåg", goal.key)]
+    assert [(a.text, a.goal_key) for a in out.activities] == [
+        ("Samhällsbyggnadsnämnden ska under 2027 ta fram ett nytt bostadsförsörjningsprogram.", goal.key),
+        ("Tekniska nämnden ska byta ut belysningen längs gång- och cykelvägen.", goal.key)]
+    assert len(out.goals) == 2

@@ -621,6 +621,8 @@ class _Reader(ProseItems):
         self.current_section = section.index
         self._note_title(C.clean_text(heading), section.page, section.bbox)
         own = C.heading_kind(heading)
+        if own is None and heading.rstrip().endswith(":"):
+            own = prose.lead_kind(heading)  # "5.1.2.1 Målet följs upp med följande indikatorer:", a lead-in
         parent = self.sections.get(section.parent_index) if section.parent_index is not None else None
         run = self.goal_run
         if run is not None and (section.level < run[0] or (section.level == run[0] and not section.number)):
@@ -707,6 +709,13 @@ class _Reader(ProseItems):
             # the goal heading "3.1.1 …": a point of the goal's outline stating a measure and its level
             self.add_indicator(C.clean_text(heading), section.page, section.bbox, "heading",
                                Anchor(outlined, self.nearest_goal(), self.region))
+            state.kind = "goal_item"
+            return
+        if own is None and outlined is not None and not section.bold \
+                and prose.is_directed_action(C.clean_text(heading)):
+            # "5.1.2.2 Samhällsbyggnadsnämnden ska under 2027 ta fram …" under the goal "5.1.2 …"
+            self.add_activity(C.clean_text(heading), section.page, section.bbox, "heading",
+                              Anchor(outlined, self.nearest_goal(), self.region))
             state.kind = "goal_item"
             return
         children = self.children.get(section.index, [])
@@ -1290,7 +1299,11 @@ class _Reader(ProseItems):
         siblings = re.compile(re.escape(above) + r"\.\d+")
         if any(siblings.fullmatch(number) for number in self.numbered):
             return None
-        return self.numbered.get(above)
+        if above in self.numbered:
+            return self.numbered[above]
+        parent = self._section_for(section.parent_index)
+        state = self.sections.get(parent.index) if parent is not None and parent.number == above else None
+        return state.goal_key if state is not None else None  # "5.1.2 Mål: Salem ska växa …"
 
     def _outline_point(self, block: Block, state: _SectionState) -> Optional[tuple[Section, str, str]]:
         """(section, number, text) of a paragraph opening with a point of a

@@ -47,6 +47,7 @@ class ProseRules(RulesModel):
     present_action_verbs: list[str]
     strong_infinitives: list[str]
     not_planned_verbs: list[str]
+    directed_action_sentences: list[str]
     goal_clause_leads: list[str]
     goal_noun_leads: list[str]
     goal_clause_ends: list[str]
@@ -495,6 +496,21 @@ def is_planned_action(sentence: str, *, after_action: bool = False) -> bool:
                 return False
             if _infinitive(word) or word in short or (word.endswith("s") and _infinitive(word[:-1])):
                 return True  # "installera", "ta", "upphandlas", "digitalisera"
+    return False
+
+
+def is_directed_action(sentence: str) -> bool:
+    """A sentence directing a named body to one action ("Tekniska nämnden ska
+    byta ut belysningen …", "Kommunstyrelsen ska senast juni 2027 teckna …")."""
+    from .item_tails import names_a_unit
+
+    not_planned, short = _planned_verbs()
+    for pattern in _patterns("directed_action_sentences"):
+        m = pattern.match(sentence)
+        if not m or not names_a_unit(m.group("who")):
+            continue
+        word = (re.findall(r"[\w-]+", m.group("rest").lower()) or [""])[0]
+        return word not in not_planned and (_infinitive(word) or word in short)
     return False
 
 
