@@ -3189,3 +3189,18 @@ def test_a_decisions_outline_points_lead_in_indicators_and_direct_actions():
         ("Samhällsbyggnadsnämnden ska under 2027 ta fram ett nytt bostadsförsörjningsprogram.", goal.key),
         ("Tekniska nämnden ska byta ut belysningen längs gång- och cykelvägen.", goal.key)]
     assert len(out.goals) == 2
+
+
+@pytest.mark.parametrize("text, items", [
+    ("I Vilhelmina ska vara en trygg kommun för alla. II Invånarna ska ha goda förutsättningar för hälsa. "
+     "III Kommunens verksamheter ska ha god kvalitet.",
+     ["Vilhelmina ska vara en trygg kommun för alla.", "Invånarna ska ha goda förutsättningar för hälsa.",
+      "Kommunens verksamheter ska ha god kvalitet."]),
+    ("I varje avsnitt nedan beskrivs nuläget. Nämndens mål står i rutan.", []),  # "I" the preposition
+    ("I Vilhelmina ska alla vara trygga. III Invånarna ska ha hälsa.", []),  # does not count on
+])
+def test_a_list_numbered_in_roman_numerals_read_as_one_paragraph(text, items):
+    assert prose.roman_items(text) == items
+    out = extract_items(build([("h", 1, "Kommunfullmäktiges inriktningsmål"), ("p", text)],
+                              organ="Socialnämnden"), learned=False)
+    assert [g.text for g in out.goals] == items

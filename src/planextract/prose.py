@@ -591,6 +591,21 @@ def numbered_areas(text: str) -> list[str]:
     return parts if all(len(p.split()) <= 10 and "." not in p for p in parts) else []
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
+def roman_items(text: str) -> list[str]:
+    """The items of a list numbered in Roman numerals that was read as one
+    paragraph ("I Vilhelmina ska vara … II Invånarna ska ha … III …"), each a
+    sentence; empty unless the paragraph opens with "I" and counts on."""
+    parts = re.split(r"(?:^|(?<=[.!]))\s*\b(I|II|III|IV|V|VI|VII|VIII)\.?\s+(?=[A-ZÅÄÖ])", text.strip())
+    # parts: ["", "I", item, "II", item, ...]
+    if len(parts) < 5 or parts[0].strip() or parts[1::2] != list(_ROMAN[:len(parts) // 2]):
+        return []
+    items = [p.strip() for p in parts[2::2]]
+    return items if all(i.endswith((".", "!")) and len(i.split()) >= 3 for i in items) else []
+
+
 def is_nominal_goal(text: str) -> bool:
     """A goal worded as the state it asks for: "Ökad andel ...", "Fler i arbete", "Minskad klimatpåverkan"."""
     words = C.clean_text(text).split()

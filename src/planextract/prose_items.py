@@ -399,6 +399,12 @@ class ProseItems:
         in_followup = section is not None and (
             section.index in self.followups or section.parent_index in self.followups
         )
+        listed = prose.roman_items(text) if state.kind in ("goal", "goal_item") or state.own == "goal" else []
+        if listed:
+            # "I Vilhelmina ska vara … II Invånarna ska ha …": a list numbered in Roman numerals, run together
+            for item in listed:
+                self.add_goal(item, self.level(*state.texts), block.page, block.bbox, "list", parent=self.scope_goal)
+            return True
         areas = prose.numbered_areas(text)
         if areas:
             # "Fokusområde 1 – Hållbarhet i näringsliv och arbetsmarknad Fokusområde 9 – Klimatanpassning"
