@@ -3204,3 +3204,18 @@ def test_a_list_numbered_in_roman_numerals_read_as_one_paragraph(text, items):
     out = extract_items(build([("h", 1, "Kommunfullmäktiges inriktningsmål"), ("p", text)],
                               organ="Socialnämnden"), learned=False)
     assert [g.text for g in out.goals] == items
+
+
+def test_a_goal_sentence_closed_by_its_assessment_inside_a_paragraph():
+    """"… Fler elever ska lämna grundskolan med behörighet … [delvis uppfyllt].
+    Andelen behöriga ökade …": the sentence closed by its assessment is a goal
+    with that status; the paragraph's other sentences are analysis."""
+    out = extract_items(build([
+        ("h", 1, "Social hållbarhet"),
+        ("p", "Utbildning är den viktigaste faktorn för att unga ska etablera sig. Fler elever ska lämna "
+              "grundskolan med behörighet till gymnasieskolans nationella program [delvis uppfyllt]. Andelen "
+              "behöriga ökade för andra året i rad."),
+    ], organ="Kommunfullmäktige"), learned=False)
+    assert [(g.text, g.status) for g in out.goals] == [
+        ("Fler elever ska lämna grundskolan med behörighet till gymnasieskolans nationella program", "partly")]
+    assert prose.goal_clause("Andelen behöriga ökade för andra året i rad.") is None

@@ -767,9 +767,11 @@ def goal_clause(sentence: str) -> Optional[GoalClause]:
                 parent = _clause_end(named.group("clause")).strip(" ,")
             lead = last
     if lead is None:
-        if code is None or not body[:1].isupper():
+        if not marked or not body[:1].isupper():
             return None
-        text, lead_text = body, ""  # "Handläggningen av detaljplaner ska vara förutsägbar (SBN 1)."
+        # "Handläggningen av detaljplaner ska vara förutsägbar (SBN 1).", "Fler elever ska lämna
+        # grundskolan med behörighet … [delvis uppfyllt].": a sentence closed by its code or its assessment
+        text, lead_text = body, ""
     else:
         rest, lead_text = body[lead.end():], body[:lead.end()]
         text = _clause_end(rest)
