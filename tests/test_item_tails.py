@@ -226,6 +226,9 @@ def test_an_action_tail_after_a_dash_and_an_indicator_closing_with_its_own_asses
         "Handledarutbildning i samarbete med Högskolan Dalarna",
         {"responsible": "förskolechefer", "status": "genomförd"})
     assert activity_tail("Bygga om torget – ett lyft för centrum") is None
+    # where it stands among the fields in the parenthesis
+    assert activity_tail("Detaljplan för Rimforsa strand etapp 2 har antagits (ansvar: samhällsbyggnad; genomförd)") == (
+        "Detaljplan för Rimforsa strand etapp 2 har antagits", {"responsible": "samhällsbyggnad", "status": "genomförd"})
     # who and when after a dash, unlabelled
     assert activity_tail("Dela in hemtjänsten i mindre geografiska team – Vård- och omsorgsnämnden, 2026") == (
         "Dela in hemtjänsten i mindre geografiska team", {"responsible": "Vård- och omsorgsnämnden", "timeline": "2026"})

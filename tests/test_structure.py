@@ -387,6 +387,8 @@ def test_marker_split_from_its_text_is_joined():
         ("3) Fler elever ska nå målen", "3)", "Fler elever ska nå målen"),
         ("ii. Fler elever ska nå målen", "ii.", "Fler elever ska nå målen"),
         ("1b Fler barn ska uppleva en god hälsa.", "1b", "Fler barn ska uppleva en god hälsa."),  # delmål 1b
+        ("3.1.1 a Detaljplan för Rimforsa strand har antagits", "3.1.1 a",
+         "Detaljplan för Rimforsa strand har antagits"),  # the actions of goal 3.1.1
     ],
 )
 def test_list_markers(line, marker, text):

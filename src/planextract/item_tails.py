@@ -583,6 +583,9 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         if names and is_period(part):  # "(Socialförvaltningen, 2025–2028)"
             fields.setdefault("timeline", part.rstrip("."))
             continue
+        if (fields or names) and C.activity_status(part):  # "(ansvar: samhällsbyggnad; genomförd)"
+            fields.setdefault("status", part.rstrip("."))
+            continue
         if not (names_a_unit(part) or (dated and part is not parts[-1])):
             return None  # other words: the parenthesis belongs to the text
         names.append(part)
