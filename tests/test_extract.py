@@ -3219,3 +3219,21 @@ def test_a_goal_sentence_closed_by_its_assessment_inside_a_paragraph():
     assert [(g.text, g.status) for g in out.goals] == [
         ("Fler elever ska lämna grundskolan med behörighet till gymnasieskolans nationella program", "partly")]
     assert prose.goal_clause("Andelen behöriga ökade för andra året i rad.") is None
+
+
+def test_indicators_coded_in_the_body_take_their_figures_from_an_appendix_by_code():
+    """"Vi följer andelen … (1.1a)" and a bullet "Andel … (1.2a)": an appendix
+    table "Kod | Indikator | Målvärde 2026" restates them by code, giving
+    their targets and adding no indicators; the code is not the text."""
+    out = extract_items(build([
+        ("h", 1, "Nämndmål 1.1 Fler elever ska nå kunskapskraven."),
+        ("p", "Vi följer andelen elever i årskurs 9 som uppnått kunskapskraven i alla ämnen (1.1a)."),
+        ("li", "Genomsnittlig närvaro i grundskolan (1.2a)", "•"),
+        ("h", 1, "Bilaga 1 Indikatorer och målvärden"),
+        ("t", ["Kod", "Indikator", "Målvärde 2026"], [
+            ["1.1a", "Elever i åk 9 som uppnått kunskapskraven, %", "Minst 77 %"],
+            ["1.2a", "Genomsnittlig närvaro i grundskolan, %", "Minst 94 %"]]),
+    ], organ="Bildningsnämnden"), learned=False)
+    assert [(i.text, i.targets[0].target_value if i.targets else None) for i in out.indicators] == [
+        ("andelen elever i årskurs 9 som uppnått kunskapskraven i alla ämnen", 77),
+        ("Genomsnittlig närvaro i grundskolan", 94)]

@@ -205,6 +205,7 @@ def _states_measure_heading(heading: str) -> bool:
         prose.stated_measure(first, in_figures=True) or bool(_SOURCE_NOTE.search(text)) or bool(kolada_ids(text)))
 
 
+_CLOSING_INDICATOR_CODE = re.compile(r"\s*\((\d{1,2}(?:\.\d{1,2}){1,4})\s?([a-h])\)\s*$")  # "… (1.2a)"
 _STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,30})\]\s*$")  # "… [Pågår]"
 
 
@@ -1788,6 +1789,9 @@ class _Reader(ProseItems):
             stated = trailing_target(text) or _column_target(text, target_year)
             if stated is not None and (stated.direction or stated.target_value is not None):
                 found_targets.append(stated)
+        coded = _CLOSING_INDICATOR_CODE.search(text)
+        if coded:  # "Andel elever … (1.2a)": its code, by which an appendix row gives its figures
+            text = text[:coded.start()]
         indicator = Indicator(
             key=self._key(), text=text, page=page, bbox=bbox, source=source,
             measure=measure or None, kolada_kpi=kpis[0] if kpis else None,
@@ -1795,6 +1799,8 @@ class _Reader(ProseItems):
         )
         self.out.indicators.append(indicator)
         self.anchors[("indicator", indicator.key)] = anchor
+        if coded:
+            self.indicator_refs.setdefault(f"{coded.group(1)} {coded.group(2)}", indicator)
         return indicator
 
     def add_fielded_indicator(self, text, page, bbox, source, anchor, fields, kolada=None) -> Indicator:

@@ -90,6 +90,7 @@ def inline_labels(blocks) -> set[str]:
     return {label for label, n in seen.items() if n >= 2 and C.heading_kind(label) in ("goal", "indicator", "activity")}
 
 
+_MEASURE_CODE = re.compile(r"^\(\d{1,2}(?:\.\d{1,2}){1,4}\s?[a-h]\)")  # "(1.1a)" after a measure's name
 _SUBGOAL_LEAD = re.compile(r"\b(?:delmål|till målet hör)\b", re.I)
 LEVEL_LEAD_WORDS = 6  # the words before a goal clause that may name its level
 
@@ -362,8 +363,9 @@ class ProseItems:
             served = self.goal_by_number(measure.goal) if measure.goal else None
             if served is None and measure.goal:
                 served = self.goal_by_number(measure.goal.upper())
-            self.add_indicator(measure.name, block.page, block.bbox, "prose",
-                               Anchor(served, self.nearest_goal(), self.region), target_text=target)
+            code = _MEASURE_CODE.match(measure.figures)  # "… (1.1a)": an appendix row "1.1a | …" gives its figures
+            self.add_indicator(f"{measure.name} {code.group(0)}" if code else measure.name, block.page, block.bbox,
+                               "prose", Anchor(served, self.nearest_goal(), self.region), target_text=target)
 
     def _prose(self, block, text: str, state) -> bool:
         """Goals and actions stated in running text (see :mod:`planextract.prose`);
