@@ -339,28 +339,28 @@ def _not_measure_stems() -> tuple[str, ...]:
     return tuple(w.lower() for w in prose_rules().not_measure_words)
 
 
-def _measure_parts(rest: str) -> list[str]:
-    """The measures a lead names, parted by "och" (and, in a list, by commas)."""
-    parts = re.split(r",?(?<!-)\s+och\s+(?:med\s+|genom\s+)?(?=\S)", rest)  # not "kultur- och fritid"
-    merged: list[str] = [parts[0]]
+def _regroup(parts: list[str], joiner: str) -> list[str]:
+    """Parts that open with a measure (or follow a code) start a new measure;
+    the others carry on the one before ("andelen lärare med lärarlegitimation
+    och behörighet …" is one name)."""
+    out = [parts[0]]
     for part in parts[1:]:
-        if _names_measure(part) or _CODE_CLOSED.search(merged[-1]):
-            merged.append(part)
-        else:  # "andelen lärare med lärarlegitimation och behörighet …": one name
-            merged[-1] = f"{merged[-1]} och {part}"
-    if len(merged) < 2:
-        return merged
-    listed: list[str] = []
-    for part in merged[:-1]:  # "A (1a), B (1b) och C (1c)"
-        listed.extend(p for p in re.split(r",\s+(?=\S)", part) if p)
-    listed.append(merged[-1])
-    out: list[str] = [listed[0]]
-    for part in listed[1:]:
         if _names_measure(part) or _CODE_CLOSED.search(out[-1]):
             out.append(part)
         else:
-            out[-1] = f"{out[-1]}, {part}"
+            out[-1] = f"{out[-1]}{joiner}{part}"
     return out
+
+
+def _measure_parts(rest: str) -> list[str]:
+    """The measures a lead names, parted by "och" and, in a list of three or
+    more ("A (1a), B (1b) och C (1c)"), by commas."""
+    # not "kultur- och fritidsutbudet"
+    named = _regroup(re.split(r",?(?<!-)\s+och\s+(?:med\s+|genom\s+)?(?=\S)", rest), " och ")
+    if len(named) < 2:
+        return named
+    listed = [p for part in named[:-1] for p in re.split(r",\s+(?=\S)", part) if p] + [named[-1]]
+    return _regroup(listed, ", ")
 
 
 def named_measures(sentence: str) -> list[NamedMeasure]:
