@@ -31,6 +31,7 @@ from .item_tails import (
     action_field_line,
     activity_tail,
     bracketed_fields,
+    closing_status,
     coded_field_item,
     field_line,
     indicator_meta_line,
@@ -206,7 +207,6 @@ def _states_measure_heading(heading: str) -> bool:
 
 
 _CLOSING_INDICATOR_CODE = re.compile(r"\s*\((\d{1,2}(?:\.\d{1,2}){1,4})\s?([a-h])\)\s*$")  # "… (1.2a)"
-_STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,30})\]\s*$")  # "… [Pågår]"
 
 
 def _names_a_measure_heading(heading: str) -> bool:
@@ -696,11 +696,11 @@ class _Reader(ProseItems):
                 self.field_for[section.index] = (field, name)
             state.kind = "goal_item"
             return
-        closed = _STATUS_BRACKET.search(heading)
-        if own is None and closed is not None and C.activity_status(closed.group("status")):
+        closed = closing_status(heading) if own is None else None
+        if closed is not None:
             # "Ny företagslots i kommunhuset. [Genomförd]": an action reported with where it stands
-            self.add_activity(C.clean_text(heading[:closed.start()]), section.page, section.bbox, "heading",
-                              Anchor(None, self.nearest_goal(), self.region), status=closed.group("status"))
+            self.add_activity(C.clean_text(closed[0]), section.page, section.bbox, "heading",
+                              Anchor(None, self.nearest_goal(), self.region), status=closed[1])
             state.kind = "goal_item"
             return
         outlined = self._outline_parent_goal(section)

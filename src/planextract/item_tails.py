@@ -539,17 +539,26 @@ MAX_WHEN_WORDS = 6  # "beslutsunderlag senast december 2026", "första omgången
 _STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,40})\]\s*\.?$")
 
 
+def closing_status(text: str) -> Optional[tuple[str, str]]:
+    """(text, status) of an action closed by where it stands in brackets
+    ("Ny företagslots i kommunhuset. [Genomförd]"), else None."""
+    status = _STATUS_BRACKET.search(text or "")
+    if status is None or not C.activity_status(status.group("status")):
+        return None
+    return text[:status.start()], status.group("status").strip()
+
+
 def activity_tail(text: str) -> Optional[tuple[str, dict]]:
     """(text, fields) of an action whose trailing parenthesis names who does
     it and by when, perhaps followed by its status in brackets ("(ansvar:
     biståndsenheten, klart september 2026) [Pågår]"), or None when the
     parenthesis is part of its text."""
-    status = _STATUS_BRACKET.search(text or "")
-    if status and C.activity_status(status.group("status")):
-        found = activity_tail(text[:status.start()])
+    closed = closing_status(text)
+    if closed is not None:
+        found = activity_tail(closed[0])
         if found is None:
             return None
-        return found[0], {**found[1], "status": found[1].get("status") or status.group("status").strip()}
+        return found[0], {**found[1], "status": found[1].get("status") or closed[1]}
     m = _TRAILING.match(text or "")
     if not m:
         dashed = _DASH_TAIL.match(text or "")
