@@ -3237,3 +3237,22 @@ def test_indicators_coded_in_the_body_take_their_figures_from_an_appendix_by_cod
     assert [(i.text, i.targets[0].target_value if i.targets else None) for i in out.indicators] == [
         ("andelen elever i årskurs 9 som uppnått kunskapskraven i alla ämnen", 77),
         ("Genomsnittlig närvaro i grundskolan", 94)]
+
+
+def test_a_level_naming_no_year_is_for_the_year_the_document_covers():
+    """In a plan for 2026, "Andelen … ska vara minst 80 procent." is a target
+    for 2026; "… ska öka." (a movement alone) names no year; a plan covering
+    2026–2030 dates nothing."""
+    def targets(start, end):
+        parsed = build([
+            ("h", 1, "Nämndmål 1 Fler elever ska nå målen."),
+            ("h", 2, "Indikatorer"),
+            ("li", "Andelen elever som är behöriga till gymnasiet ska vara minst 80 procent.", "•"),
+            ("li", "Andelen elever som känner sig trygga ska öka.", "•"),
+        ], organ="Barn- och utbildningsnämnden")
+        parsed.meta.period_start, parsed.meta.period_end = start, end
+        out = extract_items(parsed, learned=False)
+        return [(t.target_value, t.target_year) for i in out.indicators for t in i.targets]
+
+    assert targets(2026, 2026) == [(80, 2026), (None, None)]
+    assert targets(2026, 2030) == [(80, None), (None, None)]

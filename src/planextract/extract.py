@@ -491,7 +491,20 @@ class _Reader(ProseItems):
             if goal.source in ("heading", "prose") or goal.key in parents or (goal.key in measured and bare):
                 # a direction of work, followed through its sub-goals or its indicators' targets
                 goal.target = None
+        self._date_targets()
         return self.out
+
+    def _date_targets(self) -> None:
+        """A level to reach that names no year ("minst 80 procent") is for the
+        year the document covers, when it covers one ("Nämndsplan 2026"); a
+        movement alone ("Öka") keeps none."""
+        meta = self.parsed.meta
+        if meta is None or meta.period_start is None or meta.period_start != meta.period_end:
+            return
+        found = [t for i in self.out.indicators for t in i.targets] + [g.target for g in self.out.goals if g.target]
+        for target in found:
+            if target.target_value is not None and target.target_year is None:
+                target.target_year = meta.period_start
 
     def _place(self) -> Place:
         """The goal in scope here (else the last goal stated) and the region."""
