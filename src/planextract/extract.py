@@ -32,6 +32,7 @@ from .item_tails import (
     activity_tail,
     bracketed_fields,
     closing_status,
+    INDICATOR_CODE,
     coded_field_item,
     field_line,
     indicator_meta_line,
@@ -206,7 +207,7 @@ def _states_measure_heading(heading: str) -> bool:
         prose.stated_measure(first, in_figures=True) or bool(_SOURCE_NOTE.search(text)) or bool(kolada_ids(text)))
 
 
-_CLOSING_INDICATOR_CODE = re.compile(r"\s*\((\d{1,2}(?:\.\d{1,2}){1,4})\s?([a-h])\)\s*$")  # "… (1.2a)"
+_CLOSING_INDICATOR_CODE = re.compile(rf"\s*{INDICATOR_CODE}\s*$")  # "… (1.2a)"
 
 
 def _names_a_measure_heading(heading: str) -> bool:

@@ -25,6 +25,8 @@ from . import classify as C
 from . import targets
 
 # the item, then one parenthesis (which may hold one level of brackets) closing the text
+# an indicator's code after its name, "(1.2a)": indicator a of goal 1.2, by which an appendix row names it
+INDICATOR_CODE = r"\((\d{1,2}(?:\.\d{1,2}){1,4})\s?([a-h])\)"
 _TRAILING = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\.?\s*$", re.S)
 # "målvärde 2025: minst 40 %", "Ansvar: Jobbcenter"
 _LABELLED = re.compile(r"^(?P<label>[^\W\d][\w\s/-]{0,30}?)(?:\s+(?P<year>(?:19|20)\d\d))?\s*:\s*(?P<value>\S.*)$")

@@ -16,7 +16,7 @@ from . import classify as C
 from . import prose
 from . import targets
 from .column_targets import dated_target, stated_level
-from .item_tails import field_line
+from .item_tails import INDICATOR_CODE, field_line
 from .link import Anchor, goal_by_wording, same_goal
 from .models import Goal, Target
 
@@ -90,7 +90,7 @@ def inline_labels(blocks) -> set[str]:
     return {label for label, n in seen.items() if n >= 2 and C.heading_kind(label) in ("goal", "indicator", "activity")}
 
 
-_MEASURE_CODE = re.compile(r"^\(\d{1,2}(?:\.\d{1,2}){1,4}\s?[a-h]\)")  # "(1.1a)" after a measure's name
+_MEASURE_CODE = re.compile(rf"^{INDICATOR_CODE}")  # "(1.1a)" after a measure's name
 _SUBGOAL_LEAD = re.compile(r"\b(?:delmål|till målet hör)\b", re.I)
 LEVEL_LEAD_WORDS = 6  # the words before a goal clause that may name its level
 
