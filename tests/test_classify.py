@@ -65,6 +65,10 @@ def test_column_years():
         ("Kontorets samlade analys av Kommunfullmäktiges utvecklingsmål under verksamhetsåret 2024", "never"),
         ("Ett växande Sala", None),
         ("Mål 1: Hög sysselsättning och ett mångsidigt näringsliv", None),
+        # the noun a relative clause qualifies names the kind
+        ("Insatser som inte ingår i logikmodellen", "activity"),
+        ("Insatser som har bidragit till målet", "activity"),
+        ("Frågor som nämnden ska arbeta med", None),
     ],
 )
 def test_heading_kind(text, kind):
@@ -251,6 +255,8 @@ def test_group_labels_by_class(text, label):
     ("Fokusområde", "goal"),
     ("Kommunstyrelsens mål 2026", "goal"),
     ("Målet är uppnått när …", "indicator"),  # the criterion completing the header's sentence
+    ("Resultat vi förväntar oss (mått)", "indicator"),  # results named as measures: each cell an indicator
+    ("Resultat", "outcome"),
 ])
 def test_column_role_of_compounds_and_owners(header, role):
     assert C.column_role(header).role == role
@@ -268,6 +274,9 @@ def test_part_of_a_year_is_an_outcome_period():
     ("Vi har lyckats när:", "indicator"),
     ("Nedan redogörs för fokusområdena:", None),
     ("Nedan följer en sammanfattning av resultatet:", None),
+    # the subject counts the items, whatever the sentence ends with
+    ("Två insatser gäller planen som helhet och bidrar till det övergripande målet snarare än till ett enskilt effektmål:",
+     "activity"),
 ])
 def test_lead_in_kind_by_its_last_noun(text, kind):
     from planextract.prose import lead_kind

@@ -3256,3 +3256,41 @@ def test_a_level_naming_no_year_is_for_the_year_the_document_covers():
 
     assert targets(2026, 2026) == [(80, 2026), (None, None)]
     assert targets(2026, 2030) == [(80, None), (None, None)]
+
+
+def test_annual_report_history_table_tiles_and_actions_by_unit():
+    doc = build([
+        ("h", 1, "Kommunfullmäktiges mål"),
+        ("t", ["Kommunfullmäktiges mål", "2023", "2024", "2025"], [
+            ["1.1 Alla barn och elever ska ges förutsättningar att nå kunskapskraven.",
+             "Ej uppfyllt", "Delvis uppfyllt", "Delvis uppfyllt"],
+            ["1.2 Äldre ska kunna leva ett självständigt liv med trygghet.", "Uppfyllt", "Uppfyllt", "Uppfyllt"]]),
+        ("h", 2, "1.1 Alla barn och elever ska ges förutsättningar att nå kunskapskraven."),
+        ("t", [], [["Elever i åk 9 som är behöriga till yrkesprogram, % 82,4 % Mål 2025: minst 85 % "
+                    "2024: 79,8 % • 2023: 77,1 % Kolada N15436",
+                    "Genomsnittligt meritvärde i åk 9 (17 ämnen) 203,5 Mål 2025: minst 210 2024: 199,0 • 2023: 201,6"]]),
+        ("t", [], [["Barn- och utbildningsnämnden", "Ett elevhälsoteam har arbetat förebyggande i alla klasser."],
+                   ["", "Centralskolan har infört läxhjälp tre eftermiddagar i veckan."],
+                   ["Kultur- och fritidsutskottet", "Biblioteket har genomfört lässatsningen Sommarboken."]]),
+        ("h", 1, "Finansiella mål"),
+        ("t", [], [["Årets resultat ska uppgå till minst 2 procent av skatteintäkterna. Utfall 2025: 1,1 % "
+                    "Målet är inte uppfyllt 2024: 1,8 % • 2023: 0,6 %",
+                    "Minst 70 procent av årets investeringar ska finansieras med egna medel. Utfall 2025: 74 % "
+                    "Målet är uppfyllt 2024: 81 % • 2023: 52 %"]]),
+    ])
+    ext = extract_items(doc)
+    assert not any("uppfyllt" in a.text.lower() for a in ext.activities)  # attainment by year, no actions
+    learning = ext.goals[0]
+    assert learning.text == "Alla barn och elever ska ges förutsättningar att nå kunskapskraven."
+    assert [i.text for i in ext.indicators] == ["Elever i åk 9 som är behöriga till yrkesprogram, %",
+                                                "Genomsnittligt meritvärde i åk 9 (17 ämnen)"]
+    assert ext.indicators[0].targets[0].target_value == 85.0 and ext.indicators[0].kolada_kpi == "N15436"
+    assert [(a.text, a.responsible) for a in ext.activities] == [
+        ("Ett elevhälsoteam har arbetat förebyggande i alla klasser.", "Barn- och utbildningsnämnden"),
+        ("Centralskolan har infört läxhjälp tre eftermiddagar i veckan.", "Barn- och utbildningsnämnden"),
+        ("Biblioteket har genomfört lässatsningen Sommarboken.", "Kultur- och fritidsutskottet")]
+    assert all(a.goal_key == learning.key for a in ext.activities)
+    financial = [g for g in ext.goals if g.page == 1 and "ska" in g.text][-2:]
+    assert [(g.text, g.status) for g in financial] == [
+        ("Årets resultat ska uppgå till minst 2 procent av skatteintäkterna.", "not_met"),
+        ("Minst 70 procent av årets investeringar ska finansieras med egna medel.", "met")]

@@ -151,6 +151,27 @@ def test_an_indicator_run_on_into_its_labelled_fields():
     assert named_field_run("Antal besök Källa: SCB Avser: 2024") is None  # neither outcome nor target
 
 
+def test_a_tile_with_an_unlabelled_figure_years_as_labels_and_no_target():
+    name, fields = named_field_run(
+        "Elever i åk 9 som är behöriga till yrkesprogram, % 82,4 % Mål 2025: minst 85 % "
+        "2024: 79,8 % • 2023: 77,1 % Kolada N15436")
+    assert name == "Elever i åk 9 som är behöriga till yrkesprogram, %"
+    assert (fields.target_text, fields.target_year, fields.kolada) == ("minst 85 %", 2025, "N15436")
+    assert sorted(fields.values) == [("2023", "77,1 %"), ("2024", "79,8 %"), ("2025", "82,4 %")]
+    name, fields = named_field_run("Anmälda fall av skadegörelse per 1 000 invånare 14,2 Inget målvärde 2024: 12,8 • 2023: 13,5")
+    assert (name, fields.target_text) == ("Anmälda fall av skadegörelse per 1 000 invånare", None)
+    assert fields.values == [("2024", "12,8"), ("2023", "13,5")]
+    # a goal in its tile: its outcomes and the attainment among them
+    name, fields = named_field_run(
+        "Årets resultat ska uppgå till minst 2 procent av skatteintäkter. Utfall 2025: 1,1 % "
+        "Målet är inte uppfyllt 2024: 1,8 % • 2023: 0,6 %")
+    assert name == "Årets resultat ska uppgå till minst 2 procent av skatteintäkter."
+    assert (fields.status, fields.values[0]) == ("not_met", ("2025", "1,1 %"))
+    # the year of a label in words is no label of its own
+    assert named_field_run("Indikatorn Andel förhandsbedömningar som påbörjas samma dag var 96 procent "
+                           "(målvärde 2025: 100 procent, utfall 2024: 91 procent).") is None
+
+
 def test_an_actions_fields_in_square_brackets():
     found = bracketed_fields("Planlägga minst 60 nya villatomter i Lagan. [B1 • Miljö- och byggnämnden • 2026–2028]")
     assert found == ("Planlägga minst 60 nya villatomter i Lagan.",

@@ -279,10 +279,11 @@ def column_role(header: str) -> Column:
             if best is None or score > best[0]:
                 best = (score, role)
     role = best[1] if best else None
-    if role == "target" and any(
+    if role in ("target", "outcome") and any(
         _contains_term(words, _words(t)) for t in rules.roles.get("indicator", []) + rules.roles.get("measure", [])
     ):
-        role = "indicator"  # "Mått och målnivå 2026": each cell an indicator with its target
+        # "Mått och målnivå 2026", "Resultat vi förväntar oss (mått)": each cell an indicator with its fields
+        role = "indicator"
     if role == "goal" and any(_contains_term(words, _words(t)) for t in rules.roles.get("indicator", [])):
         role = "indicator"  # "Nämndens mål och indikatorer": goal rows among the indicators (table_rows)
     if year is not None and role == "goal" and words and all(w in _words(" ".join(rules.target_year_words)) for w in words):
@@ -491,10 +492,14 @@ def heading_kind(text: str) -> Optional[str]:
         for term_words in contains:
             if _contains_term(words, term_words):
                 return kind
-    return _head_noun_kind(words, rules)
+    if "som" in words[1:]:  # "Insatser som inte ingår i logikmodellen": the noun the clause qualifies
+        kind = head_noun_kind(words[:words.index("som")], rules)
+        if kind is not None:
+            return kind
+    return head_noun_kind(words, rules)
 
 
-def _head_noun_kind(words: list[str], rules: HeadingRules) -> Optional[str]:
+def head_noun_kind(words: list[str], rules: HeadingRules) -> Optional[str]:
     """The kind named by a short heading's last word, its head noun in Swedish
     ("Genomförda och pågående aktiviteter", "Nämndens indikatorer"), when no
     term matched the heading as a whole."""

@@ -60,6 +60,7 @@ class IndicatorTail:
     kolada: Optional[str] = None
     baseline: Optional[str] = None  # "79,2 % (2025)" after "Startvärde"
     baseline_year: Optional[int] = None  # the year of its label ("Utgångsläge 2024: 62 %")
+    status: Optional[str] = None  # an attainment stated among the fields ("Målet är inte uppfyllt")
 
 
 def _parts(inner: str) -> list[str]:
@@ -366,27 +367,68 @@ def indicator_meta_line(text: str) -> Optional[tuple[Optional[str], Optional[str
 
 
 # a field's label in a run of them: capitalised words without figures, up to a
-# year and a colon ("Jan–aug 2025:", "Helår 2024:", "Målvärde 2025:")
-_RUN_LABEL = r"[A-ZÅÄÖ][^\s:\d,%()]*(?:\s[^\s:\d,%()]+){0,3}(?:\s\d{4}(?:/\d{2})?)?:"
+# year and a colon ("Jan–aug 2025:", "Helår 2024:", "Målvärde 2025:"), or a
+# year alone ("2024: 79,8 % • 2023: 77,1 %")
+_RUN_LABEL = r"(?:[A-ZÅÄÖ][^\s:\d,%()]*(?:\s[^\s:\d,%()]+){0,3}(?:\s\d{4}(?:/\d{2})?)?|(?:19|20)\d\d):"
 _RUN_FIELD = re.compile(rf"(?:^|\s)(?={_RUN_LABEL}\s)")
+# what a tile prints between its name and its first label: the latest figure,
+# unlabelled ("… i åk 9 som är behöriga till yrkesprogram, % 82,4 %")
+_KOLADA_MENTION = re.compile(r"\s*\bKolada(?:-id)?:?\s+[NUV]\d{5}\b")
+_RUN_FIGURE = re.compile(r"\s+(?P<value>[−-]?\d{1,3}(?:[ \u202f]\d{3})*(?:,\d+)?(?:\s?%)?)$")
 
 
 def named_field_run(text: str) -> Optional[tuple[str, IndicatorTail]]:
     """(name, fields) of an indicator printed with its labelled fields in one
     run, as in a tile of key figures: "Andel utredningar som avslutas inom
     fyra månader, % Jan–aug 2025: 84 Helår 2024: 79 Målvärde 2025: minst
-    90"; None for another text."""
+    90"; "Elever … , % 82,4 % Mål 2025: minst 85 % 2024: 79,8 % • 2023:
+    77,1 %" (the figure before the first label is the outcome of the
+    target's year; "Inget målvärde" there says there is no target).  None
+    for another text."""
     text = (text or "").strip()
-    starts = [m.end() if text[m.start()].isspace() else m.start() for m in _RUN_FIELD.finditer(text)]
+    starts: list[int] = []
+    for m in _RUN_FIELD.finditer(text):
+        start = m.end() if text[m.start()].isspace() else m.start()
+        if re.match(r"(?:19|20)\d\d:", text[start:]) and re.search(r"[^\W\d]\s*$", text[:start]):
+            continue  # the year of a label in words ("Mål 2025:", "utfall 2024:"), no label of its own
+        if not starts or ":" in text[starts[-1]:start]:
+            starts.append(start)
     if len(starts) < 2 or starts[0] == 0:
         return None
     name = text[:starts[0]].strip()
+    no_target = None
+    for n in (2, 3):  # "… invånare 14,2 Inget målvärde"
+        words = name.split()
+        if len(words) > n and targets.is_no_target(" ".join(words[-n:])):
+            name, no_target = " ".join(words[:-n]), True
+            break
+    figure = _RUN_FIGURE.search(name)
+    if figure and len(name[:figure.start()].split()) >= 2:
+        name = name[:figure.start()].strip()
     if len(name.split()) < 2 or ":" in name:
         return None
-    parts = [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+    parts, status = [], None
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        part = _KOLADA_MENTION.sub("", _FIELD_SEPARATOR.sub(" | ", text[a:b].strip())).rstrip(" |•·")
+        label = re.match(r"^(.*?)\s+((?:19|20)\d\d:.*)$", part)
+        said = label and len(label.group(1).split()) >= 2
+        if said and targets.is_no_target(label.group(1)):  # "Inget målvärde 2024: 12,8": no target, then a year
+            part, no_target = label.group(2), True
+        elif said and C.attainment(label.group(1)):  # "… Målet är inte uppfyllt 2024: 1,8 %"
+            status = C.attainment(label.group(1))[0]
+            part = label.group(2)
+        elif C.attainment(part) and not re.search(r"\d", part):
+            status = C.attainment(part)[0]
+            continue
+        parts.append(part)
     fields = field_line(" | ".join(parts))
-    if fields is None or (fields.target_text is None and not fields.values):
+    if fields is None or (fields.target_text is None and not fields.values and not no_target):
         return None
+    kpis = re.findall(r"\b([NUV]\d{5})\b", text)
+    fields.kolada = kpis[0] if len(kpis) == 1 else None
+    fields.status = status
+    if figure and len(text[:starts[0]].split()) > len(name.split()) and fields.target_year:
+        fields.values.append((str(fields.target_year), figure.group("value")))
     return name, fields
 
 

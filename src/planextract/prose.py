@@ -43,6 +43,7 @@ class ProseRules(RulesModel):
     goal_serving_sentences: list[str]
     quoted_goal_sentences: list[str]
     action_lead_ins: list[str]
+    counted_lead_ins: list[str]
     dated_present_action_sentences: list[str]
     present_action_verbs: list[str]
     strong_infinitives: list[str]
@@ -663,6 +664,11 @@ def lead_kind(text: str) -> Optional[str]:
         return kind
     if any(p.match(last.strip()) for p in _patterns("action_lead_ins")):
         return "activity"  # "Under 2026 ska förvaltningen:"
+    for pattern in _patterns("counted_lead_ins"):
+        counted = pattern.match(last.strip())
+        kind = C.head_noun_kind([normalize(counted.group("noun"))], C.heading_rules()) if counted else None
+        if kind in ("goal", "indicator", "activity"):
+            return kind  # "Två insatser gäller planen som helhet och bidrar till …:": what it counts
     following = re.search(r"\bföljande\s+(\w+)", last, re.I)
     if following and _LEAD_ROLES.get(C.column_role(following.group(1)).role):
         # "… beslutat om följande mål som nämnden bidrar till:": the noun after "följande"

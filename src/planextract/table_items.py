@@ -22,7 +22,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import (action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run,
+from .item_tails import (action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run, names_a_unit,
                          trailing_action_fields, trailing_indicator_fields)
 from .lexicon import kolada_ids
 from .link import Anchor, same_goal, wording_similarity
@@ -230,8 +230,13 @@ class TableReader:
         doc = self.doc
         state = doc.section_state(table.section_index)
         for text, page in statements:
-            doc.add_goal(text, doc.level(*state.texts), page, table.bbox, "table", parent=doc.scope_goal,
-                         target=doc.own_target(text))
+            run = named_field_run(C.clean_cell(text))  # "… ska uppgå till minst 2 procent. Utfall 2025: 1,1 % …"
+            status = None
+            if run is not None and run[1].target_text is None and C.is_goal_statement(run[0]):
+                text, status = run[0], run[1].status
+            goal = doc.add_goal(text, doc.level(*state.texts), page, table.bbox, "table", parent=doc.scope_goal,
+                                target=doc.own_target(text))
+            goal.status = goal.status or status
 
     def _goal_columns(self, table: Table) -> Optional[dict[int, Optional[int]]]:
         """Column -> goal of a matrix whose columns after the first are headed by
@@ -276,7 +281,15 @@ class TableReader:
         """A grid of key-figure tiles, each cell one indicator with its fields."""
         doc = self.doc
         anchor = Anchor(None, doc.nearest_goal(), doc.region)
+        state = doc.section_state(table.section_index)
         for name, fields in tiles:
+            if fields.target_text is None and C.is_goal_statement(name) and C.clean_text(name).endswith("."):
+                # "Årets resultat ska uppgå till minst 2 procent … Utfall 2025: 1,1 % Målet är inte uppfyllt":
+                # a goal stated whole in its tile, with its outcomes and attainment
+                goal = doc.add_goal(name, doc.level(*state.texts), table.page_start, table.bbox, "table",
+                                    parent=doc.scope_goal, target=doc.own_target(name))
+                goal.status = goal.status or fields.status
+                continue
             doc.add_fielded_indicator(name, table.page_start, table.bbox, "table", anchor, fields)
 
     def read(self, table: Table) -> None:
@@ -327,6 +340,12 @@ class TableReader:
         by_column = indicator_columns(table)
         if by_column is not None:
             self._indicator_columns(table, by_column)
+            return
+        unit_actions = actions_by_unit(table)
+        if unit_actions is not None and doc.section_state(table.section_index).kind not in ("goal", "indicator"):
+            anchor = Anchor(None, doc.nearest_goal(), doc.region)
+            for text, unit, page in unit_actions:
+                doc.add_activity(text, page, table.bbox, "table", anchor, responsible=unit)
             return
         box = table_rows.goal_box(list(table.header), [list(r) for r in table.rows])
         if box is not None:
@@ -1071,8 +1090,32 @@ def _period_action_columns(columns, rows, roles) -> list[int]:
         return []
     cells = [C.clean_cell(r[i]) for r in rows for i in periods if i < len(r) and C.clean_cell(r[i])]
     worded = [c for c in cells if len(c.split()) >= MIN_ACTION_WORDS and parse_value(c) is None
-              and not _states_level(c)]  # "Minst 2,0 %", "Budget i balans": targets by year
+              and not _states_level(c)  # "Minst 2,0 %", "Budget i balans": targets by year
+              and C.status_word(c) is None]  # "Delvis uppfyllt": a goal's attainment by year
     return periods if cells and len(worded) >= WORDED_SHARE * len(cells) else []
+
+
+def actions_by_unit(table: Table) -> Optional[list[tuple[str, str, int]]]:
+    """(action, responsible unit, page) of a header-less two-column table
+    naming who in its first column, merged over that unit's rows, and what
+    was or will be done in its second ("Kommunstyrelsen | Belysningen längs
+    gångstråket … har byggts ut."); None for another table."""
+    if any(C.clean_cell(h) for h in table.header) or not table.rows or any(len(r) != 2 for r in table.rows):
+        return None
+    units = [C.clean_cell(r[0]) for r in table.rows]
+    actions = [C.clean_cell(r[1]) for r in table.rows]
+    if not units[0] or not all(names_a_unit(u) for u in units if u) or not all(actions):
+        return None
+    if not all(len(a.split()) >= MIN_UNIT_ACTION_WORDS and parse_value(a) is None for a in actions):
+        return None
+    found, unit = [], None
+    for i, (cell, action) in enumerate(zip(units, actions)):
+        unit = cell or unit
+        found.append((action, unit, table.row_pages[i] if table.row_pages else table.page_start))
+    return found
+
+
+MIN_UNIT_ACTION_WORDS = 4  # "… har byggts ut.": an action in words, not a figure or a name
 
 
 def _states_level(cell: str) -> bool:
