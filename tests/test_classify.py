@@ -357,3 +357,9 @@ def test_the_period_a_heading_covers_is_no_part_of_its_kind():
     assert C.heading_kind("Genomförda aktiviteter under året") == "activity"
     assert C.heading_kind("Det här vill vi nå till 2030") == "goal"
     assert C.heading_kind("Det här vill vi nå fram till år 2030:") == "goal"
+
+
+def test_a_captions_label_is_numbering():
+    assert C.strip_caption_label("Diagram 3. Andel elever i årskurs 9, procent") == "Andel elever i årskurs 9, procent"
+    assert C.strip_caption_label("Figur 2: Antal invånare") == "Antal invånare"
+    assert C.strip_caption_label("Mål 3. Alla ska ha ett arbete") == "Mål 3. Alla ska ha ett arbete"

@@ -3294,3 +3294,54 @@ def test_annual_report_history_table_tiles_and_actions_by_unit():
     assert [(g.text, g.status) for g in financial] == [
         ("Årets resultat ska uppgå till minst 2 procent av skatteintäkterna.", "not_met"),
         ("Minst 70 procent av årets investeringar ska finansieras med egna medel.", "met")]
+
+
+def test_action_cards_in_a_header_less_grid_link_by_goal_code():
+    doc = build([
+        ("h", 1, "Mål för handlingsplanen"),
+        ("li", "Energianvändningen i kommunens lokaler ska minska med 15 procent till 2028.", "M1"),
+        ("li", "Kommunens fordon ska drivas fossilfritt senast 2028.", "M2"),
+        ("h", 1, "Åtgärdskort"),
+        ("t", [], [["Åtgärd 1 Energieffektivisera ventilationen i Näktergalens skola Mål: M1 Ansvarig: Fastighetsenheten "
+                    "Genomförande: 2026 Kostnad: 1,8 mnkr Status: Projektering pågår",
+                    "Åtgärd 2 Byta resterande personbilar mot elbilar Mål: M2 Ansvarig: Fordonssamordnare "
+                    "Genomförande: 2026–2028 Status: Ny åtgärd"]]),
+    ])
+    ext = extract_items(doc)
+    assert [(a.text, a.responsible, a.timeline, a.status) for a in ext.activities] == [
+        ("Energieffektivisera ventilationen i Näktergalens skola", "Fastighetsenheten", "2026", "Projektering pågår"),
+        ("Byta resterande personbilar mot elbilar", "Fordonssamordnare", "2026–2028", "Ny åtgärd")]
+    goals = {g.key: g.text for g in ext.goals}
+    assert [goals[a.goal_key][:20] for a in ext.activities] == ["Energianvändningen i", "Kommunens fordon ska"]
+
+
+def test_a_goal_quoted_from_a_decision_stands_in_an_introduction():
+    doc = build([
+        ("h", 1, "Inledning"),
+        ("p", "Kommunfullmäktige har i miljö- och klimatprogrammet beslutat att ”Surahammars kommun ska vara en "
+              "klimatneutral kommunorganisation senast 2035”. Handlingsplanen är kommunstyrelsens bidrag till målet."),
+        ("h", 1, "Ekonomi"),
+        ("p", "Nämnden har beslutat att ”ge förvaltningen i uppdrag att se över taxan”."),
+    ])
+    assert [g.text for g in extract_items(doc).goals] == [
+        "Surahammars kommun ska vara en klimatneutral kommunorganisation senast 2035"]
+
+
+def test_a_chart_caption_its_table_of_places_and_its_note_make_one_indicator():
+    doc = build([
+        ("h", 1, "Barn och unga"),
+        ("b", "Barn och unga i Gagnef ska ha goda förutsättningar att lyckas i skolan."),
+        ("p", "Diagram 3. Antal olika personal som en hemtjänsttagare möter under 14 dagar, medelvärde"),
+        ("t", ["2023", "2024", "2025"], [["Gagnef 16", "13", "11"], ["Länet 15", "15", "15"]]),
+        ("p", "Källa: SCB via Kolada (U21401). Målvärde 2025: högst 12."),
+        ("p", "Genomfört 2025"),
+        ("li", "Februari: Skolbibliotekarie anställdes för att arbeta med läsfrämjande insatser.", "–"),
+    ])
+    doc.meta.kommun = "Gagnef"
+    ext = extract_items(doc)
+    [indicator] = ext.indicators
+    assert indicator.text == "Antal olika personal som en hemtjänsttagare möter under 14 dagar, medelvärde"
+    assert [(v.period, v.value) for v in indicator.values] == [("2023", 16.0), ("2024", 13.0), ("2025", 11.0)]
+    assert (indicator.targets[0].target_op, indicator.targets[0].target_value) == ("<=", 12.0)
+    assert indicator.kolada_kpi == "U21401"
+    assert len(ext.activities) == 1  # "Genomfört 2025" heads the actions done

@@ -243,6 +243,27 @@ def test_borderless_table_ends_before_a_label_and_a_list_set_under_it(tmp_path):
     assert [(t.header, t.rows) for t in tables] == [(rows[0], rows[1:])]  # two rows under a known header are enough
 
 
+def test_borderless_table_ends_before_its_source_note(tmp_path):
+    path = tmp_path / "borderless-note.pdf"
+    pdf = _canvas(path)
+    y = _prose(pdf, 80, ["Diagram 6. Antal färdigställda bostäder under året"])
+    rows = [
+        ["", "2021", "2022", "2023", "2024", "2025"],
+        ["Gagnef", "28", "41", "37", "46", "34"],
+        ["Riket", "31", "35", "33", "30", "29"],
+    ]
+    y = _draw_table(pdf, y + 10, [150, 60, 60, 60, 60, 60], rows, ruled=False, leading=13)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(LEFT, A4_H - (y + 4), "Källa: SCB, bostadsbyggande. Målvärde 2025: minst 40.")
+    pdf.drawString(LEFT, A4_H - (y + 17), "Genomfört 2025")
+    pdf.showPage()
+    pdf.save()
+    tables = find_tables(path, pdfium_layout(path))
+    [table] = tables
+    assert table.rows[-1][0].startswith("Riket")  # the note and the label after it are no rows
+    assert not any("Källa" in cell or "Genomfört" in cell for row in table.rows for cell in row)
+
+
 def test_symbol_font_glyphs_are_read_as_what_they_draw(tmp_path):
     from planextract.layout import read_layout
 

@@ -41,6 +41,7 @@ class ColumnRules(RulesModel):
     period_words: list[str]
     activity_statuses: list[str]
     served_goal_labels: list[str]
+    comparison_rows: list[str]
 
 
 class KindTerms(RulesModel):
@@ -66,6 +67,7 @@ class HeadingRules(RulesModel):
     head_noun_max_words: int
     service_names: list[str]
     period_tails: list[str]
+    caption_labels: list[str]
 
 
 class GoalLevelRules(RulesModel):
@@ -305,6 +307,15 @@ def column_role(header: str) -> Column:
         heads = heading_kind(raw)  # "Så mäter vi", "Så gör vi 2026": what would head a list heads a column
         role = heads if heads in ("indicator", "activity") else None
     return Column(role or "ignore", header, year=year)
+
+
+def strip_caption_label(text: str) -> str:
+    """``text`` without the label of a caption ("Diagram 3. Andel elever …"
+    -> "Andel elever …"); the text itself when it has none."""
+    m = re.match(r"^\s*(?P<word>[^\W\d]+)\s+\d+[a-z]?\s*[.:]\s+(?=\S)", text or "")
+    if m and m.group("word").lower() in heading_rules().caption_labels:
+        return text[m.end():].strip()
+    return text
 
 
 def heading_year(heading: str) -> Optional[int]:

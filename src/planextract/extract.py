@@ -354,6 +354,7 @@ class _Reader(ProseItems):
         self.pending_baseline: Optional[tuple[Indicator, str, Optional[int]]] = None  # a baseline before its target
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
+        self.last_card: Optional[Indicator] = None  # the indicator of the card table just read, for its note
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
         self.tables = TableReader(self)
         # sections holding a table of an action's fields ("Förvaltning | Ansvarig | Tidsplan")
@@ -460,6 +461,7 @@ class _Reader(ProseItems):
         self.document_year = meta.period_start if meta and meta.period_start and meta.period_start == meta.period_end else None
         organ = parsed.meta.organ if parsed.meta else None
         self.default_level = C.level_in(organ or "") or ("namnd" if organ else None)
+        self.kommun = meta.kommun if meta else None  # its row in a chart's table beside "Riket", "Länet"
 
     # ---- the walk ------------------------------------------------------
 
@@ -1623,13 +1625,27 @@ class _Reader(ProseItems):
         """Remember a short line that may title the table after it (an
         indicator card: "Andel elever ..., %" over "| 2023 | 2024 |" / "Utfall" /
         "Målvärde"); a source line under it gives its Kolada id."""
+        card, self.last_card = self.last_card, None
         if _SOURCE_LINE.match(text):
             kpis = kolada_ids(text)
             self.title_kpi = kpis[0] if kpis else self.title_kpi
+            if card is not None and self.out.indicators and self.out.indicators[-1] is card:
+                self._card_note(card, text, kpis)
             return
+        text = C.strip_caption_label(text)  # "Diagram 3. Andel …": the caption's label is numbering
         short = len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", "?", "!"))
         self.title_line = (text, page, bbox) if short else None
         self.title_kpi = None
+
+    def _card_note(self, card: Indicator, text: str, kpis: list[str]) -> None:
+        """The note under an indicator's card, its source and sometimes its
+        target ("Källa: SCB via Kolada (N01951). Målvärde 2025: minst 10 230.")."""
+        card.kolada_kpi = card.kolada_kpi or (kpis[0] if len(kpis) == 1 else None)
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZÅÄÖ])", text):  # "Källa: SCB. Målvärde 2025: …"
+            found = labelled_field(sentence.rstrip(". "))
+            if found is not None and found[0] == "target" and all(t.text == card.text for t in card.targets):
+                card.targets = []  # a level read from its name ("… möter under 14 dagar") gives way
+                self._indicator_field(card, "target", found[1], found[2])
 
     def _action_with_status(self, before: tuple[Block, str], text: str, state: _SectionState) -> bool:
         """An action on a line of its own, then its status on the next ("Inrätta en

@@ -248,6 +248,34 @@ def trailing_action_fields(text: str) -> Optional[tuple[str, ActionFields]]:
     return None
 
 
+# the label opening an action card: "Åtgärd 3", "Aktivitet 2.1", "Insats B"
+_CARD_LABEL = re.compile(r"^(?:åtgärd|aktivitet|insats)\s+(?:nr\.?\s*)?(?:\d[\d.]*[a-z]?|[A-ZÅÄÖ]\d*)\s+", re.I)
+
+
+# a field's label inside a card: a capitalised word, up to two more in lower case ("Ansvarig:", "Klart senast:")
+_CARD_FIELD_START = re.compile(r"\s(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}:\s)")
+
+
+def action_card_run(text: str) -> Optional[tuple[str, ActionFields]]:
+    """(title, fields) of an action card set as one run of lines, its label,
+    its title, then its labelled fields: "Åtgärd 3 Byta resterande personbilar
+    mot elbilar Mål: M2 Ansvarig: Fordonssamordnare Genomförande: 2026–2028
+    Kostnad: ryms i driftbudget Status: Ny åtgärd"; None for another text."""
+    label = _CARD_LABEL.match(text or "")
+    if label is None:
+        return None
+    body = text[label.end():]
+    starts = [m.end() for m in _CARD_FIELD_START.finditer(body)]
+    if not starts:
+        return None
+    title = body[:starts[0]].strip().rstrip(" .,;")
+    parts = [body[a:b].strip() for a, b in zip(starts, starts[1:] + [len(body)])]
+    fields = action_field_line(" | ".join(parts))
+    if fields is None or len(title.split()) < 2:
+        return None
+    return title, fields
+
+
 def trailing_indicator_fields(text: str) -> Optional[IndicatorTail]:
     """The indicator of a cell closing with a line of its fields ("Andel listade
     invånare … Utgångsläge: 36 % (2024) • Målvärde 2026: minst 45 %"), or with
@@ -301,6 +329,8 @@ def action_field_line(text: str) -> Optional[ActionFields]:
             found.goal_code = value.split(",")[0].strip()  # "Etappmål: E1"
             continue
         name = C.activity_field(role)
+        if name is None and role == "activity_detail" and is_period(value):
+            name = "timeline"  # "Genomförande: 2026–2028": when it is carried out
         if name is not None:
             found.fields.setdefault(name, value)
         # another labelled part ("Kostnad: 900 tkr") is no field of the action

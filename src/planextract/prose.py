@@ -42,6 +42,7 @@ class ProseRules(RulesModel):
     stated_measure_sentences: list[str]
     goal_serving_sentences: list[str]
     quoted_goal_sentences: list[str]
+    decided_goal_sentences: list[str]
     action_lead_ins: list[str]
     counted_lead_ins: list[str]
     dated_present_action_sentences: list[str]
@@ -397,9 +398,19 @@ def _reported_verb() -> re.Pattern:
 def quoted_goal(text: str) -> Optional[str]:
     """The goal a sentence quotes after the word for it ("… inriktningsmål
     ”Norrtälje kommun är en attraktiv plats …” omfattar …"), else None."""
-    for pattern in _patterns("quoted_goal_sentences"):
+    for pattern in _patterns("quoted_goal_sentences") + _patterns("decided_goal_sentences"):
         m = pattern.search(text or "")
         if m and m.group("goal")[:1].isupper() and len(m.group("goal").split()) >= 3:
+            return m.group("goal").strip().rstrip(".,")
+    return None
+
+
+def decided_goal(text: str) -> Optional[str]:
+    """The goal a body's quoted decision states ("… har beslutat att
+    ”Surahammars kommun ska vara klimatneutral senast 2035”"), else None."""
+    for pattern in _patterns("decided_goal_sentences"):
+        m = pattern.search(text or "")
+        if m and m.group("goal")[:1].isupper():
             return m.group("goal").strip().rstrip(".,")
     return None
 

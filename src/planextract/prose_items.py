@@ -367,14 +367,25 @@ class ProseItems:
             self.add_indicator(f"{measure.name} {code.group(0)}" if code else measure.name, block.page, block.bbox,
                                "prose", Anchor(served, self.nearest_goal(), self.region), target_text=target)
 
+    def _decided_goal(self, block, text: str, state, rank) -> bool:
+        """A goal quoted from a body's decision in a paragraph that holds no items otherwise."""
+        for sentence in C.sentences(text):
+            decided = prose.decided_goal(sentence)
+            if decided is not None:
+                goal = self.add_goal(decided, self.level(sentence, *state.texts), block.page, block.bbox, "prose",
+                                     parent=self.scope_goal, target=self.own_target(decided))
+                self.last_goal = goal.key
+        return False  # the rest of the paragraph is background
+
     def _prose(self, block, text: str, state) -> bool:
         """Goals and actions stated in running text (see :mod:`planextract.prose`);
         True when the paragraph is used up."""
         section = self._section_for(block.section_index)
         rank = (section.level if section else 0) + 0.5
         if state.own == "never" and state.kind == "never":
-            # "Ekonomi" / "Strategiskt mål 6: ...": a goal named by its label stands anywhere
-            return self._label_goal(block, text, state, rank)
+            # "Ekonomi" / "Strategiskt mål 6: ...": a goal named by its label stands anywhere,
+            # and so does one a body's decision quotes ("Inledning" / "… beslutat att ”… ska …”")
+            return self._label_goal(block, text, state, rank) or self._decided_goal(block, text, state, rank)
         if state.own in ("skip", "never") or state.kind in ("skip", "never"):
             return False
         if self._label_measures(block, text):
@@ -524,7 +535,7 @@ class ProseItems:
             if quoted is not None:
                 # "Kommunfullmäktiges inriktningsmål ”Norrtälje kommun är en attraktiv plats …” omfattar …"
                 goal = self.add_goal(quoted, self.level(sentence, *state.texts), block.page, block.bbox, "prose",
-                                     parent=self.scope_goal)
+                                     parent=self.scope_goal, target=self.own_target(quoted))
                 clause = prose.goal_clause(sentence)
                 if clause is not None and quoted not in clause.text:
                     # "… inriktningsmål ”…” följs av nämnden genom målet att sjukfrånvaron ska minska [Ej uppfyllt]."

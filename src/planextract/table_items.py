@@ -22,7 +22,7 @@ from typing import Optional
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import (action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run, names_a_unit,
+from .item_tails import (action_card_run, action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run, names_a_unit,
                          trailing_action_fields, trailing_indicator_fields)
 from .lexicon import kolada_ids
 from .link import Anchor, same_goal, wording_similarity
@@ -320,6 +320,16 @@ class TableReader:
             self._transposed(table, *transposed)
             return
         self.card = None
+        compared = place_rows(table, doc.kommun) if doc.title_line is not None else None
+        if compared is not None:
+            # a chart's table under its caption: the indicator the caption names, the kommun's row its values
+            text, page, bbox = doc.title_line
+            doc.title_line = None
+            indicator = doc.add_indicator(text, page, bbox, "table", Anchor(None, doc.nearest_goal(), doc.region),
+                                          values=compared)
+            indicator.kolada_kpi = indicator.kolada_kpi or doc.title_kpi
+            doc.last_card = indicator
+            return
         goals = table_rows.goal_tiles(list(table.header), [list(r) for r in table.rows])
         if goals is not None:
             self._goal_tiles(table, goals)
@@ -340,6 +350,13 @@ class TableReader:
         by_column = indicator_columns(table)
         if by_column is not None:
             self._indicator_columns(table, by_column)
+            return
+        cards = action_cards(table)
+        if cards is not None:
+            for (title, fields), page in cards:
+                served = doc.goal_by_code(fields.goal_code) if fields.goal_code else None
+                doc.add_activity(title, page, table.bbox, "table", Anchor(served, doc.nearest_goal(), doc.region),
+                                 **fields.fields)
             return
         unit_actions = actions_by_unit(table)
         if unit_actions is not None and doc.section_state(table.section_index).kind not in ("goal", "indicator"):
@@ -864,6 +881,7 @@ class TableReader:
                                       target_text=target_text, target_year=target_year, values=values,
                                       target_header="Målvärde")
         indicator.kolada_kpi = indicator.kolada_kpi or doc.title_kpi
+        doc.last_card = indicator
 
     # ---- goal cards ----------------------------------------------------------
 
@@ -1093,6 +1111,50 @@ def _period_action_columns(columns, rows, roles) -> list[int]:
               and not _states_level(c)  # "Minst 2,0 %", "Budget i balans": targets by year
               and C.status_word(c) is None]  # "Delvis uppfyllt": a goal's attainment by year
     return periods if cells and len(worded) >= WORDED_SHARE * len(cells) else []
+
+
+def place_rows(table: Table, kommun: Optional[str]) -> Optional[list[IndicatorValue]]:
+    """The kommun's values in the table of a chart comparing it with others by
+    year ("2021 | 2022 | …" over "Gagnef | 80,2 | …" and "Riket | 84,2 | …"),
+    the label and first figure sometimes run together in one cell; None for
+    another table."""
+    periods = [C.column_role(h) for h in table.header if C.clean_cell(h)]
+    if not kommun or len(periods) < 2 or any(c.role != "outcome" or c.year is None for c in periods):
+        return None
+    others = [C.normalize(w) for w in C.column_rules().comparison_rows]
+    own_values = None
+    for row in table.rows:
+        cells = [C.clean_cell(c) for c in row]
+        figure = re.match(r"^(?P<label>\D+?)\s+(?P<value>[−-]?\d[\d \u202f]*(?:,\d+)?\s*%?|[–-])$", cells[0] or "")
+        label = figure.group("label") if figure and len(cells) == len(periods) else cells[0]
+        values = ([figure.group("value")] + cells[1:]) if figure and len(cells) == len(periods) else cells[1:]
+        if len(values) != len(periods):
+            return None
+        if C.normalize(label) == C.normalize(kommun) or C.normalize(label) == C.normalize(kommun + " kommun"):
+            own_values = [IndicatorValue(period=str(c.year), value=parse_value(v), text=v)
+                          for c, v in zip(periods, values) if v and not C.is_blank_value(v)]
+        elif C.normalize(label) not in others:
+            return None
+    return own_values
+
+
+def action_cards(table: Table) -> Optional[list[tuple[tuple[str, object], int]]]:
+    """((title, fields), page) of each card of a header-less grid of action
+    cards, every filled cell one card ("Åtgärd 3 Byta … Mål: M2 Ansvarig: …
+    Genomförande: 2026–2028 Status: Ny åtgärd"); None for another table."""
+    if any(C.clean_cell(h) for h in table.header):
+        return None
+    found = []
+    for i, row in enumerate(table.rows):
+        page = table.row_pages[i] if table.row_pages else table.page_start
+        for cell in row:
+            if not C.clean_cell(cell):
+                continue
+            card = action_card_run(C.clean_cell(cell))
+            if card is None:
+                return None
+            found.append((card, page))
+    return found or None
 
 
 def actions_by_unit(table: Table) -> Optional[list[tuple[str, str, int]]]:

@@ -97,6 +97,8 @@ def text_grids(page: PageLayout, taken: list[BBox], comp: Compiled) -> list[Grid
                 break
             if len(band.lines) == 1 and _LIST_START.match(band.lines[0].text):
                 break  # "• Grundskolan", "– Alla elever ...": a list after the table
+            if rules.is_note(band.lines[0].text):
+                break  # "Källa: SCB. Målvärde 2025: minst 40.": the table's note, under it
             band = _split_band(band, gaps)
             narrowed = _narrow(gaps, band, rules.min_gap)
             if narrowed is None:

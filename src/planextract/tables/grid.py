@@ -50,6 +50,12 @@ class TextRules(RulesModel):
     plain_multi_share: float
     prose_chars: int
     max_short_tokens: float
+    note_labels: list[str]
+
+    def is_note(self, text: str) -> bool:
+        """A table's note under it: "Källa: SCB", "Anm. Uppgift saknas för 2023"."""
+        head = re.match(r"\s*([^\W\d]+)\s*[:.]", text or "")
+        return bool(head) and head.group(1).lower() in self.note_labels
 
     @property
     def fewest_rows(self) -> int:
