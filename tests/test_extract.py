@@ -3345,3 +3345,50 @@ def test_a_chart_caption_its_table_of_places_and_its_note_make_one_indicator():
     assert (indicator.targets[0].target_op, indicator.targets[0].target_value) == ("<=", 12.0)
     assert indicator.kolada_kpi == "U21401"
     assert len(ext.activities) == 1  # "Genomfört 2025" heads the actions done
+
+
+def test_goals_named_again_by_number_and_short_name_and_actions_sorted_by_status():
+    doc = build([
+        ("h", 1, "Mål och måluppfyllelse"),
+        ("p", "KF A I Mörbylånga kommun ska alla invånare kunna leva ett gott och tryggt liv."),
+        ("p", "Mål 1 Äldre ska känna sig trygga med de insatser de får."),
+        ("p", "Mål 2 Fler äldre ska kunna bo kvar i sitt eget hem."),
+        ("h", 1, "Hemtjänst"),
+        ("t", ["Genomfört under 2025", "Påbörjat, fortsätter 2026"], [
+            ["• Fasta hemtjänstgrupper i Färjestaden (mål 2)\n• Nyckelfria lås hos alla hemtjänsttagare (mål 1)",
+             "• Digital tillsyn nattetid som alternativ till nattbesök (mål 2)"]]),
+        ("h", 1, "Samlad bedömning"),
+        ("t", ["Mål", "Bedömning 2025", "Kommentar"], [
+            ["1 Trygghet", "Delvis uppfyllt", "Målvärdet nås i hemtjänsten."],
+            ["2 Bo kvar hemma", "Ej uppfyllt", "Kontinuiteten når inte målvärdet."]]),
+    ])
+    ext = extract_items(doc)
+    assert [(g.text, g.status) for g in ext.goals] == [
+        ("I Mörbylånga kommun ska alla invånare kunna leva ett gott och tryggt liv.", None),
+        ("Äldre ska känna sig trygga med de insatser de får.", "partly"),
+        ("Fler äldre ska kunna bo kvar i sitt eget hem.", "not_met")]
+    goals = {g.key: g.text[:5] for g in ext.goals}
+    assert [(a.text, a.status, goals[a.goal_key]) for a in ext.activities] == [
+        ("Fasta hemtjänstgrupper i Färjestaden", "Genomfört under 2025", "Fler "),
+        ("Nyckelfria lås hos alla hemtjänsttagare", "Genomfört under 2025", "Äldre"),
+        ("Digital tillsyn nattetid som alternativ till nattbesök", "Påbörjat, fortsätter 2026", "Fler ")]
+
+
+def test_a_goal_in_a_table_caption_and_coded_actions_closed_by_their_fields():
+    doc = build([
+        ("h", 1, "Tillgänglig vård"),
+        ("p", "Tabell 2. RS 1 – Väntetiderna i den planerade vården ska kortas så att vårdgarantin uppfylls."),
+        ("t", ["Indikator", "Utfall 2024", "Målvärde 2026"], [["Andel operationer inom 90 dagar, %", "71", "Minst 80"]]),
+        ("h", 2, "Åtaganden"),
+        ("p", "Å1 Införa en regiongemensam produktionsplanering för operationer (ansvar: koncernavdelning "
+              "hälso- och sjukvård; klart: kvartal 2 2026)."),
+        ("p", "Primärvården ska vara första linjens vård och invånarnas självklara kontakt med vården."),
+    ])
+    ext = extract_items(doc)
+    [goal] = ext.goals
+    assert goal.text == "Väntetiderna i den planerade vården ska kortas så att vårdgarantin uppfylls."
+    assert ext.indicators[0].goal_key == goal.key
+    [action] = ext.activities
+    assert (action.text, action.responsible, action.timeline) == (
+        "Införa en regiongemensam produktionsplanering för operationer", "koncernavdelning hälso- och sjukvård",
+        "kvartal 2 2026")

@@ -335,6 +335,19 @@ def test_coded_items_with_a_hanging_indent_are_paragraphs_of_their_own():
     ]
 
 
+def test_an_overview_of_goals_labelled_kf_a_and_mal_1_is_one_paragraph_a_goal():
+    # "KF A I Mörbylånga …" over "Mål 1 Äldre …" set further in: each line its own paragraph
+    s = Sheet()
+    s.para(*FILLER)
+    s.add("KF A I Mörbylånga kommun ska alla invånare kunna leva ett gott och tryggt liv.", x0=LEFT + 2)
+    s.add("Mål 1 Äldre och personer med funktionsnedsättning ska känna sig trygga med de insatser de får.",
+          x0=LEFT + 20)
+    s.add("Mål 2 Fler äldre ska kunna bo kvar i sitt eget hem med god livskvalitet.", x0=LEFT + 20)
+    s.add("KF B Mörbylånga kommun ska vara en attraktiv arbetsgivare.", x0=LEFT + 2)
+    doc = build_structure([s.page()], [])
+    assert [b.text[:8] for b in doc.blocks[-4:]] == ["KF A I M", "Mål 1 Äl", "Mål 2 Fl", "KF B Mör"]
+
+
 def test_points_of_a_decimal_outline_set_with_a_hanging_indent_are_paragraphs():
     """"3.1.1.1  Andelen … var 84 procent i" over "Socialstyrelsens …" set
     under its text: a point of a decimal outline wrapped over lines is one

@@ -619,8 +619,8 @@ def goal_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
     if not m or not (m.group("number") or m.group("sep") or m.group("label").isupper()):
         return None
     rest = m.group("rest").strip()
-    if not rest[:1].isupper():
-        return None  # "Mål 2025: 80 %" is a target, "Mål 1: 2 st" no goal
+    if not rest[:1].isupper() or not re.search(r"[a-zåäö]", rest):
+        return None  # "Mål 2025: 80 %" is a target, "Mål 1: 2 st" no goal, "KF II" a label alone
     return re.sub(r"\s+", " ", m.group("label").lower()), m.group("number"), rest
 
 

@@ -46,7 +46,8 @@ from .item_tails import (
     names_a_unit,
 )
 from .prose_items import PARENT_REFERENCE, ProseItems, label_kind as _label_kind
-from .table_items import TableReader, indicator_columns, is_fields_table, parse_value, printed_values, set_baseline  # noqa: F401  (parse_value: part of this module's API)
+from .table_items import (  # noqa: F401  (parse_value: part of this module's API)
+    TableReader, indicator_columns, is_fields_table, parse_value, printed_values, set_baseline, status_columns)
 from .models import (
     Activity,
     Block,
@@ -86,6 +87,10 @@ _BOARD_OR_SUM = re.compile(r"^[\w ,–-]{0,60}?(?:nämnden|styrelsen|förvaltnin
 # a list item opening with the name of its kind: "Mått: Antal färdigställda bostäder …",
 # "Insats: Anta detaljplanen …"
 _RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s+(?=\S)")
+
+
+# a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
+_CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
 
 
 def _calendar_entry(text: str) -> bool:
@@ -361,6 +366,7 @@ class _Reader(ProseItems):
         self.field_tables = {
             t.section_index for t in parsed.tables
             if is_fields_table(C.column_roles(t.header)) and indicator_columns(t) is None  # not "Period | Andel …"
+            and status_columns(t) is None  # not "Genomfört under 2025 | Påbörjat": actions sorted by status
         } | {  # "Kopplat till FS 4 • Ansvar: … • Tidplan: 2026" under the action's heading and description
             b.section_index for b in parsed.blocks
             if b.kind == "paragraph" and action_field_line(C.clean_text(b.text)) is not None
@@ -1402,10 +1408,15 @@ class _Reader(ProseItems):
             return
         if self._outline_goal(block, state) or self._outline_measure(block, state):
             return
+        if self._caption_goal(block, text, state):
+            return
         code_alone = bool(table_rows.is_code(text) and table_rows.code_scheme(text))
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))
         if self.coded and self.coded_closed and not (code_alone or coded_start):
-            self.flush_coded()  # "E3" / its goal, then "Etappmålen E1–E3 bidrar till …": the run has ended
+            self.flush_coded()  # "E3" / its goal, then "Etappmål E1–E3 bidrar till …": the run has ended
+        elif self.coded and not (code_alone or coded_start) and \
+                activity_tail(C.clean_text(self.coded[-1][0].text)) is not None:
+            self.flush_coded()  # "Å2 Erbjuda … (ansvar: …; klart: …)." closed by its fields: what follows is no part of it
         # "KTN 1 Resandet … ska öka …." in bold over its description: a goal heading in all but type
         whole = coded_start and block.bold and state.kind == "goal"
         # "UN 1 Barnen … ska …" under a heading of goals, or under any heading as a coded list item would be
@@ -1730,6 +1741,30 @@ class _Reader(ProseItems):
         self._push_scope(rank, goal.key)
         self.last_goal = goal.key
 
+    def _caption_goal(self, block: Block, text: str, state: _SectionState) -> bool:
+        """A goal stated in the caption of the table of its indicators ("Tabell 2.
+        RS 1 – Väntetiderna i den planerade vården ska kortas …"): it governs
+        that table and what follows; True when ``text`` was one."""
+        uncaptioned = C.strip_caption_label(text)
+        if uncaptioned == text or state.kind in ("skip", "never"):
+            return False
+        coded = _CAPTION_CODE.match(uncaptioned)
+        goal_text = uncaptioned[coded.end():] if coded else uncaptioned
+        if not C.is_goal_statement(goal_text) or len(C.sentences(goal_text)) != 1:
+            return False
+        code = re.sub(r"\s+", " ", coded.group("code")) if coded else None
+        parent = (self.parent_codes.get(code) if code else None) or self.scope_goal
+        goal = self.add_goal(goal_text, self.level(*state.texts), block.page, block.bbox, "prose", parent=parent,
+                             target=self.own_target(goal_text))
+        if code:
+            self.numbered.setdefault(code, goal.key)
+        section = self._section_for(block.section_index)
+        rank = (section.level if section else 0) + 0.25
+        self._pop_scopes(rank)
+        self._push_scope(rank, goal.key)
+        self.last_goal = goal.key
+        return True
+
     def flush_coded(self) -> None:
         """Activities from the coded paragraphs gathered so far, with their inline
         fields ("Ansvarig: Vöfab. Tidplan: 2026."), or goals ("V1 Minst 90 procent ...")."""
@@ -1748,6 +1783,9 @@ class _Reader(ProseItems):
                 self._coded_goal(item, offset, text, block, anchor)
                 continue
             body, fields = C.inline_fields(item)
+            tail = activity_tail(body) if not fields else None
+            if tail is not None:  # "Å1 Införa … (ansvar: koncernavdelning …; klart: kvartal 2 2026)."
+                body, fields = tail
             if body:
                 self.open_action = self.add_activity(body, block.page, block.bbox, "list", anchor, **fields)
 

@@ -110,6 +110,7 @@ class _ReadTexts:
         texts += [a.detail for a in out.activities] + [a.follow_up for a in out.activities]
         texts += [i.measure for i in out.indicators] + [t.text for i in out.indicators for t in i.targets]
         texts += [g.status_text for g in out.goals] + [g.target.text for g in out.goals if g.target]
+        texts += out.restated
         self.texts = sorted({key for key in (normalize(t) for t in texts if t) if key})
         self.joined = "\x00".join(self.texts)
         self.by_start: dict[str, list[str]] = {}

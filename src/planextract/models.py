@@ -292,6 +292,8 @@ class Extraction:
     goals: list[Goal] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
+    # texts the rules read as items named again ("1 Trygghet" for goal 1): no items of their own
+    restated: list[str] = field(default_factory=list)
 
 
 @dataclass

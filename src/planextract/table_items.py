@@ -27,6 +27,7 @@ from .item_tails import (action_card_run, action_field_line, activity_tail, fiel
 from .lexicon import kolada_ids
 from .link import Anchor, same_goal, wording_similarity
 from .models import Activity, Indicator, IndicatorValue, Table, Target
+from .prose_items import PARENT_REFERENCE
 
 _NUMBER = re.compile(r"^[<>≤≥~ca.\s]*([-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(%|procent|[a-zåäö/]{1,6})?\s*$", re.I)
 # a goal named by its number or letter: "1.1", "Mål 2", "Avfallsplanens mål 1", "A"
@@ -351,6 +352,10 @@ class TableReader:
         if by_column is not None:
             self._indicator_columns(table, by_column)
             return
+        by_status = status_columns(table)
+        if by_status is not None:
+            self._status_columns(table, by_status)
+            return
         cards = action_cards(table)
         if cards is not None:
             for (title, fields), page in cards:
@@ -594,6 +599,12 @@ class TableReader:
                     if coded:  # "N1 Alla barn och elever ska …": the code names it in later tables
                         piece = coded[1]
                     own = C.clean_text(piece)  # without its number
+                    printed = C.printed_number(piece)
+                    known = doc.goal_by_number(printed) if printed else None
+                    if known is not None and len(own.split()) <= MAX_SHORT_NAME_WORDS and not C.is_goal_statement(own):
+                        carried[n] = known  # "1 Trygghet | Delvis uppfyllt": goal 1, named again by a short name
+                        doc.out.restated.append(C.clean_cell(piece))
+                        continue
                     target = self._goal_column_target(roles, columns, cells) or doc.own_target(
                         own, year=columns[col].year)  # dropped when an indicator has one
                     if target is not None and target.target_value is None and target.target_year is not None \
@@ -855,6 +866,23 @@ class TableReader:
             text, own = _with_tail(piece, fields)
             found.append(self.doc.add_activity(text, page, bbox, "table", anchor, **own))
         return found
+
+    def _status_columns(self, table: Table, columns: list[int]) -> None:
+        """Actions sorted into columns by where they stand ("Genomfört under
+        2025 | Påbörjat, fortsätter 2026"), a bullet each, the header their
+        status; a closing "(mål 2)" names the goal served."""
+        doc = self.doc
+        for r, row in enumerate(table.rows):
+            page = table.row_pages[r] if table.row_pages else table.page_start
+            for col in columns:
+                for piece in split_actions(row[col] if col < len(row) else ""):
+                    text, served = piece, None
+                    reference = PARENT_REFERENCE.search(piece)
+                    if reference and doc.goal_by_number(reference.group("number")) is not None:
+                        text, served = piece[:reference.start()].rstrip(), doc.goal_by_number(reference.group("number"))
+                    if len(text.split()) >= MIN_ACTION_WORDS:
+                        doc.add_activity(text, page, table.bbox, "table", Anchor(served, doc.nearest_goal(), doc.region),
+                                         status=C.clean_cell(table.header[col]))
 
     # ---- indicator cards ------------------------------------------------------
 
@@ -1138,6 +1166,24 @@ def place_rows(table: Table, kommun: Optional[str]) -> Optional[list[IndicatorVa
     return own_values
 
 
+def status_columns(table: Table) -> Optional[list[int]]:
+    """The columns of a table whose every header names where actions stand,
+    a period after it or not ("Genomfört under 2025 | Påbörjat, fortsätter
+    2026"), their cells worded; None for another table."""
+    headers = [C.clean_cell(h) for h in table.header]
+    if len(headers) < 2 or not all(headers) or not table.rows:
+        return None
+    for header in headers:
+        first = re.split(r"[,;:–-]", header)[0]
+        words = re.sub(r"\b(?:under|till|från|och|(?:19|20)\d\d|året|perioden)\b", " ", first.lower()).split()
+        if not words or not all(C.activity_status(w) or C.activity_status(w[:-1] + "d") for w in words):
+            return None
+    cells = [C.clean_cell(c) for row in table.rows for c in row if C.clean_cell(c)]
+    if not cells or any(parse_value(c) is not None or len(c.split()) < MIN_ACTION_WORDS for c in cells):
+        return None
+    return list(range(len(headers)))
+
+
 def action_cards(table: Table) -> Optional[list[tuple[tuple[str, object], int]]]:
     """((title, fields), page) of each card of a header-less grid of action
     cards, every filled cell one card ("Åtgärd 3 Byta … Mål: M2 Ansvarig: …
@@ -1177,6 +1223,7 @@ def actions_by_unit(table: Table) -> Optional[list[tuple[str, str, int]]]:
     return found
 
 
+MAX_SHORT_NAME_WORDS = 4  # "1 Trygghet", "4 Bo kvar hemma": a goal named again by its short name
 MIN_UNIT_ACTION_WORDS = 4  # "… har byggts ut.": an action in words, not a figure or a name
 
 
