@@ -3392,3 +3392,29 @@ def test_a_goal_in_a_table_caption_and_coded_actions_closed_by_their_fields():
     assert (action.text, action.responsible, action.timeline) == (
         "Införa en regiongemensam produktionsplanering för operationer", "koncernavdelning hälso- och sjukvård",
         "kvartal 2 2026")
+
+
+def test_a_tree_table_of_assessed_goal_rows_and_actions_for_indicators_named_again():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("t", ["Mål och indikatorer", "Målvärde 2026", "Utfall 2025", "Prognos helår"], [
+            ["KF-mål 2: Boxholm ska minska sin klimatpåverkan.", "", "", ""],
+            ["Nämndmål 2.1: Dricksvattnet ska vara säkert och leveranserna driftsäkra.", "", "", "Uppnås delvis"],
+            ["– Vattenförluster i ledningsnätet, % av producerad mängd", "Högst 15 %", "19", ""],
+            ["Nämndmål 2.2: Mängden hushållsavfall per invånare ska minska.", "", "", "Uppnås"],
+            ["– Insamlat hushållsavfall, kg per invånare", "Högst 420", "436", ""]]),
+        ("h", 1, "Nämndmål 2.1"),
+        ("p", "Vattenförlusterna ligger fortfarande över målvärdet. Målet bedöms därför uppnås delvis."),
+        ("h", 1, "Åtgärder vid avvikelse"),
+        ("t", ["Avvikande indikator", "Åtgärd", "Ansvarig"], [
+            ["Vattenförluster i ledningsnätet", "Läcksöka ledningsnätet i Åsbo med ny mätutrustning.", "VA-enheten"]]),
+    ])
+    ext = extract_items(doc)
+    assert [(g.text, g.status) for g in ext.goals] == [
+        ("Boxholm ska minska sin klimatpåverkan.", None),
+        ("Dricksvattnet ska vara säkert och leveranserna driftsäkra.", "partly"),
+        ("Mängden hushållsavfall per invånare ska minska.", "met")]
+    assert [i.text for i in ext.indicators] == ["Vattenförluster i ledningsnätet, % av producerad mängd",
+                                                "Insamlat hushållsavfall, kg per invånare"]
+    [action] = ext.activities
+    assert action.goal_key == ext.goals[1].key == ext.indicators[0].goal_key

@@ -1461,7 +1461,16 @@ class _Reader(ProseItems):
 
         bare, self.bare_label = self.bare_label, None
         labelled_goal, self.labelled_goal = self.labelled_goal, None
-        if bare is not None and len(text) <= MAX_STATEMENT_CHARS and not C.is_lead_in(text):
+        known = self.goal_by_number(bare[1]) if bare is not None else None
+        if known is not None and not (C.is_goal_statement(text) and len(C.sentences(text)) == 1):
+            # "Nämndmål 1.1" / a comment on goal 1.1, read before ("… Målet bedöms därför uppnås delvis."):
+            # no new goal; what follows serves it
+            section = self._section_for(block.section_index)
+            rank = (section.level if section else 0) + 0.5
+            self._pop_scopes(rank)
+            self._push_scope(rank, known)
+            self.last_goal = known
+        elif bare is not None and len(text) <= MAX_STATEMENT_CHARS and not C.is_lead_in(text):
             self._bare_labelled_goal(block, text, state, *bare)
             self.labelled_goal = self.last_goal
             return

@@ -19,6 +19,8 @@ import dataclasses
 import re
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from . import classify as C
 from . import table_rows
 from .column_targets import column_target
@@ -438,7 +440,14 @@ class TableReader:
             anchor = Anchor(row_goal if row_goal is not None else group_goal, doc.nearest_goal(), doc.region)
             if by_label and not any(cells[i] for i, c in enumerate(columns) if c.role in ("target", "outcome")):
                 continue  # a label alone: a note or a group over the rows, no indicator
-            if roles.indicator:
+            restated = self._restated_indicator(cells[roles.indicator[0]]) \
+                if roles.indicator and roles.activity and not roles.target and not roles.outcome else None
+            if restated is not None:
+                # "Avvikande indikator | Åtgärd | Ansvarig" over "Vattenförluster i ledningsnätet | Läcksöka …":
+                # an indicator read before, named again; the row's actions serve its goal
+                anchor = self.doc.anchors.get(("indicator", restated.key), anchor)
+                doc.out.restated.append(cells[roles.indicator[0]])
+            elif roles.indicator:
                 found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
                 if found:
                     last_indicators = found
@@ -824,6 +833,17 @@ class TableReader:
             if len(kpis) == 1:
                 found[0].kolada_kpi = kpis[0]
         return found
+
+    def _restated_indicator(self, cell: str) -> Optional[Indicator]:
+        """The indicator read before that a cell names again, perhaps shortened
+        ("Vattenförluster i ledningsnätet" for "Vattenförluster i
+        ledningsnätet, % av producerad mängd"), else None."""
+        words = C.normalize(cell or "")
+        if len(words.split()) < 2:
+            return None
+        best = max(((fuzz.token_set_ratio(words, C.normalize(i.text)), i) for i in self.doc.out.indicators),
+                   key=lambda pair: pair[0], default=(0, None))
+        return best[1] if best[0] >= RESTATED_INDICATOR_SIMILARITY else None
 
     def _referred_indicator(self, cells, col: int) -> Optional[Indicator]:
         """The indicator a row's reference cell names ("4.1.1 a", "4.1.1a)"), if one was read."""
@@ -1223,6 +1243,7 @@ def actions_by_unit(table: Table) -> Optional[list[tuple[str, str, int]]]:
     return found
 
 
+RESTATED_INDICATOR_SIMILARITY = 90  # token-set similarity of a cell naming an indicator read before
 MAX_SHORT_NAME_WORDS = 4  # "1 Trygghet", "4 Bo kvar hemma": a goal named again by its short name
 MIN_UNIT_ACTION_WORDS = 4  # "… har byggts ut.": an action in words, not a figure or a name
 

@@ -365,15 +365,15 @@ def _label_rows(columns, raw_rows, table):
     text_col = next((i for i, c in enumerate(columns) if c.role in ("indicator", "activity")), None)
     if text_col is None:
         return None
-    values = _value_cols(columns, text_col)
+    values = [i for i in _value_cols(columns, text_col) if columns[i].role != "status"]  # a goal row may be assessed
     raw = [C.clean_text(str(r[text_col]) if text_col < len(r) else "", numbering=False) for r in raw_rows]
     dashed = sum(1 for r in raw_rows if text_col < len(r) and _DASH_ITEM.match(str(r[text_col]) or ""))
     out: list[Optional[Row]] = []
     goals = 0
     for row, printed in zip(table, raw):
         text = row[text_col]
-        empty = not any(row[i] for i in values) and not any(
-            row[i] for i, c in enumerate(columns) if i != text_col and c.role not in ("ignore",))
+        empty = not any(row[i] for i in values) and not any(  # a goal row may give its assessment
+            row[i] for i, c in enumerate(columns) if i != text_col and c.role not in ("ignore", "status"))
         labelled = goal_label(printed)
         numbered = _LEADING_NUMBER.match(printed)
         coded = lettered_code(printed)
