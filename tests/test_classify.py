@@ -257,6 +257,7 @@ def test_group_labels_by_class(text, label):
     ("Målet är uppnått när …", "indicator"),  # the criterion completing the header's sentence
     ("Resultat vi förväntar oss (mått)", "indicator"),  # results named as measures: each cell an indicator
     ("Resultat", "outcome"),
+    ("Nivå 2027", "target"),  # the level for that year
 ])
 def test_column_role_of_compounds_and_owners(header, role):
     assert C.column_role(header).role == role

@@ -3418,3 +3418,40 @@ def test_a_tree_table_of_assessed_goal_rows_and_actions_for_indicators_named_aga
                                                 "Insamlat hushållsavfall, kg per invånare"]
     [action] = ext.activities
     assert action.goal_key == ext.goals[1].key == ext.indicators[0].goal_key
+
+
+def test_a_numbered_list_run_together_and_a_plan_by_quarter_naming_goals_by_number():
+    doc = build([
+        ("h", 1, "Målbild 2027"),
+        ("p", "1 År 2027 upplever företagarna att kommunen ger snabb service. 2 År 2027 finns det mark redo "
+              "för nya företag i centralorten."),
+        ("p", "3 År 2027 är fler unga i arbete hos företagen i kommunen."),
+        ("h", 1, "Åtgärdsplan"),
+        ("t", ["När", "Åtgärd", "Ansvarig", "Mål"], [
+            ["Kvartal 1 2026", "Inrätta en företagslots med en ingång för alla tillståndsfrågor", "Näringslivsenheten", "1"],
+            ["", "Nämnden fastställer internkontrollplan 2026", "Nämnden", "–"],
+            ["Kvartal 2 2026", "Starta sommarjobb hos privata arbetsgivare för ungdomar", "Arbetsmarknadsenheten", "3, 2"]]),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [g.text[:22] for g in ext.goals] == ["År 2027 upplever föret", "År 2027 finns det mark", "År 2027 är fler unga i"]
+    goals = {g.key: g.text[:22] for g in ext.goals}
+    assert [(a.text[:18], goals[a.goal_key]) for a in ext.activities] == [  # the board's own cycle is no action
+        ("Inrätta en företag", "År 2027 upplever föret"), ("Starta sommarjobb ", "År 2027 är fler unga i")]
+
+
+def test_goals_naming_their_indicators_by_code_link_the_appendix_rows():
+    doc = build([
+        ("h", 2, "Fler invånare ska ta del av kulturlivet.", "KFN 1"),
+        ("p", "Följs upp med indikator I1 och I2 (se bilaga)"),
+        ("h", 2, "Barn och unga ska ha en meningsfull fritid.", "KFN 2"),
+        ("p", "Följs upp med indikator I3 (se bilaga)"),
+        ("h", 1, "Bilaga – indikatorer"),
+        ("t", ["Kod", "Indikator", "Utfall 2025", "Målvärde 2026"], [
+            ["I1", "Antal fysiska besök på folkbiblioteken per invånare", "4,9", "Minst 5,2"],
+            ["I2", "Antal publika kulturarrangemang utanför centralorten", "14", "Minst 20"],
+            ["I3", "Andel barn 7–15 år som deltar i kulturskolan, %", "31", "Öka"]]),
+    ])
+    ext = extract_items(doc, learned=False)
+    goals = {g.key: g.text[:5] for g in ext.goals}
+    assert [(i.text[:12], goals[i.goal_key]) for i in ext.indicators] == [
+        ("Antal fysisk", "Fler "), ("Antal publik", "Fler "), ("Andel barn 7", "Barn ")]

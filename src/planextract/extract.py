@@ -320,6 +320,8 @@ class _Reader(ProseItems):
         self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
         self.label_goal: Optional[tuple[int, Optional[int]]] = None
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
+        self.indicator_code_goals: dict[str, int] = {}  # "I1" -> the goal a sentence says it follows up
+        self.counted_run: Optional[tuple] = None  # (section, last number) of a numbered list read as paragraphs
         self.lettered_goals: dict[str, int] = {}  # the latest goals listed "a)", "b)", by letter
         self.indicator_refs: dict[str, Indicator] = {}  # "4.1.1 a": the indicator listed "a)" under "4.1.1"
         self.in_goal_list = False

@@ -28,6 +28,7 @@ class ProseRules(RulesModel):
     goal_sentences: list[str]
     action_sentences: list[str]
     not_action_sentences: list[str]
+    routine_entries: list[str]
     reference_items: list[str]
     comparatives: dict[str, list[str]]
     nominal_goal_words: list[str]
@@ -117,6 +118,11 @@ def is_goal_sentence(sentence: str) -> bool:
     return any(p.match(sentence) for p in _patterns("goal_sentences"))
 
 
+def is_routine_entry(text: str) -> bool:
+    """An entry of a board's yearly cycle ("Nämnden behandlar delårsrapporten"), no action."""
+    return any(p.match(C.clean_text(text or "")) for p in _patterns("routine_entries"))
+
+
 def is_action_sentence(sentence: str) -> bool:
     """A sentence that reports an action taken or planned: one of the verbs
     of action_sentences ("genomförs", "sker", "fortsätter att arbeta"), or
@@ -138,7 +144,7 @@ def is_action_sentence(sentence: str) -> bool:
 _MEASURE_WITH_TARGET = re.compile(r"^[a-zåäö].{3,}?,\s+som\s+ska\s+\S.*$", re.S)
 
 
-def _followed_up_with(sentence: str):
+def followed_up_with(sentence: str):
     """What follows each "följs upp med" of a sentence: the measures it names."""
     for pattern in _patterns("followed_measure_sentences"):
         m = pattern.search(sentence)
@@ -146,11 +152,24 @@ def _followed_up_with(sentence: str):
             yield sentence[m.end():].strip().rstrip(".")
 
 
+# indicators named by their codes only: "indikator I1, I2 och I3 (se bilaga)", "I7 och I8"
+_ONE_CODE = r"\b[A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?[a-z]?\b"
+_CODES_ONLY = re.compile(rf"(?:(?i:indikator(?:erna|er|n)?|nyckeltal(?:en)?|mått(?:en)?)\s+)?(?P<codes>{_ONE_CODE}"
+                         rf"(?:\s*(?:,|och|&)\s*{_ONE_CODE})*)\s*(?:\((?:se\s+)?bilaga[^)]*\))?\.?")
+
+
+def measure_codes(text: str) -> list[str]:
+    """The codes of the indicators a text names by code alone ("indikator I1,
+    I2 och I3 (se bilaga)"), listed in an appendix; empty for another text."""
+    found = _CODES_ONLY.fullmatch((text or "").strip())
+    return re.findall(_ONE_CODE, found.group("codes")) if found else []
+
+
 def followed_measures(sentence: str) -> list[str]:
     """The measures a sentence says a goal is followed up with, each with its
     "som ska" target ("andelen skyddad natur ..., som ska öka från 8,1 procent
     (2024) till minst 12 procent 2030"); empty for another sentence."""
-    for rest in _followed_up_with(sentence):
+    for rest in followed_up_with(sentence):
         parts = [p.strip() for p in re.split(r",\s+och\s+(?:med\s+)?(?=[a-zåäö])", rest)]
         if parts and all(_MEASURE_WITH_TARGET.match(p) for p in parts):
             return parts
@@ -167,7 +186,7 @@ def leveled_measures(sentence: str) -> tuple[Optional[str], list[tuple[str, str]
     goal is followed up with, each with its level in parentheses ("Mål 1.1
     följs upp med andelen … (minst 93 %), genomsnittligt meritvärde (minst
     250) och andelen … (öka)."); (None, []) for another sentence."""
-    for rest in _followed_up_with(sentence):
+    for rest in followed_up_with(sentence):
         parts = [p.strip() for p in re.split(r"(?<=\))\s*(?:,\s+och|,|\s+och)\s+(?=[a-zåäö])", rest)]
         found = [_MEASURE_WITH_LEVEL.match(p) for p in parts]
         if not parts or not all(found):
@@ -275,7 +294,7 @@ def _followed_measure(sentence: str) -> Optional[str]:
     its own ("Vi följer målet genom antalet polisrapporterade dödade …, som …")."""
     if followed_measures(sentence):
         return None  # "… följs upp med andelen …, som ska öka …": the target in the same sentence
-    for rest in _followed_up_with(sentence):
+    for rest in followed_up_with(sentence):
         cut = _MEASURE_END.search(rest)
         name = (rest[:cut.start()] if cut else rest).strip(" ,.")
         if names_a_measure(name) and " och " not in name and len(name.split()) <= MAX_MEASURE_NAME_WORDS:
@@ -615,6 +634,21 @@ def roman_items(text: str) -> list[str]:
     if len(parts) < 5 or parts[0].strip() or parts[1::2] != list(_ROMAN[:len(parts) // 2]):
         return []
     items = [p.strip() for p in parts[2::2]]
+    return items if all(i.endswith((".", "!")) and len(i.split()) >= 3 for i in items) else []
+
+
+def counted_items(text: str, after: int = 0) -> list[str]:
+    """The items of a list numbered "1", "2", … without periods that the layout
+    read as one paragraph ("1 År 2027 upplever företagarna … 2 År 2027 finns
+    …"), each a sentence, numbered on from ``after`` (a paragraph may go on
+    with the items of the one before: "4 År 2027 har …"); two at least when
+    the list starts here, else one; empty for another text."""
+    parts = re.split(r"(?:^|(?<=[.!]))\s*\b(\d{1,2})\s+(?=[A-ZÅÄÖ])", text.strip())
+    numbers, items = parts[1::2], [p.strip() for p in parts[2::2]]
+    if parts[0].strip() or len(items) < (2 if after == 0 else 1):
+        return []
+    if numbers != [str(after + 1 + i) for i in range(len(numbers))]:
+        return []
     return items if all(i.endswith((".", "!")) and len(i.split()) >= 3 for i in items) else []
 
 

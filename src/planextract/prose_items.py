@@ -142,6 +142,12 @@ class ProseItems:
             self._push_scope(rank + 0.25, goal.key)
             self.last_goal = goal.key
         elif kind == "indicator":
+            codes = prose.measure_codes(rest)
+            if codes and self.nearest_goal() is not None:
+                # "Följs upp med: indikator I1, I2 och I3 (se bilaga)": the appendix's rows of those codes serve it
+                for code in codes:
+                    self.indicator_code_goals.setdefault(code, self.nearest_goal())
+                return True
             self.add_indicator(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
         else:
             self.add_activity(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
@@ -412,11 +418,21 @@ class ProseItems:
         in_followup = section is not None and (
             section.index in self.followups or section.parent_index in self.followups
         )
-        listed = prose.roman_items(text) if state.kind in ("goal", "goal_item") or state.own == "goal" else []
+        goal_list = state.kind in ("goal", "goal_item") or state.own == "goal"
+        counted, self.counted_run = self.counted_run, None
+        after = counted[1] if counted is not None and counted[0] == block.section_index else 0
+        listed = (prose.roman_items(text) or prose.counted_items(C.clean_text(block.text, numbering=False), after)
+                  ) if goal_list else []
         if listed:
-            # "I Vilhelmina ska vara … II Invånarna ska ha …": a list numbered in Roman numerals, run together
-            for item in listed:
-                self.add_goal(item, self.level(*state.texts), block.page, block.bbox, "list", parent=self.scope_goal)
+            # "I Vilhelmina ska vara … II Invånarna ska ha …", "1 År 2027 upplever … 2 År 2027 finns …":
+            # a numbered list run together
+            roman = prose.roman_items(text)
+            for n, item in enumerate(listed, start=after + 1):
+                goal = self.add_goal(item, self.level(*state.texts), block.page, block.bbox, "list",
+                                     parent=self.scope_goal)
+                if not roman:
+                    self.numbered.setdefault(str(n), goal.key)  # "Mål | 1, 3": later rows name it by number
+            self.counted_run = (block.section_index, after + len(listed))
             return True
         areas = prose.numbered_areas(text)
         if areas:
@@ -474,6 +490,13 @@ class ProseItems:
                 # under a goal, "Antalet färdigställda bostäder ska vara minst 150 under 2026." alone
                 self.add_indicator(sentence, block.page, block.bbox, "prose",
                                    Anchor(None, self.nearest_goal(), self.region), target_text=sentence)
+                used = True
+                continue
+            coded = [c for rest in prose.followed_up_with(sentence) for c in prose.measure_codes(rest)]
+            if coded and self.nearest_goal() is not None:
+                # "Följs upp med indikator I1, I2 och I3 (se bilaga).": the appendix's rows of those codes serve it
+                for code in coded:
+                    self.indicator_code_goals.setdefault(code, self.nearest_goal())
                 used = True
                 continue
             goal_number, leveled = prose.leveled_measures(sentence)

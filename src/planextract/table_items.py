@@ -22,6 +22,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from . import classify as C
+from . import prose
 from . import table_rows
 from .column_targets import column_target
 from .item_tails import (action_card_run, action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run, names_a_unit,
@@ -37,6 +38,7 @@ _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|
 # "Klimatmål 1", "Avfallsplanens mål 2", "nämndmål 1.1": a goal named by its label and number
 _LABEL_AND_NUMBER = r"(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)"
 _NAMED_GOAL_NUMBER = re.compile(rf"(?:[\w-]+s\s+)?{_LABEL_AND_NUMBER}\.?", re.I)
+_BARE_NUMBERS = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|och|&)\s*\d{1,2}(?:\.\d{1,2})?)+")
 _GOAL_NUMBERS = re.compile(r"(?:[\w-]+\s+)?mål\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:och|&)\s+\d{1,2}", re.I)
 # "A1, A2", "D1, D2 och tre finansiella mål": goals named by their codes in a summary
 _CODE_LIST = re.compile(r"^[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ]{0,4}\d{1,2}(?:\.\d{1,2})?)+\b")
@@ -405,8 +407,13 @@ class TableReader:
                 doc.open_action = None
             return
         state = doc.section_state(table.section_index)
+        planned = {c.role for c in columns} >= {"activity", "responsible"} or {c.role for c in columns} >= {"activity", "goal"}
         if columns and C.is_calendar_header(columns[0].header):
-            return  # "Datum | Aktivitet": the calendar of a process
+            if not planned:
+                return  # "Datum | Aktivitet": the calendar of a process ("När | Åtgärd | Ansvarig | Mål" is a plan)
+            action_col = next(i for i, c in enumerate(columns) if c.role == "activity")
+            kept = [i for i, r in enumerate(rows) if not prose.is_routine_entry(r[action_col] if action_col < len(r) else "")]
+            rows, pages = [rows[i] for i in kept], [pages[i] for i in kept] if pages else pages  # the board's cycle
         if _statistics_only(columns) and state.kind != "indicator":
             return  # "Nyckeltal | Budget 2025 | Plan 2026": statistics without a stated target
         if not doc.out.goals and _figures_only(columns):
@@ -437,6 +444,10 @@ class TableReader:
                     group_goal = named  # "Fokusområde 1.1 Gator … är trafiksäkra": the goal of the actions below
                     continue
             row_goal = self._row_goals(roles, columns, raw, cells, carried, state, page, bbox)
+            if row_goal is None and roles.indicator and doc.indicator_code_goals:
+                # "Kod | Indikator | …" over "I4 | …": the goal whose text named I4 among its indicators
+                row_goal = next((doc.indicator_code_goals[C.clean_cell(c)] for c in cells
+                                 if C.clean_cell(c) in doc.indicator_code_goals), None)
             anchor = Anchor(row_goal if row_goal is not None else group_goal, doc.nearest_goal(), doc.region)
             if by_label and not any(cells[i] for i, c in enumerate(columns) if c.role in ("target", "outcome")):
                 continue  # a label alone: a note or a group over the rows, no indicator
@@ -576,6 +587,9 @@ class TableReader:
         first_new_key = doc.next_key  # goals made from this row have keys from here (a restated goal keeps its parent)
         for n, col in enumerate(roles.goal):
             text = cells[col]
+            several = _BARE_NUMBERS.fullmatch(text)
+            if several:  # "1, 3": the goals the row serves by number, the first its link
+                text = several.group(1)
             number = _GOAL_NUMBER.fullmatch(text)
             if number or (text and table_rows.is_code(text)):
                 # "1.1", "ÄN 1.1": the goal with that number or code, named by reference
