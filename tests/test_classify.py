@@ -364,3 +364,12 @@ def test_a_captions_label_is_numbering():
     assert C.strip_caption_label("Diagram 3. Andel elever i årskurs 9, procent") == "Andel elever i årskurs 9, procent"
     assert C.strip_caption_label("Figur 2: Antal invånare") == "Antal invånare"
     assert C.strip_caption_label("Mål 3. Alla ska ha ett arbete") == "Mål 3. Alla ska ha ett arbete"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Nämndmålet ”Fler elever ska ha en hög närvaro” bedöms inte uppfyllas under året.", "not_met"),
+    ("Nämndmålet ”Alla ska nå målen” bedöms delvis kunna uppfyllas under året.", "partly"),
+    ("Nämndmålet ”Alla ska vara trygga” bedöms uppfyllas under året.", "met"),
+])
+def test_attainment_judged_for_the_year(text, status):
+    assert C.attainment(text)[0] == status

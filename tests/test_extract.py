@@ -3455,3 +3455,26 @@ def test_goals_naming_their_indicators_by_code_link_the_appendix_rows():
     goals = {g.key: g.text[:5] for g in ext.goals}
     assert [(i.text[:12], goals[i.goal_key]) for i in ext.indicators] == [
         ("Antal fysisk", "Fler "), ("Antal publik", "Fler "), ("Andel barn 7", "Barn ")]
+
+
+def test_goals_quoted_in_assessments_and_actions_for_a_deviating_indicator_by_code():
+    doc = build([
+        ("h", 1, "Måluppfyllelse"),
+        ("li", "Nämndmålet ”Alla elever ska nå kunskapskraven i årskurs 6 och 9” bedöms delvis kunna uppfyllas "
+               "under året.", "1."),
+        ("li", "Nämndmålet ”Fler elever ska ha en hög närvaro i skolan” bedöms inte uppfyllas under året.", "2."),
+        ("h", 1, "Indikatorer"),
+        ("t", ["Mål", "Nr", "Indikator", "Målvärde 2026", "T1 2026"], [
+            ["1", "1b", "Andel elever i årskurs 6 som bedöms nå lägst E i matematik, %", "Minst 85 %", "74"],
+            ["2", "2a", "Andel elever med mer än 15 procent frånvaro, %", "Högst 10 %", "16,2"]]),
+        ("h", 1, "Avvikelser och åtgärder"),
+        ("t", ["Avvikelse", "Åtgärd", "Ansvarig", "Klart"], [
+            ["Indikator 2a: 16,2 procent av eleverna har hög frånvaro.", "Inrätta ett närvaroteam med kurator.",
+             "Elevhälsochef", "Juni 2026"],
+            ["", "Införa digital frånvaroanmälan med sms till vårdnadshavare.", "IT-samordnare", "September 2026"]]),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [(g.text, g.status) for g in ext.goals] == [
+        ("Alla elever ska nå kunskapskraven i årskurs 6 och 9", "partly"),
+        ("Fler elever ska ha en hög närvaro i skolan", "not_met")]
+    assert [a.goal_key for a in ext.activities] == [ext.goals[1].key] * 2

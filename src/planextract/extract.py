@@ -320,6 +320,7 @@ class _Reader(ProseItems):
         self.numbered: dict[str, int] = {}  # section number of a goal heading -> goal
         self.label_goal: Optional[tuple[int, Optional[int]]] = None
         self.goal_lists: list[list[int]] = []  # goals listed together, in order ("1", "2" refer to them)
+        self.indicator_codes: dict[str, Indicator] = {}  # "1b" -> the indicator a table's number column coded
         self.indicator_code_goals: dict[str, int] = {}  # "I1" -> the goal a sentence says it follows up
         self.counted_run: Optional[tuple] = None  # (section, last number) of a numbered list read as paragraphs
         self.lettered_goals: dict[str, int] = {}  # the latest goals listed "a)", "b)", by letter
@@ -1156,6 +1157,11 @@ class _Reader(ProseItems):
             coded = table_rows.lettered_code(text)  # "SBN 1 Det ska finnas planlagd mark …"
             if coded:
                 text = coded[1]
+            quoted = prose.quoted_goal(text)
+            assessed = C.attainment(text) if quoted else None
+            if quoted is not None and assessed is not None:
+                # "Nämndmålet ”Fler elever ska ha en hög närvaro i skolan” bedöms inte uppfyllas under året."
+                text = quoted
             if not self.in_goal_list:
                 self.goal_stack = []
             while self.goal_stack and self.goal_stack[-1][0] >= block.depth:
@@ -1167,6 +1173,8 @@ class _Reader(ProseItems):
             parent = cited_goal if cited_goal is not None else outer.key if outer is not None else self.scope_goal
             goal = self.add_goal(text, level, block.page, block.bbox, "list", parent=parent,
                                  target=self.own_target(text))
+            if assessed is not None and goal.status is None:
+                goal.status, goal.status_text = assessed
             if coded:
                 self.numbered.setdefault(coded[0], goal.key)
             self.goal_stack.append((block.depth, goal.key))

@@ -38,6 +38,8 @@ _GOAL_NUMBER = re.compile(r"(?:(?:[\w-]+\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*\.?|
 # "Klimatmål 1", "Avfallsplanens mål 2", "nämndmål 1.1": a goal named by its label and number
 _LABEL_AND_NUMBER = r"(?P<label>[\w-]*mål)\s+(?P<number>\d{1,2}(?:\.\d{1,2})?)"
 _NAMED_GOAL_NUMBER = re.compile(rf"(?:[\w-]+s\s+)?{_LABEL_AND_NUMBER}\.?", re.I)
+# a cell naming an indicator by its code before what it says of it: "Indikator 1b: 74 procent …"
+_NAMED_INDICATOR = re.compile(r"^(?:indikator|nyckeltal|mått)\s+(?P<code>[\w.]{1,8}?)\s*:", re.I)
 _BARE_NUMBERS = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|och|&)\s*\d{1,2}(?:\.\d{1,2})?)+")
 _GOAL_NUMBERS = re.compile(r"(?:[\w-]+\s+)?mål\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:och|&)\s+\d{1,2}", re.I)
 # "A1, A2", "D1, D2 och tre finansiella mål": goals named by their codes in a summary
@@ -425,6 +427,7 @@ class TableReader:
         by_period = _period_action_columns(columns, rows, roles)  # "Delmål | 2026 | 2027": actions by year
         last_indicators: list[Indicator] = []
         last_activities: list[Activity] = []
+        deviation: Optional[Anchor] = None  # the anchor of the indicator a deviation cell names, merged down
         grouped = _has_group_rows(rows, roles.activity[:1])
         group_goal: Optional[int] = headed or self._header_goal(columns)  # a group row may name another
         for r, row in enumerate(rows):
@@ -462,6 +465,18 @@ class TableReader:
                 found = self._row_indicators(roles, columns, raw, cells, page, bbox, anchor, last_indicators)
                 if found:
                     last_indicators = found
+                    code = _row_code(columns, cells, roles.indicator[0])
+                    if code and len(found) == 1:  # "Mål | Nr | Indikator" over "1 | 1b | …": later named "Indikator 1b"
+                        doc.indicator_codes.setdefault(code, found[0])
+            if roles.activity and not roles.indicator and doc.indicator_codes:
+                named = next((m for i, c in enumerate(cells) if i not in roles.activity and (m := _NAMED_INDICATOR.match(c))), None)
+                if named or any(cells[i] for i, c in enumerate(columns) if c.role == "ignore" and i not in roles.activity):
+                    known = doc.indicator_codes.get(named.group("code")) if named else None
+                    deviation = doc.anchors.get(("indicator", known.key)) if known is not None else None
+                if deviation is not None and row_goal is None:
+                    # "Avvikelse | Åtgärd" over "Indikator 1b: 74 procent … | Förstärka …": the actions serve
+                    # the goal of the indicator that deviates (its cell merged over them)
+                    anchor = deviation
             for i in by_period:
                 # "a) | • Avgiftsfri spontanidrott … | • Aktivitetsbaserat lov …": each action's timeline its column
                 for piece, here in self._cell_items(raw[i], split_actions, anchor) if cells[i] else []:
