@@ -69,6 +69,7 @@ def test_column_years():
         ("Insatser som inte ingår i logikmodellen", "activity"),
         ("Insatser som har bidragit till målet", "activity"),
         ("Frågor som nämnden ska arbeta med", None),
+        ("Utvecklingsarbete 2026 – nämndmål 3", "activity"),  # the goal it serves after a dash
     ],
 )
 def test_heading_kind(text, kind):

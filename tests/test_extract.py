@@ -3478,3 +3478,23 @@ def test_goals_quoted_in_assessments_and_actions_for_a_deviating_indicator_by_co
         ("Alla elever ska nå kunskapskraven i årskurs 6 och 9", "partly"),
         ("Fler elever ska ha en hög närvaro i skolan", "not_met")]
     assert [a.goal_key for a in ext.activities] == [ext.goals[1].key] * 2
+
+
+def test_actions_after_their_time_and_promises_to_the_user_as_goals():
+    doc = build([
+        ("h", 1, "Äldre personer ska uppleva trygghet och inflytande i sin vardag", "1"),
+        ("t", ["Vårt kvalitetslöfte till dig", "Så följer vi upp", "Utfall 2025", "Nivå 2026"], [
+            ["Du som har hemtjänst ska möta så få personer som möjligt.",
+             "Antal personal som en hemtjänsttagare möter under 14 dagar", "16", "Högst 12"]]),
+        ("b", "Utvecklingsarbete 2026 – nämndmål 1"),
+        ("p", "Kv 1"),
+        ("p", "Dela in hemtjänsten i fyra geografiska grupper med fast gruppledare — Hemtjänsten"),
+        ("p", "Hela året Rekrytera och utbilda fler kontaktpersoner i närområdet — Biståndsenheten"),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [g.text for g in ext.goals] == ["Äldre personer ska uppleva trygghet och inflytande i sin vardag",
+                                           "Du som har hemtjänst ska möta så få personer som möjligt."]
+    assert ext.indicators[0].goal_key == ext.goals[1].key  # the promise in its row
+    assert [(a.text, a.timeline, a.responsible) for a in ext.activities] == [
+        ("Dela in hemtjänsten i fyra geografiska grupper med fast gruppledare", "Kv 1", "Hemtjänsten"),
+        ("Rekrytera och utbilda fler kontaktpersoner i närområdet", "Hela året", "Biståndsenheten")]

@@ -448,7 +448,7 @@ def _period_tail() -> re.Pattern:
 
 # "… som bidrar till nämndmål 3:", "… för mål 1.2": the goal a heading's or lead-in's list serves
 GOAL_REFERENCE_TAIL = re.compile(
-    r"\s+(?:som\s+)?(?:bidrar\s+till|kopplade?\s+till|för(?:\s+att\s+nå)?|inom)\s+\w*mål\w*\s+"
+    r"\s+(?:som\s+)?(?:bidrar\s+till|kopplade?\s+till|för(?:\s+att\s+nå)?|inom|[–—])\s+\w*mål\w*\s+"
     r"(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?\s*[:.]?\s*$",
     re.I)
 

@@ -89,6 +89,8 @@ _BOARD_OR_SUM = re.compile(r"^[\w ,–-]{0,60}?(?:nämnden|styrelsen|förvaltnin
 _RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s+(?=\S)")
 
 
+# who does an action, named after a closing dash: "… med fast gruppledare — Hemtjänsten"
+_CLOSING_UNIT = re.compile(r"\s+[–—]\s+(?P<unit>[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+){0,3})\.?$")
 # a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
 _CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
 
@@ -1065,6 +1067,8 @@ class _Reader(ProseItems):
         if block.kind != "list_item":
             if self._field_line(block, text, state, first):
                 return
+            if self._timed_action(block, before, text, state):
+                return
             if before is not None and self._action_with_status(before, text, state):
                 return
             if before is not None and self._titled_action(before, text, state):
@@ -1676,6 +1680,32 @@ class _Reader(ProseItems):
             if found is not None and found[0] == "target" and all(t.text == card.text for t in card.targets):
                 card.targets = []  # a level read from its name ("… möter under 14 dagar") gives way
                 self._indicator_field(card, "target", found[1], found[2])
+
+    def _timed_action(self, block: Block, before: Optional[tuple[Block, str]], text: str, state: _SectionState) -> bool:
+        """An action after the time it is done, set as a list's marker would be,
+        on a line of its own or run in ("Kv 1" / "Dela in hemtjänsten i fyra
+        grupper — Hemtjänsten", "Hela året Rekrytera fler familjehem —
+        Familjehemsgruppen"); a closing dash names who does it.  True when
+        ``text`` was that action."""
+        if state.kind in ("skip", "never", "goal", "indicator"):
+            return False
+        if before is not None and is_period(before[1]) and prose.opens_with_action(text):
+            when, block = before[1], before[0]
+        else:
+            words = text.split()
+            n = next((n for n in (1, 2, 3) if len(words) > n + 2 and re.search(r"[^\W\d]", words[0])
+                      and is_period(" ".join(words[:n])) and prose.opens_with_action(" ".join(words[n:]))), None)
+            if n is None:
+                return False
+            when, text = " ".join(words[:n]), " ".join(words[n:])
+        if any(a.text == text for a in self.out.activities):
+            return False
+        fields = {"timeline": when}
+        unit = _CLOSING_UNIT.search(text)
+        if unit:
+            text, fields["responsible"] = text[:unit.start()].rstrip(), unit.group("unit")
+        self.add_activity(text, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region), **fields)
+        return True
 
     def _action_with_status(self, before: tuple[Block, str], text: str, state: _SectionState) -> bool:
         """An action on a line of its own, then its status on the next ("Inrätta en
