@@ -3498,3 +3498,25 @@ def test_actions_after_their_time_and_promises_to_the_user_as_goals():
     assert [(a.text, a.timeline, a.responsible) for a in ext.activities] == [
         ("Dela in hemtjänsten i fyra geografiska grupper med fast gruppledare", "Kv 1", "Hemtjänsten"),
         ("Rekrytera och utbilda fler kontaktpersoner i närområdet", "Hela året", "Biståndsenheten")]
+
+
+def test_numbered_focus_areas_their_horizon_goal_in_bold_and_a_roadmap_by_year():
+    doc = build([
+        ("h", 1, "Fokusområden och mål"),
+        ("h", 1, "Ett friskt hav", "1"),
+        ("b", "År 2040 har havet och kustvattnen i Sotenäs god ekologisk status."),
+        ("t", ["Delmål till 2030", "Indikator", "Målnivå 2030"], [
+            ["1.1 Utsläppen av näringsämnen från enskilda avlopp ska minska.", "Andel godkända avlopp, %", "Minst 90 %"]]),
+        ("h", 1, "Färdplan 2026–2030"),
+        ("t", ["Delmål", "2026", "2027", "2028", "Ansvarig"], [
+            ["1.1 Näringsämnen", "• Inventera alla enskilda avlopp i Bovallstrand", "–",
+             "• Bygga två dagvattendammar vid Kungshamns hamn", "Miljöenheten"]]),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [g.text for g in ext.goals] == [
+        "Ett friskt hav", "År 2040 har havet och kustvattnen i Sotenäs god ekologisk status.",
+        "Utsläppen av näringsämnen från enskilda avlopp ska minska."]
+    assert (ext.goals[1].target.target_year, ext.goals[1].parent_key) == (2040, ext.goals[0].key)
+    assert [(a.text, a.timeline, a.goal_key) for a in ext.activities] == [
+        ("Inventera alla enskilda avlopp i Bovallstrand", "2026", ext.goals[2].key),
+        ("Bygga två dagvattendammar vid Kungshamns hamn", "2028", ext.goals[2].key)]

@@ -1424,6 +1424,19 @@ class _Reader(ProseItems):
             return
         if self._caption_goal(block, text, state):
             return
+        year = prose.horizon_year(text) if block.bold and self.scope_goal is not None else None
+        if year is not None and state.kind not in ("skip", "never", "indicator", "activity") \
+                and len(C.sentences(text)) == 1:
+            # "1 Ett friskt hav" / "År 2040 har havet … god ekologisk status …" in bold: its long-term goal
+            goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
+                                 parent=self.scope_goal, target=Target(text=text, direction="reach", target_year=year))
+            self.stated_targets.add(goal.key)  # the state by that year is its own level, kept under its subgoals
+            section = self._section_for(block.section_index)
+            rank = (section.level if section else 0) + 0.25
+            self._pop_scopes(rank)
+            self._push_scope(rank, goal.key)
+            self.last_goal = goal.key
+            return
         code_alone = bool(table_rows.is_code(text) and table_rows.code_scheme(text))
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))
         if self.coded and self.coded_closed and not (code_alone or coded_start):

@@ -29,6 +29,7 @@ class ProseRules(RulesModel):
     action_sentences: list[str]
     not_action_sentences: list[str]
     routine_entries: list[str]
+    horizon_statements: list[str]
     reference_items: list[str]
     comparatives: dict[str, list[str]]
     nominal_goal_words: list[str]
@@ -116,6 +117,16 @@ def is_goal_sentence(sentence: str) -> bool:
     if C.is_lead_in(sentence) or is_meta(sentence):
         return False
     return any(p.match(sentence) for p in _patterns("goal_sentences"))
+
+
+def horizon_year(text: str) -> Optional[int]:
+    """The year of a goal stated as the state reached by then ("År 2040 har
+    havet … god ekologisk status"), else None."""
+    for pattern in _patterns("horizon_statements"):
+        m = pattern.match(C.clean_text(text or ""))
+        if m:
+            return int(m.group("year"))
+    return None
 
 
 def is_routine_entry(text: str) -> bool:

@@ -1183,7 +1183,8 @@ def _period_action_columns(columns, rows, roles) -> list[int]:
     periods = [i for i, c in enumerate(columns) if c.role in ("outcome", "timeline") and (c.year or c.role == "timeline")]
     if len(periods) < 2:
         return []
-    cells = [C.clean_cell(r[i]) for r in rows for i in periods if i < len(r) and C.clean_cell(r[i])]
+    cells = [C.clean_cell(r[i]) for r in rows for i in periods
+             if i < len(r) and C.clean_cell(r[i]) and not C.is_blank_value(C.clean_cell(r[i]))]  # "–": nothing that year
     worded = [c for c in cells if len(c.split()) >= MIN_ACTION_WORDS and parse_value(c) is None
               and not _states_level(c)  # "Minst 2,0 %", "Budget i balans": targets by year
               and C.status_word(c) is None]  # "Delvis uppfyllt": a goal's attainment by year
@@ -1273,12 +1274,14 @@ def actions_by_unit(table: Table) -> Optional[list[tuple[str, str, int]]]:
 
 
 RESTATED_INDICATOR_SIMILARITY = 90  # token-set similarity of a cell naming an indicator read before
-MAX_SHORT_NAME_WORDS = 4  # "1 Trygghet", "4 Bo kvar hemma": a goal named again by its short name
 MIN_UNIT_ACTION_WORDS = 4  # "… har byggts ut.": an action in words, not a figure or a name
 
 
 def _states_level(cell: str) -> bool:
-    """A cell stating a level to reach or a movement ("Minst 2,0 %", "Budget i balans", "Öka")."""
+    """A cell stating a level to reach or a movement ("Minst 2,0 %", "Budget i balans", "Öka"); not
+    an action ("Inventera alla enskilda avlopp …")."""
+    if prose.opens_with_action(cell):
+        return False
     found = column_target(cell, None)
     return found is not None and (found.target_value is not None or bool(found.direction))
 
