@@ -3520,3 +3520,23 @@ def test_numbered_focus_areas_their_horizon_goal_in_bold_and_a_roadmap_by_year()
     assert [(a.text, a.timeline, a.goal_key) for a in ext.activities] == [
         ("Inventera alla enskilda avlopp i Bovallstrand", "2026", ext.goals[2].key),
         ("Bygga två dagvattendammar vid Kungshamns hamn", "2028", ext.goals[2].key)]
+
+
+def test_goals_by_area_and_deadline_named_later_by_letter_and_year():
+    doc = build([
+        ("h", 1, "Etappmål"),
+        ("t", ["Fokusområde", "Senast 2026", "Senast 2028"], [
+            ["A. Digital infrastruktur och service", "Alla skolor och bibliotek på landsbygden har publikt wifi.",
+             "Minst 98 procent av hushållen har tillgång till bredband om minst 1 Gbit/s."],
+            ["B. Resor och kommunikationer", "Anropsstyrd kollektivtrafik finns i alla byar med fler än 50 invånare.", "–"]]),
+        ("h", 1, "Åtgärder"),
+        ("t", ["Nr", "Åtgärd", "Etappmål", "Ansvarig"], [
+            ["1", "Installera publikt wifi i bygdegårdarna i Holje och Vilshult", "A 2026", "Digitaliseringsenheten"],
+            ["2", "Söka statligt bredbandsstöd för de sista adresserna", "A 2028", "Kommunstyrelsen"]]),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [g.text[:20] for g in ext.goals] == ["Digital infrastruktu", "Alla skolor och bibl", "Minst 98 procent av ",
+                                                "Resor och kommunikat", "Anropsstyrd kollekti"]
+    wifi, broadband = ext.goals[1], ext.goals[2]
+    assert (wifi.parent_key, wifi.target.target_year, broadband.target.target_value) == (ext.goals[0].key, 2026, 98.0)
+    assert [a.goal_key for a in ext.activities] == [wifi.key, broadband.key]

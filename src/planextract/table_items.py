@@ -337,6 +337,10 @@ class TableReader:
             indicator.kolada_kpi = indicator.kolada_kpi or doc.title_kpi
             doc.last_card = indicator
             return
+        by_deadline = goal_time_matrix(table)
+        if by_deadline is not None:
+            self._goal_time_matrix(table, by_deadline)
+            return
         goals = table_rows.goal_tiles(list(table.header), [list(r) for r in table.rows])
         if goals is not None:
             self._goal_tiles(table, goals)
@@ -605,6 +609,10 @@ class TableReader:
             several = _BARE_NUMBERS.fullmatch(text)
             if several:  # "1, 3": the goals the row serves by number, the first its link
                 text = several.group(1)
+            if re.sub(r"\s+", " ", text) in doc.numbered and not _GOAL_NUMBER.fullmatch(text):
+                carried[n] = doc.numbered[re.sub(r"\s+", " ", text)]  # "A 2028": named as a goal matrix names it
+                parent = row_goal = carried[n]
+                continue
             number = _GOAL_NUMBER.fullmatch(text)
             if number or (text and table_rows.is_code(text)):
                 # "1.1", "ÄN 1.1": the goal with that number or code, named by reference
@@ -916,6 +924,34 @@ class TableReader:
             found.append(self.doc.add_activity(text, page, bbox, "table", anchor, **own))
         return found
 
+    def _goal_time_matrix(self, table: Table, years: dict[int, int]) -> None:
+        """Goals by area and deadline ("Fokusområde | Senast 2026 | Senast 2028"
+        over "A. Digital infrastruktur | Alla skolor … har publikt wifi. | …"):
+        the first cell of a row is the area's goal, each other cell a goal under
+        it for its column's year, named later by letter and year ("A 2028")."""
+        doc = self.doc
+        state = doc.section_state(table.section_index)
+        level = doc.level(*state.texts)
+        for r, row in enumerate(table.rows):
+            page = table.row_pages[r] if table.row_pages else table.page_start
+            coded = _AREA_LETTER.match(C.clean_cell(row[0]))
+            area_text = C.clean_cell(row[0])[coded.end():] if coded else C.clean_cell(row[0])
+            area = doc.add_goal(area_text, level, page, table.bbox, "table", parent=doc.scope_goal)
+            if coded:
+                doc.numbered.setdefault(coded.group(1), area.key)
+            for col, year in years.items():
+                cell = C.clean_cell(row[col]) if col < len(row) else ""
+                if not cell or C.is_blank_value(cell):
+                    continue
+                target = doc.own_target(cell, year=year)
+                if target is None or (target.target_value is None and not target.direction):
+                    target = Target(text=C.clean_cell(table.header[col]), direction="reach", target_year=year)
+                target.target_year = target.target_year or year
+                goal = doc.add_goal(cell, level, page, table.bbox, "table", parent=area.key, target=target)
+                doc.stated_targets.add(goal.key)
+                if coded:
+                    doc.numbered.setdefault(f"{coded.group(1)} {year}", goal.key)
+
     def _status_columns(self, table: Table, columns: list[int]) -> None:
         """Actions sorted into columns by where they stand ("Genomfört under
         2025 | Påbörjat, fortsätter 2026"), a bullet each, the header their
@@ -1214,6 +1250,30 @@ def place_rows(table: Table, kommun: Optional[str]) -> Optional[list[IndicatorVa
         elif C.normalize(label) not in others:
             return None
     return own_values
+
+
+_AREA_LETTER = re.compile(r"^([A-H])[.)]?\s+(?=[A-ZÅÄÖ])")
+
+
+def goal_time_matrix(table: Table) -> Optional[dict[int, int]]:
+    """Column -> year of a table of goals by area and deadline: a goal column
+    first, then columns headed by a deadline ("Senast 2026", "Till 2030",
+    "2028") whose cells state goals in words; None for another table."""
+    columns = C.column_roles(table.header)
+    if len(columns) < 3 or columns[0].role != "goal" or not table.rows:
+        return None
+    deadline = set(C.column_rules().deadline_words) | {"till", "år"}
+    years = {}
+    for i, column in enumerate(columns[1:], start=1):
+        words = re.sub(r"(?:19|20)\d\d", " ", C.clean_cell(column.header)).lower().split()
+        if column.year is None or any(w not in deadline for w in words):
+            return None
+        years[i] = column.year
+    cells = [C.clean_cell(r[i]) for r in table.rows for i in years if i < len(r)]
+    stated = [c for c in cells if c and not C.is_blank_value(c)]
+    if not stated or any(len(c.split()) < 4 or parse_value(c) is not None for c in stated):
+        return None
+    return years
 
 
 def status_columns(table: Table) -> Optional[list[int]]:
