@@ -3540,3 +3540,18 @@ def test_goals_by_area_and_deadline_named_later_by_letter_and_year():
     wifi, broadband = ext.goals[1], ext.goals[2]
     assert (wifi.parent_key, wifi.target.target_year, broadband.target.target_value) == (ext.goals[0].key, 2026, 98.0)
     assert [a.goal_key for a in ext.activities] == [wifi.key, broadband.key]
+
+
+def test_an_actions_fields_in_parentheses_parted_by_bullets_even_when_a_bullet_opens_a_line():
+    doc = build([
+        ("h", 1, "Mål"),
+        ("p", "N1 Företagarna ska uppleva en snabb och rättssäker service från kommunen."),
+        ("h", 1, "Aktiviteter"),
+        ("li", "Införa en företagslots med en gemensam ingång för alla tillståndsärenden (N1 • näringslivsenheten"),
+        ("li", "2026)"),
+        ("li", "Erbjuda yrkessvenska kombinerat med praktik för nyanlända (N1 • vuxenutbildningen • 2026–2028)"),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [(a.text, a.responsible, a.timeline) for a in ext.activities] == [
+        ("Införa en företagslots med en gemensam ingång för alla tillståndsärenden", "näringslivsenheten", "2026"),
+        ("Erbjuda yrkessvenska kombinerat med praktik för nyanlända", "vuxenutbildningen", "2026–2028")]

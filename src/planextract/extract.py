@@ -89,6 +89,8 @@ _BOARD_OR_SUM = re.compile(r"^[\w ,–-]{0,60}?(?:nämnden|styrelsen|förvaltnin
 _RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s+(?=\S)")
 
 
+# the end of a parenthesis wrapped onto a line of its own: "årligen)", "2026)"
+_CLOSING_FRAGMENT = re.compile(r"[^()]{1,40}\)\.?")
 # who does an action, named after a closing dash: "… med fast gruppledare — Hemtjänsten"
 _CLOSING_UNIT = re.compile(r"\s+[–—]\s+(?P<unit>[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+){0,3})\.?$")
 # a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
@@ -1082,6 +1084,8 @@ class _Reader(ProseItems):
             self.flush_coded()  # "V5 Gång- och cykelvägnätet ska …" stated whole: its goal before its measures
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
+        if self._closes_last_action(text):
+            return
         label, colon, rest = text.partition(":")
         if colon and len(label.split()) <= 2 and C.status_word(label) is not None and C.mentions_goals(rest):
             return  # "Grön: målet bedöms nås vid årets slut.": the legend of a colour scale
@@ -1693,6 +1697,27 @@ class _Reader(ProseItems):
             if found is not None and found[0] == "target" and all(t.text == card.text for t in card.targets):
                 card.targets = []  # a level read from its name ("… möter under 14 dagar") gives way
                 self._indicator_field(card, "target", found[1], found[2])
+
+    def _closes_last_action(self, text: str) -> bool:
+        """A line that closes the parenthesis the action before it left open, set
+        apart as an item of its own ("… (N1 • miljö- och byggförvaltningen •
+        löpande" / "årligen)"): its fields are read with it.  True when it was."""
+        last = self.out.activities[-1] if self.out.activities else None
+        if last is None or not _CLOSING_FRAGMENT.fullmatch(text) or last.text.count("(") <= last.text.count(")"):
+            return False
+        found = None
+        for joined in (f"{last.text} {text}", f"{last.text} • {text}"):  # the "•" may have been read as its marker
+            found = found or bracketed_fields(joined) or activity_tail(joined)
+        if found is None:
+            return False
+        last.text = found[0]
+        for name, value in found[1].items():
+            if getattr(last, name) is None:
+                setattr(last, name, value)
+        served = self.goal_by_code(found[2]) if len(found) > 2 and found[2] else None
+        if served is not None:
+            self.anchors[("activity", last.key)] = Anchor(served, None, self.region)
+        return True
 
     def _timed_action(self, block: Block, before: Optional[tuple[Block, str]], text: str, state: _SectionState) -> bool:
         """An action after the time it is done, set as a list's marker would be,

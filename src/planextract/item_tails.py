@@ -564,7 +564,7 @@ def names_a_unit(part: str) -> bool:
 _BRACKETED = re.compile(r"^(?P<body>.*?\S)\s*\[(?P<inner>[^\[\]]+)\]\s*\.?\s*$", re.S)
 _BRACKET_SPLIT = re.compile(r"\s*(?:[•·|;]|\(cid:\d+\))\s*")
 # the same fields in parentheses, parted by semicolons: "… (delmål 3b; Fastighetsavdelningen; 2026)"
-_PARENTHESISED_FIELDS = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*;[^()]*)\)\s*\.?\s*$", re.S)
+_PARENTHESISED_FIELDS = re.compile(r"^(?P<body>.*?\S)\s*\((?P<inner>[^()]*(?:;|\s[•·]\s)[^()]*)\)\s*\.?\s*$", re.S)
 _GOAL_NAMED = re.compile(r"^[\wåäö-]*mål\s+(?P<code>\S+)$", re.I)
 
 
@@ -594,6 +594,9 @@ def bracketed_fields(text: str) -> Optional[tuple[str, dict, Optional[str]]]:
             fields.setdefault("timeline", part)
         elif names_a_unit(part):
             fields.setdefault("responsible", part)
+        elif code is not None and "responsible" not in fields and len(part.split()) <= MAX_NAME_WORDS \
+                and not re.search(r"\d", part):
+            fields["responsible"] = part  # "(N4 • vuxenutbildningen • 2026–2028)": after the goal's code, who
         else:
             return None  # other words: the brackets belong to the text
     if not fields and code is None:
