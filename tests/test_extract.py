@@ -3555,3 +3555,18 @@ def test_an_actions_fields_in_parentheses_parted_by_bullets_even_when_a_bullet_o
     assert [(a.text, a.responsible, a.timeline) for a in ext.activities] == [
         ("Införa en företagslots med en gemensam ingång för alla tillståndsärenden", "näringslivsenheten", "2026"),
         ("Erbjuda yrkessvenska kombinerat med praktik för nyanlända", "vuxenutbildningen", "2026–2028")]
+
+
+def test_measures_reported_in_a_follow_up_with_their_targets_in_passing():
+    doc = build([
+        ("h", 1, "Ekonomiskt bistånd"),
+        ("p", "Nämnden har som mål att fler personer med ekonomiskt bistånd ska gå vidare till arbete [Delvis uppfyllt]. "
+              "Andelen deltagare i Jobbcentrum som gått vidare till arbete eller studier var 34 procent efter augusti "
+              "(29 procent 2024); målvärdet är minst 40 procent. Andelen arbetad tid som utförs av timavlönade var "
+              "12 procent (14 procent 2024) och ska fortsätta att minska. Andelen var lägre än väntat."),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [(i.text, i.targets[0].text) for i in ext.indicators] == [
+        ("Andelen deltagare i Jobbcentrum som gått vidare till arbete eller studier", "minst 40 procent"),
+        ("Andelen arbetad tid som utförs av timavlönade", "ska fortsätta att minska")]
+    assert ext.indicators[1].targets[0].direction == "decrease"

@@ -286,15 +286,45 @@ def reported_measures(sentences: list[str]) -> list[ReportedMeasure]:
         name = sentence[:m.start()].strip(" ,")
         if len(name.split()) > MAX_MEASURE_NAME_WORDS:
             continue
-        if name.split()[-1].lower() in _RELATIVE or _words_pattern("target_words").search(sentence[m.end():]):
-            continue  # "Antalet invånare som är …"; a sentence stating its own target is read whole elsewhere
+        if name.split()[-1].lower() in _RELATIVE or len(name.split()) < 2 and not own_name_ok(name):
+            continue  # "Antalet invånare som är …"; "Andelen" alone names the measure of the sentence before
+        own = _OWN_DIRECTION.search(sentence[m.end():])
+        if own:
+            # "Andelen … var 83 procent (78 procent 2024) och ska fortsätta att öka.": its target after it
+            found.append(ReportedMeasure(name, own.group("target").rstrip(". "), (n,)))
+            continue
+        aside = _TARGET_ASIDE.search(sentence[m.end():])
+        if aside and not re.search(r"\bmot\s+$", sentence[m.end():][:aside.start()]):  # "…, mot målvärdet …": read whole
+            # "… var 34 procent efter augusti (29 procent 2024); målvärdet är minst 40 procent."
+            found.append(ReportedMeasure(name, aside.group("level"), (n,)))
+            continue
+        if _words_pattern("target_words").search(sentence[m.end():]):
+            continue  # a sentence stating its own level is read whole elsewhere
         for later in range(n + 1, len(sentences)):
             if verbs.search(sentences[later]) and names_a_measure(sentences[later]):
                 break  # the next measure reported: no target for this one
-            if states_target(sentences[later]):
-                found.append(ReportedMeasure(name, sentences[later].rstrip("."), (n, later)))
+            aside = _TARGET_ASIDE.search(sentences[later])
+            if states_target(sentences[later]) or aside:
+                # "… men målvärdet för helåret, minst 90 procent, bedöms inte nås.": the level named in passing
+                target = aside.group("level") if aside and not states_target(sentences[later]) else sentences[later]
+                found.append(ReportedMeasure(name, target.rstrip("."), (n, later)))
                 break
     return found
+
+
+def own_name_ok(name: str) -> bool:
+    """A one-word measure that names what it measures ("Sjukfrånvaron"), not a
+    bare "Andelen" or "Antalet" that points back to the sentence before."""
+    return normalize(name) not in {"andelen", "antalet", "andel", "antal", "den", "det", "nivån", "värdet"}
+
+
+# a reported measure's own movement after its figures: "… var 83 procent (78 procent 2024) och ska fortsätta att öka"
+_OWN_DIRECTION = re.compile(r"\boch\s+(?P<target>ska\s+(?:fortsätta\s+(?:att\s+)?)?(?:öka|minska|halveras|fördubblas)\b.*)$",
+                            re.I)
+# a target named in passing: "målvärdet för helåret, minst 90 procent, …", "; målvärdet är minst 40 procent",
+# "nämndens målvärde om högst 8,0 procent"
+_TARGET_ASIDE = re.compile(r"\bmålvärde(?:t)?(?:\s+för\s+\w+)?(?:,|\s+är|\s+om|\s+på)?\s+(?P<level>(?:minst|högst|lägst|max|maximalt|under|över)\s+"
+                           r"\d[\d\s]*(?:,\d+)?\s*(?:procent|%)?)", re.I)
 
 
 _MEASURE_END = re.compile(r",\s+(?:som|enligt|i dag|vilket|där|mätt)\b|\s+\((?:[^()]*\d[^()]*)\)")
