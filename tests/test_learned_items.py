@@ -274,3 +274,14 @@ def test_a_learned_item_needs_three_words():
                                                    _EveryoneActs())]
     assert "Alla verksamheter" not in found
     assert "Det ska finnas tillgängliga mötesplatser för alla åldrar" in found
+
+
+def test_a_piece_of_a_sentence_set_apart_is_never_learned():
+    parsed = build([
+        ("h", 1, "Strategi"),
+        ("p", "genom samarbete mellan invånare, föreningsliv, företag"),
+        ("p", "Det ska finnas tillgängliga mötesplatser för alla åldrar"),
+    ])
+    found = [s.text for _, s in L.learned_segments(parsed, Extraction(), ["activity"], {"activity": 0.45},
+                                                   _EveryoneActs())]
+    assert found == ["Det ska finnas tillgängliga mötesplatser för alla åldrar"]

@@ -221,6 +221,8 @@ def learned_segments(parsed: ParsedDocument, out: Extraction, kinds: list[str], 
             continue
         if not key or key in seen or held(i) or len(segment.text.split()) < MIN_LEARNED_WORDS:
             continue
+        if segment.source in ("paragraph", "sentence") and segment.text[:1].islower():
+            continue  # "genom samarbete mellan invånare, …": a piece of a sentence set apart, no item
         seen.add(key)
         if segment.source == "paragraph":
             taken_blocks.add(segment.ref[1])
