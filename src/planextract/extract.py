@@ -1435,11 +1435,7 @@ class _Reader(ProseItems):
             goal = self.add_goal(text, self.level(*state.texts), block.page, block.bbox, "prose",
                                  parent=self.scope_goal, target=Target(text=text, direction="reach", target_year=year))
             self.stated_targets.add(goal.key)  # the state by that year is its own level, kept under its subgoals
-            section = self._section_for(block.section_index)
-            rank = (section.level if section else 0) + 0.25
-            self._pop_scopes(rank)
-            self._push_scope(rank, goal.key)
-            self.last_goal = goal.key
+            self.govern(block.section_index, goal.key, 0.25)
             return
         code_alone = bool(table_rows.is_code(text) and table_rows.code_scheme(text))
         coded_start = bool(C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)))
@@ -1496,11 +1492,7 @@ class _Reader(ProseItems):
         if known is not None and not (C.is_goal_statement(text) and len(C.sentences(text)) == 1):
             # "Nämndmål 1.1" / a comment on goal 1.1, read before ("… Målet bedöms därför uppnås delvis."):
             # no new goal; what follows serves it
-            section = self._section_for(block.section_index)
-            rank = (section.level if section else 0) + 0.5
-            self._pop_scopes(rank)
-            self._push_scope(rank, known)
-            self.last_goal = known
+            self.govern(block.section_index, known)
         elif bare is not None and len(text) <= MAX_STATEMENT_CHARS and not C.is_lead_in(text):
             self._bare_labelled_goal(block, text, state, *bare)
             self.labelled_goal = self.last_goal
@@ -1602,11 +1594,7 @@ class _Reader(ProseItems):
                 text, level, block.page, block.bbox, "prose",
                 parent=self.scope_goal, target=self.own_target(text),
             )
-            section = self._section_for(block.section_index)
-            rank = (section.level if section else 0) + 0.5
-            self._pop_scopes(rank)
-            self._push_scope(rank, goal.key)
-            self.last_goal = goal.key
+            self.govern(block.section_index, goal.key)
         else:
             self.short_item(block, text, state)
 
@@ -1705,9 +1693,8 @@ class _Reader(ProseItems):
         last = self.out.activities[-1] if self.out.activities else None
         if last is None or not _CLOSING_FRAGMENT.fullmatch(text) or last.text.count("(") <= last.text.count(")"):
             return False
-        found = None
-        for joined in (f"{last.text} {text}", f"{last.text} • {text}"):  # the "•" may have been read as its marker
-            found = found or bracketed_fields(joined) or activity_tail(joined)
+        joined = (f"{last.text} {text}", f"{last.text} • {text}")  # the "•" may have been read as its marker
+        found = next((f for j in joined for f in (bracketed_fields(j), activity_tail(j)) if f is not None), None)
         if found is None:
             return False
         last.text = found[0]
@@ -1804,10 +1791,12 @@ class _Reader(ProseItems):
         if named is not None:  # "Kopplat till FS 4": the goal it serves, whatever stands near it
             self.anchors[("activity", action.key)] = Anchor(named, None, self.region)
 
-    def scope_table_goal(self, section_index: Optional[int], goal_key: int) -> None:
-        """A goal a table states (a goal box) governs what follows in its section."""
+    def govern(self, section_index: Optional[int], goal_key: int, depth: float = 0.5) -> None:
+        """A goal stated in a section (a goal box, a caption, a bold line) governs
+        what follows in it, until a goal stated at the same ``depth`` below the
+        section's heading replaces it."""
         section = self._section_for(section_index)
-        rank = (section.level if section else 0) + 0.5
+        rank = (section.level if section else 0) + depth
         self._pop_scopes(rank)
         self._push_scope(rank, goal_key)
         self.last_goal = goal_key
@@ -1845,11 +1834,7 @@ class _Reader(ProseItems):
                              target=self.own_target(goal_text))
         if code:
             self.numbered.setdefault(code, goal.key)
-        section = self._section_for(block.section_index)
-        rank = (section.level if section else 0) + 0.25
-        self._pop_scopes(rank)
-        self._push_scope(rank, goal.key)
-        self.last_goal = goal.key
+        self.govern(block.section_index, goal.key, 0.25)
         return True
 
     def flush_coded(self) -> None:
@@ -1897,11 +1882,7 @@ class _Reader(ProseItems):
         if code:
             self.numbered.setdefault(code.group(1), goal.key)
         if self.coded_scope:
-            section = self._section_for(block.section_index)
-            rank = (section.level if section else 0) + 0.25
-            self._pop_scopes(rank)
-            self._push_scope(rank, goal.key)
-            self.last_goal = goal.key
+            self.govern(block.section_index, goal.key, 0.25)
 
     def goal_by_code(self, code: str) -> Optional[int]:
         """The goal a code names ("ÄN 1.2", "1.2"): by the whole code, else its number."""

@@ -444,11 +444,10 @@ def named_field_run(text: str) -> Optional[tuple[str, IndicatorTail]]:
         said = label and len(label.group(1).split()) >= 2
         if said and targets.is_no_target(label.group(1)):  # "Inget målvärde 2024: 12,8": no target, then a year
             part, no_target = label.group(2), True
-        elif said and C.attainment(label.group(1)):  # "… Målet är inte uppfyllt 2024: 1,8 %"
-            status = C.attainment(label.group(1))[0]
-            part = label.group(2)
-        elif C.attainment(part) and not re.search(r"\d", part):
-            status = C.attainment(part)[0]
+        elif said and (stated := C.attainment(label.group(1))):  # "… Målet är inte uppfyllt 2024: 1,8 %"
+            status, part = stated[0], label.group(2)
+        elif not re.search(r"\d", part) and (stated := C.attainment(part)):
+            status = stated[0]
             continue
         parts.append(part)
     fields = field_line(" | ".join(parts))

@@ -142,12 +142,8 @@ class ProseItems:
             self._push_scope(rank + 0.25, goal.key)
             self.last_goal = goal.key
         elif kind == "indicator":
-            codes = prose.measure_codes(rest)
-            if codes and self.nearest_goal() is not None:
-                # "Följs upp med: indikator I1, I2 och I3 (se bilaga)": the appendix's rows of those codes serve it
-                for code in codes:
-                    self.indicator_code_goals.setdefault(code, self.nearest_goal())
-                return True
+            if self._measures_by_code(prose.measure_codes(rest)):
+                return True  # "Följs upp med: indikator I1, I2 och I3 (se bilaga)"
             self.add_indicator(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
         else:
             self.add_activity(rest, block.page, block.bbox, "prose", Anchor(None, self.nearest_goal(), self.region))
@@ -373,7 +369,17 @@ class ProseItems:
             self.add_indicator(f"{measure.name} {code.group(0)}" if code else measure.name, block.page, block.bbox,
                                "prose", Anchor(served, self.nearest_goal(), self.region), target_text=target)
 
-    def _decided_goal(self, block, text: str, state, rank) -> bool:
+    def _measures_by_code(self, codes: list[str]) -> bool:
+        """The goal in scope is followed up by the indicators of these codes, listed
+        in an appendix whose rows then serve it; False when there are none to note."""
+        goal = self.nearest_goal()
+        if not codes or goal is None:
+            return False
+        for code in codes:
+            self.indicator_code_goals.setdefault(code, goal)
+        return True
+
+    def _decided_goal(self, block, text: str, state) -> bool:
         """A goal quoted from a body's decision in a paragraph that holds no items otherwise."""
         for sentence in C.sentences(text):
             decided = prose.decided_goal(sentence)
@@ -391,7 +397,7 @@ class ProseItems:
         if state.own == "never" and state.kind == "never":
             # "Ekonomi" / "Strategiskt mål 6: ...": a goal named by its label stands anywhere,
             # and so does one a body's decision quotes ("Inledning" / "… beslutat att ”… ska …”")
-            return self._label_goal(block, text, state, rank) or self._decided_goal(block, text, state, rank)
+            return self._label_goal(block, text, state, rank) or self._decided_goal(block, text, state)
         if state.own in ("skip", "never") or state.kind in ("skip", "never"):
             return False
         if self._label_measures(block, text):
@@ -421,12 +427,11 @@ class ProseItems:
         goal_list = state.kind in ("goal", "goal_item") or state.own == "goal"
         counted, self.counted_run = self.counted_run, None
         after = counted[1] if counted is not None and counted[0] == block.section_index else 0
-        listed = (prose.roman_items(text) or prose.counted_items(C.clean_text(block.text, numbering=False), after)
-                  ) if goal_list else []
+        roman = prose.roman_items(text) if goal_list else []
+        listed = roman or (prose.counted_items(C.clean_text(block.text, numbering=False), after) if goal_list else [])
         if listed:
             # "I Vilhelmina ska vara … II Invånarna ska ha …", "1 År 2027 upplever … 2 År 2027 finns …":
             # a numbered list run together
-            roman = prose.roman_items(text)
             for n, item in enumerate(listed, start=after + 1):
                 goal = self.add_goal(item, self.level(*state.texts), block.page, block.bbox, "list",
                                      parent=self.scope_goal)
@@ -493,11 +498,8 @@ class ProseItems:
                 used = True
                 continue
             coded = [c for rest in prose.followed_up_with(sentence) for c in prose.measure_codes(rest)]
-            if coded and self.nearest_goal() is not None:
-                # "Följs upp med indikator I1, I2 och I3 (se bilaga).": the appendix's rows of those codes serve it
-                for code in coded:
-                    self.indicator_code_goals.setdefault(code, self.nearest_goal())
-                used = True
+            if self._measures_by_code(coded):
+                used = True  # "Följs upp med indikator I1, I2 och I3 (se bilaga)."
                 continue
             goal_number, leveled = prose.leveled_measures(sentence)
             if leveled:

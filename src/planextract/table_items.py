@@ -720,7 +720,7 @@ class TableReader:
         status = table_rows.assessed(box.assessment) if box.assessment else None
         if status and goal.status is None:
             goal.status, goal.status_text = status, box.assessment
-        doc.scope_table_goal(table.section_index, goal.key)
+        doc.govern(table.section_index, goal.key)
 
     def _header_goal_cell(self, table: Table, header: list[str], columns) -> Optional[int]:
         """The goal a table's first header cell states after its label, over a
