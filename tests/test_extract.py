@@ -3570,3 +3570,27 @@ def test_measures_reported_in_a_follow_up_with_their_targets_in_passing():
         ("Andelen deltagare i Jobbcentrum som gått vidare till arbete eller studier", "minst 40 procent"),
         ("Andelen arbetad tid som utförs av timavlönade", "ska fortsätta att minska")]
     assert ext.indicators[1].targets[0].direction == "decrease"
+
+
+def test_actions_reported_done_under_a_goal_are_actions_not_goals():
+    doc = build([
+        ("h", 1, "Mål och måluppfyllelse"),
+        ("p", "Nykvarn ska vara en trygg och attraktiv kommun att bo och leva i."),
+        ("li", "Genomförde trygghetsvandringar i Centrum tillsammans med polisen."),
+        ("li", "Anställde två kommunvärdar som är ute kvällstid under helger."),
+        ("li", "Tog fram en ny belysningsplan för gång- och cykelvägar."),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [a.text[:12] for a in ext.activities] == ["Genomförde t", "Anställde tv", "Tog fram en "]
+    assert not any(g.text.startswith(("Genomförde", "Anställde", "Tog")) for g in ext.goals)
+
+
+@pytest.mark.parametrize("text, done", [
+    ("Startade familjecentralen i Nykvarns centrum", True),
+    ("Sålde 4,2 hektar mark i Mörby industriområde", True),
+    ("Utvecklande samtal med alla medarbetare", False),  # a participle, no past tense
+    ("Ökade andelen elever som känner sig trygga", False),  # a change, no action
+    ("Fler vuxna ska slutföra sina studier", False),
+])
+def test_an_action_reported_done_by_its_verb_in_the_past(text, done):
+    assert prose.opens_with_done_action(text) is done

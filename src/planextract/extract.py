@@ -1107,6 +1107,8 @@ class _Reader(ProseItems):
                 kind = "indicator"  # "Antal kilometer ny cykelväg – minst 2,5 (utfall 2024: 1,2)"
         elif kind in (None, "goal_item") and _labelled_action(text):
             kind = "activity"  # "Införa digital signering … (ansvar: verksamhetschef; status: pågår)" under a goal
+        elif kind in (None, "goal", "goal_item") and prose.opens_with_done_action(text):
+            kind = "activity"  # "Genomförde trygghetsvandringar …" under a goal of a follow-up: an action done
         if kind == "goal_item" and self.scope_goal is not None and prose.names_a_measure(text) \
                 and not C.is_goal_statement(text) and not prose.is_note(text):
             kind = "indicator"  # "a) Andel elever i årskurs 5 som känner sig trygga i skolan" under its goal

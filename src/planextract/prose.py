@@ -49,6 +49,7 @@ class ProseRules(RulesModel):
     counted_lead_ins: list[str]
     dated_present_action_sentences: list[str]
     present_action_verbs: list[str]
+    past_action_verbs: list[str]
     strong_infinitives: list[str]
     not_planned_verbs: list[str]
     directed_action_sentences: list[str]
@@ -633,6 +634,8 @@ def action_verb(word: str) -> Optional[str]:
         stems += [word[:word.rindex("it")] + "a"]  # a strong verb's supine: "erbjudits" -> "erbjuda"
     if word.endswith("des") or word.endswith("tes"):
         stems += [word[:-3], word[:-3] + "a"]  # the past passive: "delades" -> "dela", "infördes" -> "införa"
+    if word.endswith("de") or word.endswith("te"):
+        stems += [word[:-2], word[:-2] + "a"]  # the past: "startade" -> "starta", "anställde" -> "anställa"
     not_action = _not_action_verbs()
     for stem in stems:
         if len(stem) >= 5 and (is_infinitive(stem) or stem in prose_rules().strong_infinitives):
@@ -705,6 +708,19 @@ def opens_with_action(text: str) -> bool:
     if len(words) < 2 or not words[0][:1].isupper():
         return False
     return _infinitive(words[0].lower().strip(",.:"))
+
+
+def opens_with_done_action(text: str) -> bool:
+    """An action reported done, its verb first in the past tense ("Genomförde
+    trygghetsvandringar …", "Startade familjecentralen …", "Tog fram en plan …"):
+    what a follow-up lists under a goal as done, never a goal itself."""
+    words = C.clean_text(text).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    first = words[0].lower().strip(",.:")
+    if first in prose_rules().past_action_verbs:
+        return True
+    return first.endswith(("de", "te")) and action_verb(first) is not None
 
 
 def names_a_measure(text: str) -> bool:
