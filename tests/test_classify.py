@@ -70,6 +70,10 @@ def test_column_years():
         ("Insatser som har bidragit till målet", "activity"),
         ("Frågor som nämnden ska arbeta med", None),
         ("Utvecklingsarbete 2026 – nämndmål 3", "activity"),  # the goal it serves after a dash
+        # a compound's last part is its head noun, when a word of the lexicon comes before it
+        ("Utvecklingsinsatser 2026", "activity"),
+        ("Kvalitetsindikatorer", "indicator"),
+        ("Handlingsplan för näringsliv och attraktivitet 2026–2027", None),  # "attr" is no word
     ],
 )
 def test_heading_kind(text, kind):

@@ -3594,3 +3594,31 @@ def test_actions_reported_done_under_a_goal_are_actions_not_goals():
 ])
 def test_an_action_reported_done_by_its_verb_in_the_past(text, done):
     assert prose.opens_with_done_action(text) is done
+
+
+def test_a_map_of_goals_headed_by_the_goals_its_columns_serve_and_captions_closing_with_a_target():
+    doc = build([
+        ("h", 1, "Målkarta 2026"),
+        ("t", ["Grästorp är en kommun där alla barn och unga får en god start i livet",
+               "Grästorps kommun har en ekonomi i balans och en effektiv verksamhet"], [
+            ["1a Alla elever ska nå kunskapskraven i samtliga ämnen.", "2a Nämnden ska bedriva verksamheten inom budgetram."],
+            ["1b Barn och elever ska känna sig trygga i skolan.", ""]]),
+        ("h", 1, "Mål och uppföljning"),
+        ("h", 2, "1a Alla elever ska nå kunskapskraven i samtliga ämnen."),
+        ("p", "Diagram 1. Andel elever i årskurs 6 med lägst betyget E i matematik, %. Målvärde 2026: minst 88 %."),
+        ("t", ["2023", "2024", "2025"], [["Grästorp 84,0", "82,5", "86,1"], ["Riket 88,4", "88,9", "89,2"]]),
+        ("h", 1, "Utvecklingsinsatser 2026"),
+        ("li", "Införa en gemensam modell för extra anpassningar i matematik (mål 1b; ansvar: rektorer)."),
+    ])
+    doc.meta.kommun = "Grästorp"
+    ext = extract_items(doc, learned=False)
+    texts = {g.key: g.text[:12] for g in ext.goals}
+    assert [(g.text[:12], g.level, texts.get(g.parent_key)) for g in ext.goals] == [
+        ("Grästorp är ", "kf", None), ("Grästorps ko", "kf", None), ("Alla elever ", "namnd", "Grästorp är "),
+        ("Nämnden ska ", "namnd", "Grästorps ko"), ("Barn och ele", "namnd", "Grästorp är ")]
+    [indicator] = ext.indicators
+    assert indicator.text == "Andel elever i årskurs 6 med lägst betyget E i matematik, %"
+    assert (indicator.targets[0].target_value, indicator.targets[0].target_year) == (88.0, 2026)
+    assert texts[indicator.goal_key] == "Alla elever "
+    [action] = ext.activities
+    assert (action.responsible, texts[action.goal_key]) == ("rektorer", "Barn och ele")

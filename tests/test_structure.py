@@ -599,3 +599,18 @@ def test_a_heading_cue_line_is_a_heading_of_its_own_over_the_next(corpus_pdf):
     headings = [s.heading for s in parse_pdf(corpus_pdf / "oskarshamn-bun-namndplan-2026.pdf").sections]
     at = headings.index("Så mäter vi")
     assert headings[at + 1] == "Behörighet till yrkesprogram, årskurs 9"
+
+
+def test_goals_lettered_under_a_number_in_heading_type_are_headings_even_as_sentences():
+    s = Sheet()
+    s.add("4 Mål och uppföljning", size=15, bold=True).para(*FILLER)
+    s.add("1a Alla elever ska nå kunskapskraven i samtliga ämnen.", size=12.5, bold=True, before=0.5).para(*FILLER)
+    s.add("1b Barn och elever ska känna sig trygga i skolan.", size=12.5, bold=True, before=0.5).para(*FILLER)
+    s.add("1c Fler vuxna ska slutföra sina studier.", before=0.5)  # body type: a list item
+    doc = build_structure([s.page()], [])
+    assert [(text, level) for _, text, level in headings(doc)] == [
+        ("Mål och uppföljning", 1),
+        ("1a Alla elever ska nå kunskapskraven i samtliga ämnen.", 2),
+        ("1b Barn och elever ska känna sig trygga i skolan.", 2)]
+    assert [(b.marker, b.text) for b in doc.blocks if b.kind == "list_item"] == [
+        ("1c", "Fler vuxna ska slutföra sina studier.")]

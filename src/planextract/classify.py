@@ -512,14 +512,25 @@ def heading_kind(text: str) -> Optional[str]:
 
 def head_noun_kind(words: list[str], rules: HeadingRules) -> Optional[str]:
     """The kind named by a short heading's last word, its head noun in Swedish
-    ("Genomförda och pågående aktiviteter", "Nämndens indikatorer"), when no
+    ("Genomförda och pågående aktiviteter", "Nämndens indikatorer"), or the
+    head of that word when it is a compound ("Utvecklingsinsatser"), when no
     term matched the heading as a whole."""
     if not words or len(words) > rules.head_noun_max_words or "ska" in words:
         return None
     for kind in rules.order:
-        if any(_word_match(words[-1], normalize(noun), False) for noun in rules.head_nouns.get(kind, ())):
+        if any(_word_match(words[-1], normalize(noun), False) or _compound_of(words[-1], normalize(noun))
+               for noun in rules.head_nouns.get(kind, ())):
             return kind
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound_of(word: str, head: str) -> bool:
+    """``word`` is a compound with ``head`` as its last part and a word of the
+    lexicon before it ("utvecklings|insatser"; not "attr|aktivitet")."""
+    from .lexicon import lemma_table
+
+    return len(word) > len(head) + 2 and word.endswith(head) and word[:-len(head)] in lemma_table()
 
 
 def _question_kind(text: str) -> Optional[str]:

@@ -74,6 +74,7 @@ _CODE_TAIL = re.compile(
     r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)"
     r"(?:,\s*(?P<cost>\d[\d\s,]*\s*(?:mnkr|mkr|tkr|kr|miljoner kronor)))?\)\s*\.?$")
 # "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
+_LETTERED_CODE = re.compile(r"(\d{1,2}[a-h])\s+(?=[A-ZÅÄÖ])")  # "1a", "2b": goals lettered under a number
 _RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+){0,3}:\s+(?=[A-ZÅÄÖ])")
 # a calendar entry's date before its words ("Maj:", "Vecka 12:", "Kvartal 2 –")
 _CALENDAR_WHEN = re.compile(r"^(?:(?P<word>[^\W\d_]+)|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]|tertial\s*[1-3]"
@@ -93,6 +94,17 @@ _RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s
 _CLOSING_FRAGMENT = re.compile(r"[^()]{1,40}\)\.?")
 # who does an action, named after a closing dash: "… med fast gruppledare — Hemtjänsten"
 _CLOSING_UNIT = re.compile(r"\s+[–—]\s+(?P<unit>[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+){0,3})\.?$")
+def _caption_fields(text: str) -> tuple[str, Optional[str]]:
+    """A caption's name, and the labelled fields it closes with: "Andel elever
+    …, %. Målvärde 2026: minst 88 %." -> ("Andel elever …, %", "Målvärde 2026:
+    minst 88 %."); the caption whole and None when no field closes it."""
+    parts = re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", text.strip())
+    for n in range(1, len(parts)):
+        if all(labelled_field(part.rstrip(". ")) is not None for part in parts[n:]):
+            return " ".join(parts[:n]).rstrip(". "), " ".join(parts[n:])
+    return text, None
+
+
 # a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
 _CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
 
@@ -366,6 +378,7 @@ class _Reader(ProseItems):
         self.pending_baseline: Optional[tuple[Indicator, str, Optional[int]]] = None  # a baseline before its target
         self.title_line: Optional[tuple[str, int, Optional[tuple]]] = None  # last short line: a card's title
         self.title_kpi: Optional[str] = None  # "Källa: Kolada, N15436" under that line
+        self.title_note: Optional[str] = None  # "Målvärde 2026: minst 88 %." closing that line
         self.last_card: Optional[Indicator] = None  # the indicator of the card table just read, for its note
         self.form_labels: Optional[set[str]] = None  # field names opening paragraphs (prose_items)
         self.tables = TableReader(self)
@@ -602,6 +615,10 @@ class _Reader(ProseItems):
         number = C.goal_number(text)
         if number is not None:
             text = C.strip_goal_number(text)  # "Nämndmål 3. Sjukfrånvaron ..." -> "Sjukfrånvaron ..."
+        else:
+            lettered = _LETTERED_CODE.match(text)
+            if lettered:  # "1a Alla elever ska …", a heading under goal 1: "(mål 1a)" names it
+                number, text = lettered.group(1), text[lettered.end():]
         goal = Goal(
             key=self._key(), level=level, text=text, page=page, bbox=bbox,
             source=source, parent_key=parent, target=target,
@@ -1674,9 +1691,18 @@ class _Reader(ProseItems):
                 self._card_note(card, text, kpis)
             return
         text = C.strip_caption_label(text)  # "Diagram 3. Andel …": the caption's label is numbering
+        text, self.title_note = _caption_fields(text)
         short = len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", "?", "!"))
         self.title_line = (text, page, bbox) if short else None
         self.title_kpi = None
+
+    def title_card(self, indicator: Indicator) -> None:
+        """The indicator the title line named has been read from the table under
+        it: the fields its caption closed with are its own."""
+        self.last_card = indicator
+        if self.title_note:
+            self._card_note(indicator, self.title_note, [])
+            self.title_note = None
 
     def _card_note(self, card: Indicator, text: str, kpis: list[str]) -> None:
         """The note under an indicator's card, its source and sometimes its

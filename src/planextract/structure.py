@@ -33,7 +33,7 @@ from .pagelines import (
 
 __all__ = ["build_structure", "compiled_rules", "join_lines"]
 
-_LETTER_MARKER = re.compile(r"[A-H]\.?")  # a lettered heading ("A Livskvalitet i hela livet")
+_LETTER_MARKER = re.compile(r"[A-H]\.?|\d{1,2}[a-h]")  # a lettered heading ("A Livskvalitet i hela livet", "1a Alla elever …")
 
 _COVER_LINES = 15  # a first page of at most so many lines is a cover
 _DISPLAY_BAND = 1.15  # display sizes closer than this ratio share a heading level
@@ -206,15 +206,16 @@ def _heading_cue(row: Row, stats: _Stats, rules: Compiled) -> Optional[str]:
     if (text[0].islower() and not display) or text.endswith((",", ";")):
         return None
     words = _word_count(text)
-    if text.endswith(".") and words >= 3 and not numbered:
-        return None
     bigger, bold, caps = _bigger(row, stats, rules), _bold(row, stats), _caps(text, rules)
+    lettered = bool(row.marker and bigger and _LETTER_MARKER.fullmatch(row.marker))
+    if text.endswith(".") and words >= 3 and not (numbered or lettered):
+        return None
     if numbered:
         styled = bigger or bold or caps
         if (styled or "." in numbered[0]) and words <= hr.max_words:
             row.number = numbered[0]
             return "number"
-    if row.marker and not (bigger and _LETTER_MARKER.fullmatch(row.marker)):
+    if row.marker and not lettered:
         return None  # "1. Text" in body type is a list item; "A Livskvalitet i hela livet" in heading type is none
     if bigger and words <= hr.max_words:
         return "size"

@@ -168,23 +168,41 @@ def labelled_rows(table: Table):
     return out or None
 
 
-def goal_statement_grid(table: Table) -> Optional[list[tuple[str, int]]]:
-    """(goal, page) of each cell of a table whose header names no column of
-    items (perspectives: "Invånare | Samhälle | Medarbetare | Ekonomi") and
-    whose every filled body cell states a goal; None for another table."""
-    if any(C.column_role(h).role not in ("ignore", None) for h in table.header if C.clean_cell(h)):
+GOAL_HEADER_WORDS = 6  # a header cell this long is a sentence, no column's label
+
+
+def goal_statement_grid(table: Table) -> Optional[list[tuple[str, int, int]]]:
+    """(goal, page, column) of each cell of a table whose header names no
+    column of items (perspectives: "Invånare | Samhälle | Medarbetare |
+    Ekonomi"; or goals of their own, see :func:`goal_header`) and whose every
+    filled body cell states a goal; None for another table."""
+    if goal_header(table) is None and any(
+            C.column_role(h).role not in ("ignore", None) for h in table.header if C.clean_cell(h)):
         return None
     found = []
     for r, row in enumerate(table.rows):
         page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
-        for cell in row:
+        for col, cell in enumerate(row):
             text = C.clean_cell(cell)
             if not text:
                 continue
             if not C.is_goal_statement(text):
                 return None
-            found.append((text, page))
+            found.append((text, page, col))
     return found if len(found) >= 2 else None
+
+
+def goal_header(table: Table) -> Optional[list[str]]:
+    """The header cells of a map of goals whose columns are headed by the goals
+    their cells serve ("Grästorp är en kommun där alla barn och unga får en god
+    start i livet | …" over "1a Alla elever ska …"): every filled header cell
+    a sentence; None for another header."""
+    header = [C.clean_cell(h) for h in table.header]
+    filled = [h for h in header if h]
+    if len(filled) < 2 or any(len(h.split()) < GOAL_HEADER_WORDS or h.endswith(":") or prose.names_a_measure(h)
+                              for h in filled):
+        return None
+    return header
 
 
 def printed_values(pairs) -> list[IndicatorValue]:
@@ -236,12 +254,19 @@ class TableReader:
         mål" / "Invånare | Samhälle | …" over a row of goals)."""
         doc = self.doc
         state = doc.section_state(table.section_index)
-        for text, page in statements:
+        level = doc.level(*state.texts)
+        served: dict[int, int] = {}
+        for col, text in enumerate(goal_header(table) or []):
+            if text:  # the goal a column's cells serve, stated in its header
+                served[col] = doc.add_goal(text, "kf", table.page_start, table.bbox, "table", parent=doc.scope_goal,
+                                           target=doc.own_target(text)).key
+                level = "namnd"
+        for text, page, col in statements:
             run = named_field_run(C.clean_cell(text))  # "… ska uppgå till minst 2 procent. Utfall 2025: 1,1 % …"
             status = None
             if run is not None and run[1].target_text is None and C.is_goal_statement(run[0]):
                 text, status = run[0], run[1].status
-            goal = doc.add_goal(text, doc.level(*state.texts), page, table.bbox, "table", parent=doc.scope_goal,
+            goal = doc.add_goal(text, level, page, table.bbox, "table", parent=served.get(col, doc.scope_goal),
                                 target=doc.own_target(text))
             goal.status = goal.status or status
 
@@ -335,7 +360,7 @@ class TableReader:
             indicator = doc.add_indicator(text, page, bbox, "table", Anchor(None, doc.nearest_goal(), doc.region),
                                           values=compared)
             indicator.kolada_kpi = indicator.kolada_kpi or doc.title_kpi
-            doc.last_card = indicator
+            doc.title_card(indicator)
             return
         by_deadline = goal_time_matrix(table)
         if by_deadline is not None:
@@ -994,7 +1019,7 @@ class TableReader:
                                       target_text=target_text, target_year=target_year, values=values,
                                       target_header="Målvärde")
         indicator.kolada_kpi = indicator.kolada_kpi or doc.title_kpi
-        doc.last_card = indicator
+        doc.title_card(indicator)
 
     # ---- goal cards ----------------------------------------------------------
 
