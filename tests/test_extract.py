@@ -3622,3 +3622,42 @@ def test_a_map_of_goals_headed_by_the_goals_its_columns_serve_and_captions_closi
     assert texts[indicator.goal_key] == "Alla elever "
     [action] = ext.activities
     assert (action.responsible, texts[action.goal_key]) == ("rektorer", "Barn och ele")
+
+
+def test_a_risk_register_holds_no_actions_and_a_lead_in_names_what_it_lists_before_its_clause():
+    doc = build([
+        ("h", 1, "Aktiviteter 2026"),
+        ("p", "Utöver aktiviteterna i tabellen genomför förvaltningen följande arbeten, som inte är kopplade "
+              "till ett enskilt mål:"),
+        ("li", "Byta verksamhetssystem för individ- och familjeomsorgen."),
+        ("li", "Revidera nämndens delegationsordning."),
+        ("h", 1, "Uppföljning av risker"),
+        ("t", ["Risk", "Sannolikhet", "Konsekvens", "Åtgärd"], [
+            ["Utredningstiden överskrids på grund av vakanser", "Hög", "Allvarlig", "Kontroll av utredningstider varje månad"],
+            ["Felaktiga utbetalningar av ekonomiskt bistånd", "Medel", "Kännbar", "Stickprov av tio ärenden per tertial"]]),
+    ])
+    ext = extract_items(doc)
+    assert not ext.goals
+    assert [a.text for a in ext.activities] == ["Byta verksamhetssystem för individ- och familjeomsorgen.",
+                                                "Revidera nämndens delegationsordning."]
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("Förvaltningen genomför följande arbeten, som inte är kopplade till ett enskilt mål:", None),
+    ("Nämnden har beslutat om följande prioriterade mål som nämnden bidrar till:", "goal"),
+    ("För varje nämndmål redovisar vi mått som svarar på tre frågor:", None),
+])
+def test_the_kind_a_lead_in_names(lead, kind):
+    assert prose.lead_kind(lead) == kind
+
+
+def test_a_code_whose_words_stand_elsewhere_is_no_goal():
+    doc = build([
+        ("h", 1, "Målkedja 2026"),
+        ("p", "KF B"),
+        ("p", "Fler invånare ska vara självförsörjande."),
+        ("p", "SN 3"),
+        ("p", "SN 4"),
+    ])
+    ext = extract_items(doc, learned=False)
+    assert [g.text for g in ext.goals] == ["Fler invånare ska vara självförsörjande."]

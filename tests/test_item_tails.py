@@ -189,6 +189,14 @@ def test_a_target_in_a_sentence_of_its_own_and_fields_parted_by_sentences():
     assert fields.fields == {"status": "Pågår", "responsible": "rektorer åk 7–9"}
 
 
+def test_an_outcome_in_brackets_before_the_target_after_a_dash():
+    found = indicator_value_tail("Andel elever i åk 9 behöriga till yrkesprogram (utfall 2025: 79,4 %) – "
+                                 "målvärde 2026: minst 84 %")
+    assert (found.body, found.target_year, found.values) == (
+        "Andel elever i åk 9 behöriga till yrkesprogram", 2026, [("2025", "79,4 %")])
+    assert "minst 84 %" in found.target_text
+
+
 @pytest.mark.parametrize("text, found", [
     ("Bygga laddinfrastruktur vid depån i Köping (Infrastruktur, kvartal 4)",
      ("Bygga laddinfrastruktur vid depån i Köping", {"responsible": "Infrastruktur", "timeline": "kvartal 4"})),

@@ -42,6 +42,7 @@ class ColumnRules(RulesModel):
     activity_statuses: list[str]
     served_goal_labels: list[str]
     comparison_rows: list[str]
+    risk_headers: list[str]
 
 
 class KindTerms(RulesModel):
@@ -576,6 +577,13 @@ def is_action_description(text: str) -> bool:
     """"Beskrivning av åtgärd": the heading above it is one action."""
     words = _words(heading_base(text))
     return any(_equals_term(words, _norm(t)) for t in heading_rules().action_description_headings)
+
+
+def is_risk_register(header) -> bool:
+    """A table's header opening with its risks ("Risk | Sannolikhet | … | Åtgärd"):
+    a register of internal control, whose measures are no plan's actions."""
+    first = next((clean_cell(h) for h in header if clean_cell(h)), "")
+    return _norm(first) in {_norm(h) for h in column_rules().risk_headers} and len(header) >= 2
 
 
 def is_calendar_header(text: str) -> bool:

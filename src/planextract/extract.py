@@ -1893,6 +1893,9 @@ class _Reader(ProseItems):
         """A coded goal ("V1 Minst 90 procent ... (ÄN 1.2)"): its code names it, a
         code in its closing parenthesis names the goal it serves."""
         code = C.ITEM_CODE.match(text[offset:])
+        words = re.findall(r"[^\W\d_]{2,}", item[code.end() - offset:] if code and item.startswith(code.group(1)) else item)
+        if len(words) < 2:
+            return  # "SN 5" alone: a code whose words stand elsewhere (a table's columns set apart)
         named = self.goal_by_code(code.group(1)) if code else None
         if named is not None and restates(self.goal_by_key(named).text, item):
             return  # "FS 1 Fler invånare … | Årsredovisning" in a table of follow-ups: a goal named again

@@ -114,6 +114,9 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     text = (text or "").strip()
     # "…: 14,8 % (2024), 16,1 % (vt 2025). Målvärde 2025: högst 12 %.": the target in a sentence of its own
     text = re.sub(r"\.\s+(?=mål(?:värde|värdet|nivå)\b)", ", ", text, flags=re.I)
+    between = _OUTCOME_BEFORE_TARGET.match(text)
+    if between:  # "… (utfall 2025: 14,8 %) – målvärde 2026: högst 10 %": the outcome read after the target
+        text = f"{between.group('body')} – {between.group('tail')} ({between.group('outcome')})"
     fields = _fields_tail(text, outcome_period)
     if fields is not None:
         return fields
@@ -158,6 +161,9 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     return found
 
 
+_OUTCOME_BEFORE_TARGET = re.compile(
+    r"^(?P<body>.*?\S)\s*\((?P<outcome>(?:utfall|resultat|nuläge)\s+[^():]*(?:19|20)\d\d\s*:[^()]+)\)"
+    r"\s*[–—-]\s+(?P<tail>mål(?:värde|värdet|nivå)?\b[^()]*)$", re.I)
 _OUTCOME_THEN_TARGET = re.compile(
     r"^(?P<body>.*?[^\s:]):\s+(?P<value>-?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)\s*"
     r"\((?P<target>mål(?:värde|värdet|nivå)?\s*(?:(?:19|20)\d\d\s*)?:?\s*[^()]+)\)\s*\.?$", re.I)

@@ -775,7 +775,9 @@ def lead_kind(text: str) -> Optional[str]:
     if following and _LEAD_ROLES.get(C.column_role(following.group(1)).role):
         # "… beslutat om följande mål som nämnden bidrar till:": the noun after "följande"
         return _LEAD_ROLES[C.column_role(following.group(1)).role]
-    words = normalize(re.sub(r"[:;…]+\s*$", "", last)).split()
+    # "… följande arbeten, som inte är kopplade till ett enskilt mål:": the noun listed, which the clause qualifies
+    head = re.split(r",?\s+som\s+", last, maxsplit=1)[0] if following else last
+    words = normalize(re.sub(r"[:;…]+\s*$", "", head)).split()
     if words and C.is_calendar_header(words[-1]):
         return "skip"  # "… enligt kommunens gemensamma kalender:": dates of reports, no items
     if len(words) < 2 or "område" in words[-1]:

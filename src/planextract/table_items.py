@@ -331,6 +331,8 @@ class TableReader:
         doc.planned_last = False
         table = _first_row_header(table)
         table = matrix_upright(table) or table  # "| Målområde 1 | Målområde 2" over rows "Nämndens mål", "Indikatorer"
+        if C.is_risk_register(table.header):
+            return  # "Risk | Sannolikhet | Konsekvens | Åtgärd": controls, no items
         carried = self.kind_label if self.kind_label and self.kind_label[0] == list(table.header) else None
         parted = kind_row_parts(table, carried[1] if carried else None)
         self.kind_label = None

@@ -176,6 +176,8 @@ def document_segments(parsed: ParsedDocument, file: str) -> list[Segment]:
                 sentence = C.ITEM_CODE.sub("", sentence)  # "T1 Bygga ut ..."
                 add("sentence", sentence, block.page, ("block", n, i), context)
     for t, table in enumerate(parsed.tables):
+        if C.is_risk_register(table.header):
+            continue  # controls of internal control: no item, and none to learn from
         above = headings.get(table.section_index, "")
         for r, row in enumerate(table.rows):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
