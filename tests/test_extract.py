@@ -3661,3 +3661,25 @@ def test_a_code_whose_words_stand_elsewhere_is_no_goal():
     ])
     ext = extract_items(doc, learned=False)
     assert [g.text for g in ext.goals] == ["Fler invånare ska vara självförsörjande."]
+
+
+def test_goals_given_short_names_that_tables_and_actions_name_them_by():
+    doc = build([
+        ("h", 1, "Styrning och måluppfyllelse"),
+        ("p", "Kommunfullmäktige har beslutat om fyra mål. Varje mål har ett kortnamn som används i redovisningen nedan:"),
+        ("li", "Livskvalitet: Lekebergs invånare ska ha goda förutsättningar för en god hälsa."),
+        ("li", "Attraktivitet: Lekeberg ska vara en attraktiv kommun att bo i, besöka och driva företag i."),
+        ("t", ["Mål", "KS", "BN", "Samlad bedömning"], [
+            ["Livskvalitet", "Uppf.", "Delvis", "Delvis uppfyllt"],
+            ["Attraktivitet", "Uppf.", "–", "Uppfyllt"]]),
+        ("h", 1, "Kommunstyrelsen"),
+        ("p", "Genomfört 2025"),
+        ("li", "Kommunen har marknadsfört lediga tomter i Fjugesta på två bomässor. [Attraktivitet]"),
+    ])
+    ext = extract_items(doc)
+    assert [g.text for g in ext.goals] == [
+        "Lekebergs invånare ska ha goda förutsättningar för en god hälsa.",
+        "Lekeberg ska vara en attraktiv kommun att bo i, besöka och driva företag i."]
+    [action] = ext.activities
+    assert (action.text, action.goal_key) == (
+        "Kommunen har marknadsfört lediga tomter i Fjugesta på två bomässor.", ext.goals[1].key)

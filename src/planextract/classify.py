@@ -43,6 +43,7 @@ class ColumnRules(RulesModel):
     served_goal_labels: list[str]
     comparison_rows: list[str]
     risk_headers: list[str]
+    not_compounds: list[str]
 
 
 class KindTerms(RulesModel):
@@ -205,12 +206,13 @@ def _word_match(word: str, term: str, first: bool) -> bool:
     in every heading and cell, and the fuzzy ratio is the costly part)."""
     if word == term:
         return True
-    if len(term) >= 5 and len(word) >= 5 and fuzz.ratio(word, term) >= 85:
-        return True  # OCR damage, "Tiplan"
+    if len(term) >= 5 and len(word) >= 5 and abs(len(word) - len(term)) <= 2 and fuzz.ratio(word, term) >= 85:
+        return True  # OCR damage, "Tiplan" (a letter or two lost or added, not "attr|aktivitet")
     if len(term) >= 5 and word.startswith(term) and word[len(term):] in _INFLECTIONS:
         return True  # inflection: indikatorn, åtgärderna (not a compound's modifier: "resultatmått")
     if first and len(term) >= 3 and len(word) >= len(term) + 4 and word.endswith(term):
-        return True  # compound: socialnämndens, resultatindikatorer
+        # compound: socialnämndens, resultatindikatorer (not "attraktivitet")
+        return not any(word.startswith(w) for w in column_rules().not_compounds)
     return False
 
 

@@ -75,6 +75,8 @@ _CODE_TAIL = re.compile(
     r"(?:,\s*(?P<cost>\d[\d\s,]*\s*(?:mnkr|mkr|tkr|kr|miljoner kronor)))?\)\s*\.?$")
 # "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
 _LETTERED_CODE = re.compile(r"(\d{1,2}[a-h])\s+(?=[A-ZÅÄÖ])")  # "1a", "2b": goals lettered under a number
+_SHORT_NAME = re.compile(r"([A-ZÅÄÖ][\wåäö-]+(?:\s(?:och\s)?[\wåäö-]+)?):\s+(?=[A-ZÅÄÖ])")  # "Livskvalitet: …"
+_CLOSING_NAME = re.compile(r"\s*\[([^\[\]\d]{3,40})\]\s*\.?$")  # "… [Attraktivitet]"
 _RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+){0,3}:\s+(?=[A-ZÅÄÖ])")
 # a calendar entry's date before its words ("Maj:", "Vecka 12:", "Kvartal 2 –")
 _CALENDAR_WHEN = re.compile(r"^(?:(?P<word>[^\W\d_]+)|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]|tertial\s*[1-3]"
@@ -600,6 +602,9 @@ class _Reader(ProseItems):
         brackets closing it ("… ska minska [Prognos helår: delvis uppnått]")
         is its status, not its text."""
         text = C.clean_text(text)
+        named = self.numbered.get(text.rstrip("."))
+        if named is not None and source == "table":
+            return self.goal_by_key(named)  # "Livskvalitet | Uppfyllt": a goal named by its short name or code
         assessed = _ASSESSMENT_BRACKET.search(text)
         status = C.status_word(assessed.group("inner")) if assessed else None
         if status is not None and assessed.start() > 0:
@@ -1184,6 +1189,10 @@ class _Reader(ProseItems):
             coded = table_rows.lettered_code(text)  # "SBN 1 Det ska finnas planlagd mark …"
             if coded:
                 text = coded[1]
+            short = _SHORT_NAME.match(text) if not coded and titled is None else None
+            if short and C.is_goal_statement(text[short.end():]):
+                # "Livskvalitet: Lekebergs invånare ska …": the goal's short name, by which tables name it
+                coded, text = (short.group(1), text[short.end():]), text[short.end():]
             quoted = prose.quoted_goal(text)
             assessed = C.attainment(text) if quoted else None
             if quoted is not None and assessed is not None:
@@ -1332,6 +1341,10 @@ class _Reader(ProseItems):
                     body, more = tail
                     fields = {**more, **fields}
                 labelled = self.label_goal[1] if self.label_goal else None
+                short = _CLOSING_NAME.search(body or text)
+                if short and short.group(1) in self.numbered:
+                    # "… har införts. [Attraktivitet]": the goal served, by the short name it was given
+                    body, labelled = (body or text)[:short.start()].rstrip(), self.numbered[short.group(1)]
                 bracketed = bracketed_fields(body or text) if tail is None else None
                 if bracketed is not None:  # "… [B1 • Miljö- och byggnämnden • 2026–2028]"
                     body, more, code = bracketed

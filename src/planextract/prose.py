@@ -768,7 +768,8 @@ def lead_kind(text: str) -> Optional[str]:
         return "activity"  # "Under 2026 ska förvaltningen:"
     for pattern in _patterns("counted_lead_ins"):
         counted = pattern.match(last.strip())
-        kind = C.head_noun_kind([normalize(counted.group("noun"))], C.heading_rules()) if counted else None
+        kind = (C.head_noun_kind([normalize(counted.group("noun"))], C.heading_rules())
+                or C.heading_kind(counted.group("noun"))) if counted else None
         if kind in ("goal", "indicator", "activity"):
             return kind  # "Två insatser gäller planen som helhet och bidrar till …:": what it counts
     following = re.search(r"\bföljande\s+(\w+)", last, re.I)
