@@ -585,7 +585,12 @@ def is_risk_register(header) -> bool:
     """A table's header opening with its risks ("Risk | Sannolikhet | … | Åtgärd"):
     a register of internal control, whose measures are no plan's actions."""
     first = next((clean_cell(h) for h in header if clean_cell(h)), "")
-    return _norm(first) in {_norm(h) for h in column_rules().risk_headers} and len(header) >= 2
+    return len(header) >= 2 and _norm(first) in _risk_headers()
+
+
+@functools.lru_cache(maxsize=1)
+def _risk_headers() -> frozenset[str]:
+    return frozenset(_norm(h) for h in column_rules().risk_headers)
 
 
 def is_calendar_header(text: str) -> bool:

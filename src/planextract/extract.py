@@ -73,10 +73,10 @@ _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt
 _CODE_TAIL = re.compile(
     r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)"
     r"(?:,\s*(?P<cost>\d[\d\s,]*\s*(?:mnkr|mkr|tkr|kr|miljoner kronor)))?\)\s*\.?$")
-# "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
 _LETTERED_CODE = re.compile(r"(\d{1,2}[a-h])\s+(?=[A-ZÅÄÖ])")  # "1a", "2b": goals lettered under a number
-_SHORT_NAME = re.compile(r"([A-ZÅÄÖ][\wåäö-]+(?:\s(?:och\s)?[\wåäö-]+)?):\s+(?=[A-ZÅÄÖ])")  # "Livskvalitet: …"
-_CLOSING_NAME = re.compile(r"\s*\[([^\[\]\d]{3,40})\]\s*\.?$")  # "… [Attraktivitet]"
+_CLOSING_NAME = re.compile(r"\s*\[([^\[\]\d]{3,40})\]\s*\.?$")  # "… [Attraktivitet]": a goal's short name
+MAX_SHORT_NAME_WORDS = 3  # "Livskvalitet:", "Trygg och säker:": a goal's short name before its words
+# "Familjehemsenheten: Minst 20 nya familjehem ska …": a unit's run-in label before a listed goal
 _RUN_IN_UNIT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s(?:och\s)?[\wåäö-]+){0,3}:\s+(?=[A-ZÅÄÖ])")
 # a calendar entry's date before its words ("Maj:", "Vecka 12:", "Kvartal 2 –")
 _CALENDAR_WHEN = re.compile(r"^(?:(?P<word>[^\W\d_]+)|vecka\s*\d{1,2}|v\.?\s?\d{1,2}|kvartal\s*[1-4]|tertial\s*[1-3]"
@@ -96,6 +96,10 @@ _RUN_IN_KIND = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}):\s
 _CLOSING_FRAGMENT = re.compile(r"[^()]{1,40}\)\.?")
 # who does an action, named after a closing dash: "… med fast gruppledare — Hemtjänsten"
 _CLOSING_UNIT = re.compile(r"\s+[–—]\s+(?P<unit>[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+){0,3})\.?$")
+# a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
+_CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
+
+
 def _caption_fields(text: str) -> tuple[str, Optional[str]]:
     """A caption's name, and the labelled fields it closes with: "Andel elever
     …, %. Målvärde 2026: minst 88 %." -> ("Andel elever …, %", "Målvärde 2026:
@@ -105,10 +109,6 @@ def _caption_fields(text: str) -> tuple[str, Optional[str]]:
         if all(labelled_field(part.rstrip(". ")) is not None for part in parts[n:]):
             return " ".join(parts[:n]).rstrip(". "), " ".join(parts[n:])
     return text, None
-
-
-# a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
-_CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
 
 
 def _calendar_entry(text: str) -> bool:
@@ -1189,10 +1189,11 @@ class _Reader(ProseItems):
             coded = table_rows.lettered_code(text)  # "SBN 1 Det ska finnas planlagd mark …"
             if coded:
                 text = coded[1]
-            short = _SHORT_NAME.match(text) if not coded and titled is None else None
-            if short and C.is_goal_statement(text[short.end():]):
+            short = _RUN_IN_UNIT.match(text) if not coded and titled is None else None
+            if short and len(short.group(0).split()) <= MAX_SHORT_NAME_WORDS and C.is_goal_statement(text[short.end():]):
                 # "Livskvalitet: Lekebergs invånare ska …": the goal's short name, by which tables name it
-                coded, text = (short.group(1), text[short.end():]), text[short.end():]
+                text = text[short.end():]
+                coded = (short.group(0).rstrip(": "), text)
             quoted = prose.quoted_goal(text)
             assessed = C.attainment(text) if quoted else None
             if quoted is not None and assessed is not None:
@@ -1906,8 +1907,7 @@ class _Reader(ProseItems):
         """A coded goal ("V1 Minst 90 procent ... (ÄN 1.2)"): its code names it, a
         code in its closing parenthesis names the goal it serves."""
         code = C.ITEM_CODE.match(text[offset:])
-        words = re.findall(r"[^\W\d_]{2,}", item[code.end() - offset:] if code and item.startswith(code.group(1)) else item)
-        if len(words) < 2:
+        if len(re.findall(r"[^\W\d_]{2,}", C.ITEM_CODE.sub("", item, count=1))) < 2:
             return  # "SN 5" alone: a code whose words stand elsewhere (a table's columns set apart)
         named = self.goal_by_code(code.group(1)) if code else None
         if named is not None and restates(self.goal_by_key(named).text, item):
