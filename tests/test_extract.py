@@ -3683,3 +3683,19 @@ def test_goals_given_short_names_that_tables_and_actions_name_them_by():
     [action] = ext.activities
     assert (action.text, action.goal_key) == (
         "Kommunen har marknadsfört lediga tomter i Fjugesta på två bomässor.", ext.goals[1].key)
+
+
+def test_an_action_cell_closing_with_its_field_line_gives_those_fields():
+    """"Införa … Ansvar: Föreningsenheten • Klart: juni 2026" in an Aktivitet
+    cell: the action, its responsible unit and its time."""
+    out = extract_items(build([
+        ("h", 1, "Fler flickor och kvinnor ska delta i föreningsidrott"),
+        ("t", ["Aktivitet 2026", "Kommentar"], [
+            ["Införa jämställdhetskrav i riktlinjerna för tidsfördelning Ansvar: Föreningsenheten • Klart: juni 2026", ""],
+            ["Starta prova-på-verksamhet för tjejer på tre fritidsgårdar", "Pågår"],
+        ]),
+    ]), learned=False)
+    first, second = out.activities
+    assert first.text == "Införa jämställdhetskrav i riktlinjerna för tidsfördelning"
+    assert (first.responsible, first.timeline) == ("Föreningsenheten", "juni 2026")
+    assert second.text == "Starta prova-på-verksamhet för tjejer på tre fritidsgårdar"

@@ -493,3 +493,25 @@ def test_rows_side_by_side_in_one_drawn_row_are_parted_by_their_figures():
         ["", "Besök på Kulturum, antal", "Minst 95 000", "88 400"],
         ["", "Andel invånare som är nöjda med kulturutbudet, %", "Öka", "62"],
     ]
+
+
+def test_ruled_goal_tree_whose_rows_fill_one_cell_each_is_a_table(tmp_path):
+    """A "målträd" whose column gives each row's level: only the header row has
+    text on both sides of a rule, yet the grid is a table."""
+    path = tmp_path / "staircase.pdf"
+    pdf = _canvas(path)
+    rows = [
+        ["Kommunfullmäktiges mål", "Nämndmål", "Indikator", "Aktivitet"],
+        ["Umeå ska vara jämställd", "", "", ""],
+        ["", "Fler flickor ska delta", "", ""],
+        ["", "", "Andel flickor av deltagarna", ""],
+        ["", "", "", "Införa jämställdhetskrav"],
+    ]
+    _draw_table(pdf, 100, [140, 120, 140, 120], rows, ruled=True)
+    pdf.showPage()
+    pdf.save()
+    pages = pdfium_layout(path)
+    assert list(screen_pages(path, pages)) == [1]
+    [table] = find_tables(path, pages)
+    assert table.header == rows[0]
+    assert table.rows == rows[1:]

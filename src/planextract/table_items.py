@@ -104,9 +104,13 @@ def goal_groups(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
 
 def _with_tail(piece: str, fields: dict) -> tuple[str, dict]:
     """(text, fields) of an action whose closing parenthesis names who and when
-    ("Införa … (Trafikplanering, augusti 2026)"); ``fields`` given by its row's
-    cells win over the parenthesis."""
+    ("Införa … (Trafikplanering, augusti 2026)") or whose closing line gives
+    them ("Införa … Ansvar: Föreningsenheten • Klart: juni 2026"); ``fields``
+    given by its row's cells win over the tail."""
     tail = activity_tail(piece)
+    if tail is None:
+        split = trailing_action_fields(piece)
+        tail = (split[0], split[1].fields) if split else None
     if tail is None:
         return piece, fields
     return tail[0], {**fields, **{k: v for k, v in tail[1].items() if not fields.get(k)}}

@@ -24,6 +24,7 @@ class ScreenRules(RulesModel):
     min_height: float
     min_lines_inside: int
     min_rows_across: int
+    min_columns_used: int
     max_segments: int
 
 
@@ -151,9 +152,17 @@ def prune_and_check(grid: Grid, comp: Compiled, ruled: bool = False) -> bool:
     if grid.n_cols < rules.min_cols or len(grid.cells) < fewest:
         return False
     multi = sum(1 for row in grid.cells if sum(1 for cell in row if cell) >= 2)
-    if multi < min(2, len(grid.cells)):
+    if multi < min(2, len(grid.cells)) and not (ruled and _staircase(grid.cells, rules.screen.min_columns_used)):
         return False
     return filled_share(grid.cells) >= rules.min_filled
+
+
+def _staircase(rows: list[list[str]], fewest_columns: int) -> bool:
+    """Rows below the first that fill one cell each, in at least ``fewest_columns``
+    columns: a goal tree whose column gives each row's level."""
+    body = rows[1:]
+    columns = {c for row in body for c, cell in enumerate(row) if cell}
+    return len(body) >= fewest_columns and len(columns) >= fewest_columns
 
 
 def filled_share(rows: list[list[str]]) -> float:

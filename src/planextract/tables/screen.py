@@ -150,9 +150,20 @@ def _grid_regions(page, layout: PageLayout, rules: ScreenRules) -> list[BBox]:
         if len(inside) < rules.min_lines_inside:
             continue
         walls = [x * rules.bin for x in _distinct(xs)][1:-1]
-        if _rows_across(inside, walls) >= rules.min_rows_across:
+        if _rows_across(inside, walls) >= rules.min_rows_across or len(_columns_used(inside, walls)) >= rules.min_columns_used:
             regions.append(box)
     return regions
+
+
+def _columns_used(lines: list[Line], walls: list[float]) -> set[int]:
+    """The columns between the inner vertical ``walls`` that hold a line of text wholly."""
+    used = set()
+    for line in lines:
+        left = sum(1 for x in walls if line.x0 >= x - 2)
+        right = sum(1 for x in walls if line.x1 > x + 2)
+        if left == right:
+            used.add(left)
+    return used
 
 
 def _rows_across(lines: list[Line], walls: list[float]) -> int:
