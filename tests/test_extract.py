@@ -3699,3 +3699,26 @@ def test_an_action_cell_closing_with_its_field_line_gives_those_fields():
     assert first.text == "Införa jämställdhetskrav i riktlinjerna för tidsfördelning"
     assert (first.responsible, first.timeline) == ("Föreningsenheten", "juni 2026")
     assert second.text == "Starta prova-på-verksamhet för tjejer på tre fritidsgårdar"
+
+
+def test_a_grid_whose_cells_open_with_their_labels_is_a_goal_card():
+    """A header-less four-field grid: each cell opens with its label (the goal
+    with its code, "Så mäter vi", "Det här gör vi 2026", risks, which are no items)."""
+    out = extract_items(build([
+        ("h", 1, "Inriktningsmål 1 Äldre ska kunna leva ett självständigt liv"),
+        ("t", ["", ""], [
+            ["Nämndens mål ÄLN 1.1 Fler äldre ska kunna bo kvar hemma med ett stöd efter behov.",
+             "Så mäter vi (cid:127) Andel hemtjänsttagare som är nöjda med hemtjänsten – målvärde 2026: minst 88 %"],
+            ["Det här gör vi 2026 (cid:127) Införa kontinuitetsmätning i alla hemtjänstområden (ansvar: "
+             "vård- och omsorgsförvaltningen) (cid:127) Starta ett hemrehabiliteringsteam",
+             "Risker och beroenden Brist på undersköterskor med körkort."],
+        ]),
+    ]), learned=False)
+    goals = {g.key: g.text for g in out.goals}
+    assert "Fler äldre ska kunna bo kvar hemma med ett stöd efter behov." in goals.values()
+    assert [i.text for i in out.indicators] == ["Andel hemtjänsttagare som är nöjda med hemtjänsten"]
+    assert [(a.text, a.responsible) for a in out.activities] == [
+        ("Införa kontinuitetsmätning i alla hemtjänstområden", "vård- och omsorgsförvaltningen"),
+        ("Starta ett hemrehabiliteringsteam", None)]
+    assert {goals[i.goal_key] for i in (*out.indicators, *out.activities)} == {
+        "Fler äldre ska kunna bo kvar hemma med ett stöd efter behov."}

@@ -349,7 +349,7 @@ class TableReader:
         if self._matrix_cards(table):
             return
         self.matrix = None
-        card = card_rows(table)
+        card = card_rows(table) or labelled_cell_rows(table)
         if card is not None:
             self._card(table, card)
             return
@@ -1082,9 +1082,8 @@ class TableReader:
                 if len(pieces) < 2 or any(action_field_line(p) for p in pieces[1:]):
                     pieces = [value]  # one action, "Införa … Ansvarig: Division primärvård • Klart: mars 2026"
                 for piece in pieces:  # or a cell of bulleted actions
-                    split = trailing_action_fields(piece)
-                    card.activity = doc.add_activity(split[0] if split else piece, page, table.bbox, "table", anchor,
-                                                     **(split[1].fields if split else {}))
+                    text, own = _with_tail(piece, {})
+                    card.activity = doc.add_activity(text, page, table.bbox, "table", anchor, **own)
             elif C.activity_field(role) and card.activity is not None:
                 name = C.activity_field(role)
                 if getattr(card.activity, name) is None:
@@ -1620,6 +1619,49 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
     if not roles & _CARD_ITEMS:
         return None
     return out
+
+
+# a bullet inside a cell: what stands before the first one is the cell's label
+_CELL_BULLET = re.compile(r"\s*(?:\(cid:\d+\)|[•●▪■►➢–])\s+")
+# a goal's code after its label: "Nämndens mål ÄLN 1.1 Fler äldre …"
+_LEADING_CODE = re.compile(r"^[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})*\s+(?=[A-ZÅÄÖ])")
+
+
+def labelled_cell_rows(table: Table) -> Optional[list[tuple]]:
+    """The rows ``card_rows`` gives, of a header-less grid whose every cell opens
+    with its own label ("Nämndens mål ÄLN 1.1 Fler äldre …" | "Så mäter vi •
+    Andel …" / "Det här gör vi 2026 • Införa …" | "Risker och beroenden …"),
+    read cell by cell, row by row; None for another table."""
+    if any(C.clean_cell(h) for h in table.header):
+        return None
+    cells = [(C.clean_cell(cell), table.row_pages[r] if r < len(table.row_pages) else table.page_start)
+             for r, row in enumerate(table.rows) for cell in row if C.clean_cell(cell)]
+    out = []
+    for cell, page in cells:
+        found = _cell_label(cell)
+        if found is not None:
+            out.append((*found, page))
+    items = {column.role for column, _, _ in out} & _CARD_ITEMS
+    if 2 * len(out) < len(cells) or "goal" not in items or len(items) < 2:
+        return None
+    return out
+
+
+def _cell_label(cell: str) -> Optional[tuple[C.Column, str]]:
+    """(the field, the rest) of a cell opening with a field's label: the words
+    before its first bullet, else its shortest opening words that name one."""
+    bullet = _CELL_BULLET.search(cell)
+    if bullet is not None and bullet.start() > 0:
+        label = cell[:bullet.start()]
+        if len(C._YEAR.sub("", label).split()) <= MAX_CARD_LABEL_WORDS:
+            column = C.column_role(label)
+            return (column, cell[bullet.start():].strip()) if column.role != "ignore" else None
+    words = cell.split()
+    for n in range(1, min(MAX_CARD_LABEL_WORDS, len(words) - 1) + 1):
+        column = C.column_role(" ".join(words[:n]))
+        if column.role == "goal":
+            return column, _LEADING_CODE.sub("", " ".join(words[n:]))
+    return None
 
 
 _ITEM_ROLES = ("goal", "goal_or_target", "indicator", "measure", "activity", "activity_detail")
