@@ -3722,3 +3722,30 @@ def test_a_grid_whose_cells_open_with_their_labels_is_a_goal_card():
         ("Starta ett hemrehabiliteringsteam", None)]
     assert {goals[i.goal_key] for i in (*out.indicators, *out.activities)} == {
         "Fler äldre ska kunna bo kvar hemma med ett stöd efter behov."}
+
+
+def test_indicator_lines_under_a_side_label_run_together_and_the_goal_they_serve():
+    """A side-head block: "Nämndmål 1" / the goal / "Bidrar till" / "Kommunfullmäktiges
+    mål 1" / "Indikatorer" / lines "name: figure (helår 2025: …; mål 2026: …)" set
+    as one paragraph. Each line is an indicator of the nämndmål, whose parent is KF goal 1."""
+    out = extract_items(build([
+        ("h", 1, "Kommunfullmäktiges mål"),
+        ("li", "Hörby ska vara en attraktiv kommun att bo, leva och verka i.", "1."),
+        ("h", 1, "Uppföljning av nämndmålen"),
+        ("p", "Nämndmål 1"),
+        ("p", "Bygglovshandläggningen ska vara snabb, rättssäker och serviceinriktad."),
+        ("p", "Bidrar till"),
+        ("p", "Kommunfullmäktiges mål 1"),
+        ("p", "Indikatorer"),
+        ("p", "Median handläggningstid för bygglov, veckor: 4,8 (helår 2025: 5,6; mål 2026: högst 5) "
+              "Nöjd-Kund-Index för bygglov: mäts helår (helår 2025: 66; mål 2026: minst 70)"),
+        ("p", "Aktiviteter"),
+        ("li", "Införa digital ansökan och signering av bygglov (klar)"),
+    ]), learned=False)
+    goals = {g.key: g for g in out.goals}
+    own = next(g for g in out.goals if g.text.startswith("Bygglovshandläggningen"))
+    assert goals[own.parent_key].text.startswith("Hörby ska vara")
+    assert [(i.text, i.targets[0].target_value, [v.period for v in i.values]) for i in out.indicators] == [
+        ("Median handläggningstid för bygglov, veckor", 5.0, ["helår 2025"]),
+        ("Nöjd-Kund-Index för bygglov", 70.0, ["helår 2025"])]
+    assert {goals[x.goal_key].text for x in (*out.indicators, *out.activities)} == {own.text}

@@ -97,6 +97,8 @@ _CLOSING_FRAGMENT = re.compile(r"[^()]{1,40}\)\.?")
 # who does an action, named after a closing dash: "… med fast gruppledare — Hemtjänsten"
 _CLOSING_UNIT = re.compile(r"\s+[–—]\s+(?P<unit>[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+){0,3})\.?$")
 # a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
+# where one indicator line ends and the next begins when lines run together: after its bracketed fields
+_INDICATOR_LINE_BREAK = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ])")
 _CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
 
 
@@ -368,6 +370,7 @@ class _Reader(ProseItems):
         self.bare_label: Optional[tuple[str, str]] = None  # "Kommunfullmäktiges mål 1": the next paragraph is that goal
         self.horizon_label: Optional[str] = None  # "Långsiktigt mål till 2040": the next paragraph is that goal
         self.labelled_goal: Optional[int] = None  # the goal just read under its label: a "Bidrar till" line may follow
+        self.served_label: Optional[tuple[str, int]] = None  # "Bidrar till" alone under that goal: the next line names its parent
         self.coded_alone_last = False  # the last coded paragraph was a code alone ("E1"), its item next
         self.coded_closed = False  # the coded run's last item is complete
         self.coded_scope = False  # the coded goal read governs what follows
@@ -1530,7 +1533,13 @@ class _Reader(ProseItems):
             self._bare_labelled_goal(block, text, state, *bare)
             self.labelled_goal = self.last_goal
             return
-        parent_ref = table_rows.SERVES_LINE.match(text)
+        served_label, self.served_label = self.served_label, None
+        if served_label is not None:  # "Bidrar till" / "Kommunfullmäktiges mål 1": one line set as two
+            labelled_goal = served_label[1]
+        parent_ref = table_rows.SERVES_LINE.match(f"{served_label[0]} {text}" if served_label else text)
+        if labelled_goal is not None and not parent_ref and C.labels_a_served_goal(text) and len(text.split()) <= 3:
+            self.served_label = (text.rstrip(":"), labelled_goal)
+            return
         if parent_ref and labelled_goal is None:
             labelled_goal = self.last_goal  # "Målet bidrar till fullmäktiges mål 2." under the goal it follows
         if parent_ref and labelled_goal is not None:
@@ -1590,6 +1599,8 @@ class _Reader(ProseItems):
         if label in ("indicator", "activity", "goal") and state.kind not in ("skip", "never"):
             self.lead = (label, text)  # "Så här mäter vi" over the list of measures
             return
+        if self.lead and self.lead[0] == "indicator" and self._indicator_lines(block, text, state):
+            return
         if self._prose(block, text, state):
             return
         if C.is_lead_in(text):
@@ -1630,6 +1641,22 @@ class _Reader(ProseItems):
             self.govern(block.section_index, goal.key)
         else:
             self.short_item(block, text, state)
+
+    def _indicator_lines(self, block: Block, text: str, state: _SectionState) -> bool:
+        """Indicators under an "Indikatorer" label set as plain lines, each its
+        name and fields ("Andel bygglovsbeslut inom lagstadgad tid, %: 91 (helår
+        2025: 88; mål 2026: minst 95)"), run together into one paragraph; True
+        when the paragraph was such lines (the label then leads the next one too)."""
+        if state.kind in ("skip", "never"):
+            return False
+        lines = _INDICATOR_LINE_BREAK.split(text)
+        found = [indicator_value_tail(line) for line in lines]
+        if not all(f is not None and f.target_text for f in found):
+            return False
+        anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
+        for fields in found:
+            self.add_fielded_indicator(fields.body, block.page, block.bbox, "prose", anchor, fields)
+        return True
 
     def _assessed_goal(self, block: Block, text: str, state: _SectionState) -> None:
         """A goal set as a bold paragraph over its assessment line: read as a goal

@@ -170,6 +170,7 @@ _OUTCOME_THEN_TARGET = re.compile(
 _FIELDS_TAIL = re.compile(
     r"^(?P<body>.*?[^\s:–—-])(?::\s+|\s+[–—-]\s+)(?P<tail>.*?\bmål(?:värde|värdet|nivå)?\b.*)$", re.I)
 _FIELDS_TAIL_SKA = re.compile(r"^(?P<body>.*?[^\s:–—-]):\s+(?P<tail>\d[^:]*\(\s*(?:19|20)\d\d\s*:[^()]*\),\s+.*\bska\b.*)$", re.I)
+_FIGURE_THEN_FIELDS = re.compile(r"^(?P<figure>[^()]*?)\s*\((?P<inner>[^()]*;[^()]*\bmål[^()]*)\)\s*\.?$", re.I)
 _TARGET_PART = re.compile(r"^mål(?:värde|värdet|nivå)?(?:\s+(?:för\s+)?(?P<year>(?:19|20)\d\d))?\s*:?\s*(?P<target>\S.*)$", re.I)
 _PERIOD_PART = re.compile(r"^(?:(?:utfall|resultat|nuläge)\s+)?(?P<period>[^:]*?(?:19|20)\d\d)\s*:\s*(?P<value>\S.*)$", re.I)
 # "14,8 % (2024)", "16,1 % (vt 2025)": an outcome with its period after it
@@ -197,6 +198,11 @@ def _fields_tail(text: str, outcome_period: Optional[str]) -> Optional[Indicator
         return None
     found = IndicatorTail(body=body)
     tail = m.group("tail")
+    grouped = _FIGURE_THEN_FIELDS.match(tail)
+    if grouped:  # "4,8 (helår 2025: 5,6; mål 2026: högst 5)": the figure, then its fields in brackets
+        figure = grouped.group("figure").strip()
+        kept = [figure] if outcome_period and re.search(r"\d", figure) else []  # undated or "mäts helår": no value
+        tail = ", ".join([*kept, *(p.strip() for p in grouped.group("inner").split(";"))])
     closing = _OUTCOME_TAIL.search(tail)
     if closing and ", " not in tail[:closing.start()] and _TARGET_PART.match(tail[:closing.start()].strip()):
         # "målvärde 2026: minst 92 % (utfall 2025: 88,4 %)": the outcome closing the target

@@ -201,7 +201,7 @@ def goal_box(header: list[str], rows: list[list[str]]) -> Optional[GoalBox]:
 
 # "bidrar till kommunfullmäktigemål 1", "Kopplat till KF-mål 3", "bidrar till SBN 2": the goal
 # an item serves, by its label (group "label", for its level) and number or code
-SERVES_CLAUSE = (r"(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?:[\w-]+s\s+)?(?:(?P<label>[\w-]*mål)\s+)?"
+SERVES_CLAUSE = (r"(?:bidrar|kopplat|kopplad|kopplas|hör)\s+till\s+(?:(?P<label>(?:[\w-]+s\s+)?[\w-]*mål)\s+|[\w-]+s\s+)?"
                  r"(?P<number>(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,2}(?:\.\d{1,2})?|[A-H])\.?")
 # a line of its own under a goal ("Målet bidrar till fullmäktiges mål 2.")
 SERVES_LINE = re.compile(rf"^(?:målet\s+)?{SERVES_CLAUSE}$", re.I)
