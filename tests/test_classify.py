@@ -378,3 +378,12 @@ def test_a_captions_label_is_numbering():
 ])
 def test_attainment_judged_for_the_year(text, status):
     assert C.attainment(text)[0] == status
+
+
+def test_a_sentence_closing_with_a_quotation_ends_there():
+    from planextract import classify as C
+
+    assert C.sentences("Nämndens vision är ”I Vännäs lyckas alla barn”. Kommunfullmäktige har beslutat om tre mål:") == [
+        "Nämndens vision är ”I Vännäs lyckas alla barn”.", "Kommunfullmäktige har beslutat om tre mål:"]
+    assert C.sentences("Visionen lyder ”Alla ska lyckas.” Nämnden har mål.") == [
+        "Visionen lyder ”Alla ska lyckas.”", "Nämnden har mål."]

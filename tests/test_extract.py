@@ -3749,3 +3749,42 @@ def test_indicator_lines_under_a_side_label_run_together_and_the_goal_they_serve
         ("Median handläggningstid för bygglov, veckor", 5.0, ["helår 2025"]),
         ("Nöjd-Kund-Index för bygglov", 70.0, ["helår 2025"])]
     assert {goals[x.goal_key].text for x in (*out.indicators, *out.activities)} == {own.text}
+
+
+def test_goals_led_in_under_a_vision_heading_and_a_theory_of_change_table():
+    """"Vision och styrning" holds no items of its own, but a lead-in that names
+    the goals decided leads its list; an "Om vi … | … så märks det i" table gives
+    the actions (first column) and the indicator they should move."""
+    out = extract_items(build([
+        ("h", 1, "Vision och styrning"),
+        ("p", "Nämndens vision är ”I Vännäs lyckas alla barn”. Kommunfullmäktige har beslutat om tre "
+              "strategiska mål för 2024–2027:"),
+        ("li", "Vännäs ska vara en kommun där alla barn och unga får en god utbildning.", "1."),
+        ("li", "Kommunen ska ha en långsiktigt hållbar ekonomi.", "2."),
+        ("h", 1, "Inledning"),
+        ("p", "Nämnden har pekat ut tre prioriterade utvecklingsområden för perioden 2026–2028:"),
+        ("li", "Närvaro, trygghet och studiero"),
+        ("h", 1, "Mål och insatser"),
+        ("t", ["Om vi …", "Ansvar", "… så märks det i", "Mål 2026"], [
+            ["inför vuxna rastvärdar med västar på alla skolgårdar", "Rektorerna F–6",
+             "andel elever i årskurs 5 som känner sig trygga i skolan", "Minst 92 %"],
+            ["kartlägger otrygga platser tillsammans med elevråden", "Elevhälsan", "", ""],
+        ]),
+    ]), learned=False)
+    assert [g.text for g in out.goals] == [
+        "Vännäs ska vara en kommun där alla barn och unga får en god utbildning.",
+        "Kommunen ska ha en långsiktigt hållbar ekonomi."]
+    assert [i.text for i in out.indicators] == ["andel elever i årskurs 5 som känner sig trygga i skolan"]
+    assert [(a.text, a.responsible) for a in out.activities] == [
+        ("inför vuxna rastvärdar med västar på alla skolgårdar", "Rektorerna F–6"),
+        ("kartlägger otrygga platser tillsammans med elevråden", "Elevhälsan")]
+
+
+def test_a_goal_quoted_after_is_att():
+    out = extract_items(build([
+        ("h", 1, "Ekonomi och effektivitet"),
+        ("p", "Kommunfullmäktiges mål för målområdet är att ”Kommunens resurser ska användas effektivt och "
+              "verksamheterna ska ha en budget i balans”. Nämnden har ett eget mål för ekonomin."),
+    ]), learned=False)
+    assert [g.text for g in out.goals] == [
+        "Kommunens resurser ska användas effektivt och verksamheterna ska ha en budget i balans"]

@@ -787,7 +787,7 @@ def is_lead_in(text: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[.!]\s*$")
 # a sentence ends at "." or "!" before a capital; a footnote number may follow a word's period ("certifierade.1 Certifiering")
-_SENTENCE_SPLIT = re.compile(r"(?<=[a-zåäö0-9%)\]][.!])\s+(?=[A-ZÅÄÖ])|(?<=[a-zåäö%)][.!])\d{1,2}\s+(?=[A-ZÅÄÖ])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-zåäö0-9%)\]”\"»’][.!])\s+(?=[A-ZÅÄÖ])|(?<=[a-zåäö0-9%)\]][.!][”\"»’])\s+(?=[A-ZÅÄÖ])|(?<=[a-zåäö%)][.!])\d{1,2}\s+(?=[A-ZÅÄÖ])")
 
 
 def sentences(text: str) -> list[str]:

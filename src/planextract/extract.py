@@ -97,6 +97,8 @@ _CLOSING_FRAGMENT = re.compile(r"[^()]{1,40}\)\.?")
 # who does an action, named after a closing dash: "… med fast gruppledare — Hemtjänsten"
 _CLOSING_UNIT = re.compile(r"\s+[–—]\s+(?P<unit>[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+){0,3})\.?$")
 # a goal's code before a dash in a caption: "RS 1 – Väntetiderna …"
+# "mål" itself, or a compound ending in it ("strategiska mål", "nämndmål"), not a focus area
+_NAMES_GOALS = re.compile(r"mål\b", re.I)
 # where one indicator line ends and the next begins when lines run together: after its bracketed fields
 _INDICATOR_LINE_BREAK = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ])")
 _CAPTION_CODE = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)\s*[–—:-]\s+(?=[A-ZÅÄÖ])")
@@ -1606,7 +1608,10 @@ class _Reader(ProseItems):
         if C.is_lead_in(text):
             # the sentence that leads in ("Måluppföljningen visar att:"), in a section that may hold items
             kind = prose.lead_kind(text)
-            self.lead = (kind, text) if kind and state.kind not in ("skip", "never") else None
+            # under "Vision och styrning" too, "Kommunfullmäktige har beslutat om tre strategiska mål:" leads goals
+            allowed = state.kind not in ("skip", "never") or (
+                state.kind == "never" and kind == "goal" and _NAMES_GOALS.search(C.sentences(text)[-1]) is not None)
+            self.lead = (kind, text) if kind and allowed else None
             reference = C.goal_reference(text) if kind == "activity" else None
             if reference and self.goal_by_code(reference) is not None:
                 self.label_goal = (-1, self.goal_by_code(reference))  # the list serves that goal
