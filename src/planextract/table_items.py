@@ -1628,8 +1628,8 @@ _LEADING_CODE = re.compile(r"^[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})*\s+(?=[A-Z
 
 
 def labelled_cell_rows(table: Table) -> Optional[list[tuple]]:
-    """The rows ``card_rows`` gives, of a header-less grid whose every cell opens
-    with its own label ("Nämndens mål ÄLN 1.1 Fler äldre …" | "Så mäter vi •
+    """The rows ``card_rows`` gives, of a header-less grid whose cells (at least
+    half of them, a goal's and another item's among them) open with their own label ("Nämndens mål ÄLN 1.1 Fler äldre …" | "Så mäter vi •
     Andel …" / "Det här gör vi 2026 • Införa …" | "Risker och beroenden …"),
     read cell by cell, row by row; None for another table."""
     if any(C.clean_cell(h) for h in table.header):

@@ -158,8 +158,8 @@ def prune_and_check(grid: Grid, comp: Compiled, ruled: bool = False) -> bool:
 
 
 def _staircase(rows: list[list[str]], fewest_columns: int) -> bool:
-    """Rows below the first that fill one cell each, in at least ``fewest_columns``
-    columns: a goal tree whose column gives each row's level."""
+    """At least ``fewest_columns`` rows below the first, filling cells of at least
+    that many columns: a goal tree whose column gives each row's level."""
     body = rows[1:]
     columns = {c for row in body for c, cell in enumerate(row) if cell}
     return len(body) >= fewest_columns and len(columns) >= fewest_columns
