@@ -3788,3 +3788,66 @@ def test_a_goal_quoted_after_is_att():
     ]), learned=False)
     assert [g.text for g in out.goals] == [
         "Kommunens resurser ska användas effektivt och verksamheterna ska ha en budget i balans"]
+
+
+def test_a_plan_on_one_page_laid_on_its_side_with_dated_goals():
+    """"Kulturplanen på en sida": row labels "Mål 2029", "Så följer vi upp",
+    "Så gör vi" down the first column, one fokusområde a column; the "Mål 2029"
+    row states goals (not target values), and each column's items serve its goal.
+    A header word that is one letter off a field's ("starkt" / "start") names
+    no field."""
+    out = extract_items(build([
+        ("h", 1, "Kulturplanen på en sida"),
+        ("t", ["", "Barn och unga skapar", "Ett starkt kulturliv"], [
+            ["Mål 2029", "Alla barn och unga i Habo har möjlighet att skapa och uppleva kultur på sin fritid.",
+             "Kulturföreningarna och kulturskaparna i Habo ska öka sin verksamhet med minst 20 procent till 2029."],
+            ["Så följer vi upp", "• Antal elever i kulturskolan – mål 2029: minst 520 (2025: 452)", "–"],
+            ["Så gör vi", "• Starta kulturskola på fritids i Brandstorp och Furusand (Kulturskolan)",
+             "• Inför fleråriga verksamhetsbidrag för kulturföreningar (Kultur- och fritidsnämnden)"],
+        ]),
+    ]), learned=False)
+    assert [g.text for g in out.goals] == [
+        "Alla barn och unga i Habo har möjlighet att skapa och uppleva kultur på sin fritid.",
+        "Kulturföreningarna och kulturskaparna i Habo ska öka sin verksamhet med minst 20 procent till 2029."]
+    indicator = by_text(out.indicators, "Antal elever i kulturskolan")
+    assert indicator.goal_key == out.goals[0].key
+    assert [(t.target_value, t.target_year) for t in indicator.targets] == [(520, 2029)]
+    assert [(a.text, a.responsible, a.goal_key) for a in out.activities] == [
+        ("Starta kulturskola på fritids i Brandstorp och Furusand", "Kulturskolan", out.goals[0].key),
+        ("Inför fleråriga verksamhetsbidrag för kulturföreningar", "Kultur- och fritidsnämnden", out.goals[1].key)]
+
+
+def test_a_quality_report_with_the_principals_goals_under_curriculum_areas():
+    """Under one KF goal stated before, "Huvudmannens mål: …" paragraphs state
+    the board's goals under headings naming the curriculum's areas (themes,
+    not goals); "a) Införa … – Ansvar: …; uppföljning: …" items are actions
+    with their fields (a dash inside a field); an "Utvecklingsområde" column
+    whose cells are actions holds actions."""
+    out = extract_items(build([
+        ("h", 1, "3 Mål och resultat"),
+        ("p", "Kvalitetsarbetet utgår från kommunfullmäktiges mål för barn och unga:"),
+        ("p", "Alla barn och unga i Hofors ska ha goda förutsättningar att lyckas i skolan och i livet."),
+        ("h", 2, "3.1 Normer och värden"),
+        ("p", "Huvudmannens mål: Alla barn och elever ska känna sig trygga i förskolan och skolan."),
+        ("p", "Utvecklingsområden läsåret 2025/26:"),
+        ("li", "Erbjuda läxhjälp med lärare två eftermiddagar i veckan på samtliga grundskolor. – Ansvar: "
+               "rektorer F–9; uppföljning: juni 2026", "a)"),
+        ("h", 2, "3.2 Kunskaper"),
+        ("p", "Huvudmannens mål: Andelen elever som når kunskapskraven i alla ämnen ska öka."),
+        ("h", 1, "4 Uppföljning av förra årets utvecklingsområden"),
+        ("t", ["Område", "Utvecklingsområde 2024/25", "Genomfört"], [
+            ["Normer och värden", "Kartlägga otrygga platser tillsammans med elevråden på alla skolor.", "Ja"],
+            ["Kunskaper", "Schemalägga klassråd varje vecka i åk 4–9.", "Delvis"],
+        ]),
+    ]), learned=False)
+    kf, *board = out.goals
+    assert kf.text.startswith("Alla barn och unga i Hofors") and kf.level == "kf"
+    assert [(g.text, g.level, g.parent_key) for g in board] == [
+        ("Alla barn och elever ska känna sig trygga i förskolan och skolan.", "namnd", kf.key),
+        ("Andelen elever som når kunskapskraven i alla ämnen ska öka.", "namnd", kf.key)]
+    first = out.activities[0]
+    assert (first.text, first.responsible, first.follow_up) == (
+        "Erbjuda läxhjälp med lärare två eftermiddagar i veckan på samtliga grundskolor.", "rektorer F–9", "juni 2026")
+    assert [a.text for a in out.activities[1:]] == [
+        "Kartlägga otrygga platser tillsammans med elevråden på alla skolor.",
+        "Schemalägga klassråd varje vecka i åk 4–9."]

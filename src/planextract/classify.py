@@ -200,14 +200,18 @@ _INFLECTIONS = frozenset(
 )
 
 
+MIN_FUZZY_TERM_LETTERS = 6  # a shorter term is matched exactly or inflected: one letter more makes another word
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _word_match(word: str, term: str, first: bool) -> bool:
     """A word of a text matches a word of a term (cached: the same pairs recur
     in every heading and cell, and the fuzzy ratio is the costly part)."""
     if word == term:
         return True
-    if len(term) >= 5 and len(word) >= 5 and abs(len(word) - len(term)) <= 2 and fuzz.ratio(word, term) >= 85:
-        return True  # OCR damage, "Tiplan" (a letter or two lost or added, not "attr|aktivitet")
+    if len(term) >= MIN_FUZZY_TERM_LETTERS and len(word) >= 5 and abs(len(word) - len(term)) <= 2 \
+            and fuzz.ratio(word, term) >= 85:
+        return True  # OCR damage, "Tiplan" (a letter or two lost or added, not "attr|aktivitet"; not "starkt" for "start")
     if len(term) >= 5 and word.startswith(term) and word[len(term):] in _INFLECTIONS:
         return True  # inflection: indikatorn, åtgärderna (not a compound's modifier: "resultatmått")
     if first and len(term) >= 3 and len(word) >= len(term) + 4 and word.endswith(term):
@@ -1041,6 +1045,8 @@ _CODE = r"(?:[A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})"
 ITEM_CODE = re.compile(r"^(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
 _CODE_SPLIT = re.compile(r"(?:^|(?<=[.!]\s))(" + _CODE + r")\s+(?=[A-ZÅÄÖ”\"«])")
 _FIELD = re.compile(r"(?:^|(?<=[.!;]\s)|(?<=\s[–—]\s))([A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?(?:\s?\([^)]*\))?):\s+")
+# "Ansvar: rektor; uppföljning: mars 2026": a field after a semicolon, its label in lower case
+_LOWER_FIELD = re.compile(r"(?<=;\s)([a-zåäö]+(?:\s[a-zåäö]+)?):\s+")
 # "…, klart december 2025" closing a field: the deadline after who does it
 _DEADLINE_PART = re.compile(r",\s+(?:klart|klar|senast|färdigt)\s+(?P<when>[^,]+)$", re.I)
 ACTIVITY_FIELD_ROLES = ("responsible", "timeline", "follow_up", "status", "comment")
@@ -1077,13 +1083,16 @@ def coded_items(text: str, line_starts: Iterable[int] = ()) -> list[tuple[int, s
 def inline_fields(text: str) -> tuple[str, dict]:
     """An item's own words and its labelled fields ("Ansvarig: Vöfab." -> responsible)."""
     fields: dict[str, str] = {}
-    marks = [m for m in _FIELD.finditer(text) if activity_field(column_role(m.group(1)).role)]
+    lower = [m for m in _LOWER_FIELD.finditer(text)  # not inside a closing parenthesis, which activity_tail reads
+             if text.count("(", 0, m.start()) == text.count(")", 0, m.start())]
+    found = sorted([*_FIELD.finditer(text), *lower], key=lambda m: m.start())
+    marks = [m for m in found if activity_field(column_role(m.group(1)).role)]
     if not marks:
         return clean_text(text), fields
     body = text[: marks[0].start()]
     for n, m in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
-        value = text[m.end():end].strip().rstrip(".").strip()
+        value = text[m.end():end].strip().rstrip(".;").strip()
         name = activity_field(column_role(m.group(1)).role)
         deadline = _DEADLINE_PART.search(value) if name == "responsible" else None
         if deadline:  # "Ansvarig: enheten för miljöskydd, klart december 2025"

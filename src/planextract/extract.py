@@ -142,9 +142,10 @@ _META_START = re.compile(r"^(?:detta|här|nedan|i detta|i den här|dokumentet|pl
 
 def _labelled_action(text: str) -> bool:
     """An action closing with the labelled fields of who does it ("Införa …
-    (ansvar: verksamhetschef hemtjänst; status: pågår)"), wherever it stands."""
+    (ansvar: verksamhetschef hemtjänst; status: pågår)", "Införa … – Ansvar:
+    rektor; uppföljning: mars 2026"), wherever it stands."""
     tail = activity_tail(text)
-    return bool(tail) and "responsible" in tail[1] and re.search(r"\(\s*ansvar\w*\s*:", text, re.I) is not None \
+    return bool(tail) and "responsible" in tail[1] and re.search(r"(?:\(|\s[–—]\s*)ansvar\w*\s*:", text, re.I) is not None \
         and prose.opens_with_action(tail[0])
 
 
@@ -650,6 +651,12 @@ class _Reader(ProseItems):
             set_parent(self.out.goals, goal, served.key)
         return served
 
+    def sole_stated_kf_goal(self) -> Optional[Goal]:
+        """The one KF goal the document has stated so far in a sentence (not as
+        a heading), at the top of its tree; None when there are none or several."""
+        stated = [g for g in self.out.goals if g.level == "kf" and g.source != "heading"]
+        return stated[0] if len(stated) == 1 and stated[0].parent_key is None else None
+
     def goal_by_key(self, key: Optional[int]) -> Optional[Goal]:
         for goal in self.out.goals:
             if goal.key == key:
@@ -1021,6 +1028,8 @@ class _Reader(ProseItems):
         """A short heading over paragraphs stating a board's goals after their
         label ("1 Ett inkluderande Norrköping" / "Nämndmål 1.1 ..."): the KF goal area."""
         heading = C.strip_goal_number(section.heading or "")
+        if self.sole_stated_kf_goal() is not None:
+            return False  # the one KF goal stated before: every labelled goal serves it, the heading a theme
         return (section.index in self.labelled_sections and len(heading.split()) <= 8
                 and not C.is_question(heading) and not C.is_goal_statement(heading))
 

@@ -622,6 +622,8 @@ def _is_name(part: str) -> bool:
 
 
 _DASH_TAIL = re.compile(r"^(?P<body>.*?\S)\s+[–—]\s+(?P<inner>[^–—()]+)$", re.S)
+# "… – Ansvar: rektorer F–9; uppföljning: juni 2026": labelled fields after a dash, a dash among them
+_LABELLED_DASH_TAIL = re.compile(r"^(?P<body>.*?\S)\s+[–—]\s+(?P<inner>(?P<label>[^\W\d][\w ]{0,20}?)\s*:\s[^()]+)$", re.S)
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_WHEN_WORDS = 6  # "beslutsunderlag senast december 2026", "första omgången hösten 2026"
 _STATUS_BRACKET = re.compile(r"\s*\[(?P<status>[^\[\]]{2,40})\]\s*\.?$")
@@ -649,7 +651,9 @@ def activity_tail(text: str) -> Optional[tuple[str, dict]]:
         return found[0], {**found[1], "status": found[1].get("status") or closed[1]}
     m = _TRAILING.match(text or "")
     if not m:
-        dashed = _DASH_TAIL.match(text or "")
+        dashed = _LABELLED_DASH_TAIL.match(text or "")
+        if dashed is None or not C.activity_field(C.column_role(dashed.group("label")).role):
+            dashed = _DASH_TAIL.match(text or "")
         inner = dashed.group("inner").strip().rstrip(".") if dashed else ""
         labelled = _LABELLED.match(inner)
         if not (inner[:1].isupper() or (labelled and C.activity_field(C.column_role(labelled.group("label")).role))):

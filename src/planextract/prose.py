@@ -597,7 +597,18 @@ def _infinitive(word: str) -> bool:
     from .lexicon import is_infinitive
 
     return is_infinitive(word) or word in prose_rules().strong_infinitives or word in _planned_verbs()[1] or (
-        len(word) >= MIN_ERA_VERB and word.endswith("era"))
+        len(word) >= MIN_ERA_VERB and word.endswith("era")) or _strong_compound(word)
+
+
+MIN_COMPOUND_PREFIX = 3  # "kart|lägga", "schema|lägga", "upprätt|hålla": a word before the verb, not "av|"
+
+
+@functools.lru_cache(maxsize=4096)
+def _strong_compound(word: str) -> bool:
+    """A strong verb compounded with a word before it ("kartlägga",
+    "schemalägga", "upprätthålla"), whose forms the lemma table lacks."""
+    return any(len(verb) >= 5 and word.endswith(verb) and len(word) - len(verb) >= MIN_COMPOUND_PREFIX
+               for verb in prose_rules().strong_infinitives)
 
 
 @functools.lru_cache(maxsize=1)

@@ -197,7 +197,8 @@ class ProseItems:
         goal_text, parent = self.served_by_reference(goal_text)
         target = self.own_target(goal_text)
         level = C.level_in(label) or self.level(*state.texts)
-        goal = self.add_goal(goal_text, level, block.page, block.bbox, "prose", parent=parent, target=target)
+        goal = self.add_goal(goal_text, level, block.page, block.bbox, "prose", parent=self._sole_parent(parent, level),
+                             target=target)
         if target is not None and (target.target_value is not None or target.target_year is not None):
             self.stated_targets.add(goal.key)
         if number:
@@ -205,6 +206,15 @@ class ProseItems:
         self._push_scope(rank, goal.key)
         self.last_goal = goal.key
         return True
+
+    def _sole_parent(self, parent: Optional[int], level: Optional[str]) -> Optional[int]:
+        """The parent of a labelled goal below KF level that names none and
+        stands under no goal: the one KF goal stated before it, if there is one
+        ("Huvudmannens mål: …" after "… utgår från kommunfullmäktiges mål: …")."""
+        if parent is not None or self.scopes or level == "kf":
+            return parent
+        sole = self.sole_stated_kf_goal()
+        return sole.key if sole is not None else None
 
     def _label_measures(self, block, text: str) -> bool:
         """A paragraph of indicators after a label ("Resultatmått: Andelen ...
@@ -237,7 +247,8 @@ class ProseItems:
             rank = max(rank, (self.scopes[-1].rank + 0.25) if self.scopes else rank)
         self._pop_scopes(rank)
         text, parent = self.served_by_reference(text)
-        goal = self.add_goal(text, self.level(*state.texts), page, bbox, source, parent=parent)
+        level = self.level(*state.texts)
+        goal = self.add_goal(text, level, page, bbox, source, parent=self._sole_parent(parent, level))
         self._number_by_code(goal)
         self._push_scope(rank, goal.key)
         if not means:

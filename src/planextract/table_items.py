@@ -431,6 +431,7 @@ class TableReader:
                 columns, rows, pages = first_row, rows[1:], pages[1:]
         marks = table_rows.mark_columns(columns, rows)
         columns = [C.Column("ignore", c.header) if i in marks else c for i, c in enumerate(columns)]
+        columns = _area_action_columns(columns, rows)
         mixed = table_rows.mixed_rows(columns, rows)
         if mixed is not None:
             self._mixed(table, columns, rows, pages, marks, *mixed)
@@ -879,7 +880,8 @@ class TableReader:
             elif split is not None:
                 ind = self.doc.add_indicator(
                     split.body, page, bbox, "table", anchor, measure=measure, target_text=split.target_text,
-                    target_year=C.target_year_in(columns[col].header), values=printed_values(split.values))
+                    target_year=split.target_year or C.target_year_in(columns[col].header),
+                    values=printed_values(split.values))
                 ind.kolada_kpi = ind.kolada_kpi or split.kolada
             elif noted is not None:
                 ind = self.doc.add_indicator(
@@ -1367,6 +1369,25 @@ RESTATED_INDICATOR_SIMILARITY = 90  # token-set similarity of a cell naming an i
 MIN_UNIT_ACTION_WORDS = 4  # "… har byggts ut.": an action in words, not a figure or a name
 
 
+def _area_action_columns(columns, rows) -> list:
+    """``columns`` with an area's column that lists actions read as actions:
+    "Utvecklingsområde 2024/25" over "Kartlägga otrygga platser …", "Införa
+    …" (every cell a sentence opening with its verb) where no other column
+    holds them; an area stated as a state to reach stays a goal."""
+    if any(c.role == "activity" for c in columns):
+        return columns
+    prefixes = [p.lower() for p in prose.prose_rules().area_prefixes]
+    out = list(columns)
+    for i, column in enumerate(columns):
+        header = C.clean_cell(column.header).lower()
+        if column.role != "goal" or not any(header.startswith(p) for p in prefixes):
+            continue
+        cells = [C.clean_cell(r[i]) for r in rows if i < len(r) and C.clean_cell(r[i])]
+        if cells and all(prose.opens_with_action(c) and c.endswith(".") for c in cells):
+            out[i] = C.Column("activity", column.header, column.year)
+    return out
+
+
 def _states_level(cell: str) -> bool:
     """A cell stating a level to reach or a movement ("Minst 2,0 %", "Budget i balans", "Öka"); not
     an action ("Inventera alla enskilda avlopp …")."""
@@ -1746,8 +1767,10 @@ def matrix_upright(table: Table) -> Optional[Table]:
     if len(set(labels)) < len(labels) or max(len(r) for r in rows) < 3:
         return None  # a card of one goal ("Nämndmål | …", "Styrtal | …", "Styrtal | …"), not areas side by side
     kinds = []
-    for label in labels:
+    for r, label in enumerate(labels):
         role = _row_label_role(label).role
+        if role == "target" and _states_goals(rows[r][1:]):
+            role, labels[r] = "goal", "Mål"  # "Mål 2029 | Alla barn och unga … har möjlighet att skapa …": the goal, dated
         kinds.append("activity" if role and role.startswith("activity") else role)
     items = [kind for kind in kinds if kind in ("goal", "indicator", "activity")]
     known = [kind for kind in kinds if kind not in (None, "ignore")]  # items and their fields
@@ -1763,6 +1786,18 @@ def matrix_upright(table: Table) -> Optional[Table]:
     if len(upright) < 1 or not any(any(C.clean_cell(cell) for cell in row) for row in upright):
         return None
     return dataclasses.replace(table, header=labels, rows=upright, row_pages=[table.page_start] * len(upright))
+
+
+MIN_MATRIX_GOAL_WORDS = 5
+
+
+def _states_goals(cells) -> bool:
+    """Whether a matrix row's cells state goals (each a sentence of a few
+    words, "–" where an area has none) rather than give target values."""
+    texts = [C.clean_cell(c) for c in cells]
+    texts = [t for t in texts if t.strip("–- ")]
+    return bool(texts) and all(
+        len(re.findall(r"[^\W\d_]{2,}", t)) >= MIN_MATRIX_GOAL_WORDS and t[-1:] in ".!" for t in texts)
 
 
 def transposed_rows(table: Table) -> Optional[tuple[list, list[tuple[str, list[str]]]]]:
