@@ -3851,3 +3851,27 @@ def test_a_quality_report_with_the_principals_goals_under_curriculum_areas():
     assert [a.text for a in out.activities[1:]] == [
         "Kartlägga otrygga platser tillsammans med elevråden på alla skolor.",
         "Schemalägga klassråd varje vecka i åk 4–9."]
+
+
+def test_a_goal_coded_in_its_indicator_tables_header_and_actions_by_status_with_months():
+    """"AVN 1 Fler invånare ska …" heading the first column of its indicator table
+    is the goal (its code numbering); "Genomfört januari–augusti | Planerat
+    september–december" sorts its actions by where they stand ("–": none); a first
+    row closing with figures ("…, antal 212") is no header taken for a row."""
+    out = extract_items(build([
+        ("h", 1, "Verksamheten i siffror"),
+        ("t", ["Jan–aug 2023", "Jan–aug 2024", "Jan–aug 2025"], [
+            ["Deltagare i arbetsmarknadsinsatser, antal 212", "238", "251"],
+            ["Unga inom det kommunala aktivitetsansvaret, antal 96", "104", "99"]]),
+        ("h", 1, "Måluppfyllelse"),
+        ("t", ["AVN 1 Fler invånare ska gå från försörjningsstöd till arbete eller studier", "Utfall jan–aug 2024",
+               "Utfall jan–aug 2025", "Målvärde 2025"], [
+            ["Hushåll med försörjningsstöd, genomsnitt per månad", "286", "271", "Högst 260"]]),
+        ("t", ["Genomfört januari–augusti", "Planerat september–december"], [
+            ["• Uppsökande hembesök till unga som inte svarat på kontakt", "–"]]),
+    ]), learned=False)
+    assert [g.text for g in out.goals] == ["Fler invånare ska gå från försörjningsstöd till arbete eller studier"]
+    assert [(i.text, i.goal_key) for i in out.indicators] == [
+        ("Hushåll med försörjningsstöd, genomsnitt per månad", out.goals[0].key)]
+    assert [(a.text, a.goal_key) for a in out.activities] == [
+        ("Uppsökande hembesök till unga som inte svarat på kontakt", out.goals[0].key)]

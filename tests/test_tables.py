@@ -243,6 +243,30 @@ def test_borderless_table_ends_before_a_label_and_a_list_set_under_it(tmp_path):
     assert [(t.header, t.rows) for t in tables] == [(rows[0], rows[1:])]  # two rows under a known header are enough
 
 
+def test_borderless_table_of_bulleted_cells_under_a_header(tmp_path):
+    """Two columns of long bulleted lines under a header ("Genomfört januari–augusti |
+    Planerat september–december"): a table of actions by status, not a page set in columns."""
+    path = tmp_path / "borderless-bullets.pdf"
+    pdf = _canvas(path)
+    y = _prose(pdf, 80, ["Prognos helår: Målet uppnås delvis."])
+    rows = [
+        ["Genomfört januari–augusti", "Planerat september–december"],
+        [["• Stegvis arbetsträning i arbetsmarknadsenhetens egna", "verksamheter"],
+         ["• Språkpraktik i kombination med sfi för deltagare med", "utländsk bakgrund"]],
+        [["• Gemensamma planeringsmöten med socialtjänsten för", "alla nya hushåll med försörjningsstöd"],
+         ["• Företagsdag med lokala arbetsgivare i oktober"]],
+    ]
+    _draw_table(pdf, y + 16, [265, 265], rows, ruled=False, leading=11)
+    pdf.showPage()
+    pdf.save()
+    tables = find_tables(path, pdfium_layout(path))
+    assert [(t.header, t.rows) for t in tables] == [(rows[0], [
+        ["• Stegvis arbetsträning i arbetsmarknadsenhetens egna verksamheter",
+         "• Språkpraktik i kombination med sfi för deltagare med utländsk bakgrund"],
+        ["• Gemensamma planeringsmöten med socialtjänsten för alla nya hushåll med försörjningsstöd",
+         "• Företagsdag med lokala arbetsgivare i oktober"]])]
+
+
 def test_borderless_table_ends_before_its_source_note(tmp_path):
     path = tmp_path / "borderless-note.pdf"
     pdf = _canvas(path)

@@ -25,7 +25,8 @@ from . import classify as C
 from . import prose
 from . import table_rows
 from .column_targets import column_target
-from .item_tails import (action_card_run, action_field_line, activity_tail, field_line, indicator_value_tail, named_field_run, names_a_unit,
+from .item_tails import (action_card_run, action_field_line, activity_tail, field_line, indicator_value_tail, is_period,
+                         named_field_run, names_a_unit,
                          trailing_action_fields, trailing_indicator_fields)
 from .lexicon import kolada_ids
 from .link import Anchor, same_goal, wording_similarity
@@ -239,6 +240,7 @@ class TableReader:
         self.card: Optional[_Card] = None  # the goal card read last, which a table may continue
         self.matrix: Optional[tuple[list[str], list[Optional[_Card]]]] = None  # goal cards side by side, read last
         self.kind_label: Optional[tuple[list[str], str]] = None  # the header and last kind row of a parted table
+        self.headed_goals: set[int] = set()  # goals stated in a table's first header cell, scopes of what follows
 
     def _goal_tiles(self, table: Table, tiles) -> None:
         """A grid of goal tiles ("Strategiskt mål 1 … Nämndens mål: KTN 1, KTN 3"):
@@ -425,7 +427,8 @@ class TableReader:
             # "Nämndmål 1.1 Företagsklimatet ska förbättras | 2023 | 2024 | Målvärde 2025": the goal heads
             # the column of its indicators
             columns = [C.Column("indicator", c.header) if i == 0 else c for i, c in enumerate(columns)]
-        if not has_items(columns) and rows and all(len(C.clean_cell(c).split()) <= MAX_HEADER_WORDS for c in rows[0]):
+        if not has_items(columns) and rows and all(len(C.clean_cell(c).split()) <= MAX_HEADER_WORDS for c in rows[0]) \
+                and not any(_FIGURE_END.search(C.clean_cell(c)) for c in rows[0]):  # "…, antal 212": a row of figures
             first_row = C.column_roles(rows[0])  # a header the table finder took for a row
             if has_items(first_row):
                 columns, rows, pages = first_row, rows[1:], pages[1:]
@@ -760,19 +763,27 @@ class TableReader:
         if not columns or not any(c.role in ("outcome", "target") for c in columns[1:]):
             return None
         cell = C.clean_cell(header[0])
-        if columns[0].role != "goal" and not table_rows.goal_label(cell):
+        coded = _LEADING_CODE.match(cell)  # "AVN 1 Fler invånare ska gå från försörjningsstöd till arbete …"
+        if columns[0].role != "goal" and not table_rows.goal_label(cell) and not coded:
             return None  # the label rules; "… fritids- och kulturaktiviteter." names no action column
         numbered = _NUMBERED_GOAL_CELL.match(cell)  # "Mål 1.1 Fler ska vilja bo … i Västerviks kommun."
         labelled = table_rows.goal_label(cell) or (
-            (numbered.group("label"), numbered.group("number"), numbered.group("rest")) if numbered else None)
+            (numbered.group("label"), numbered.group("number"), numbered.group("rest")) if numbered else None) or (
+            ("", coded.group(0).strip(), cell[coded.end():]) if coded else None)
         if labelled is None or not labelled[2] or not C.is_goal_statement(labelled[2]):
             return None
         doc = self.doc
         state = doc.section_state(table.section_index)
+        if doc.scopes and doc.scopes[-1].goal_key in self.headed_goals:
+            doc.scopes.pop()  # the goal of the table before, a sibling
         goal = doc.add_goal(labelled[2], C.level_in(labelled[0]) or doc.level(*state.texts), table.page_start,
                             table.bbox, "table", parent=doc.scope_goal)
         if labelled[1]:
             doc.numbered.setdefault(labelled[1], goal.key)
+        if coded and goal.key not in self.headed_goals:
+            # "AVN 1 Fler invånare …" over its indicators: the actions set under the table serve it too
+            doc._push_scope((doc.scopes[-1].rank if doc.scopes else 0.0) + 0.5, goal.key)
+            self.headed_goals.add(goal.key)
         doc.last_goal = goal.key
         return goal.key
 
@@ -1241,6 +1252,10 @@ def _lettered_items(cell: str) -> list[tuple[str, str]]:
 _GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-ZÅÄÖ])")  # "1.2 Parker, ..."
 
 
+# a cell closing with a figure that is no year ("Deltagare i arbetsmarknadsinsatser, antal 212"): no header
+_FIGURE_END = re.compile(r"(?<![\d\s])\s+(?!(?:19|20)\d\d$)[-−]?(?:\d{2,}[\d\s]*(?:,\d+)?|\d+,\d+|\d+\s*%)\s*%?$")
+
+
 def _period_action_columns(columns, rows, roles) -> list[int]:
     """The columns of a roadmap whose headers are periods and whose cells hold
     actions in words ("Delmål | 2026 | 2027 | 2028–2030" over "a) | • Avgiftsfri
@@ -1316,11 +1331,12 @@ def status_columns(table: Table) -> Optional[list[int]]:
     if len(headers) < 2 or not all(headers) or not table.rows:
         return None
     for header in headers:
-        first = re.split(r"[,;:–-]", header)[0]
+        first = re.split(r"[,;:]|\s[–-]\s", header)[0]  # "Genomfört januari–augusti": the months are its period
         words = re.sub(r"\b(?:under|till|från|och|(?:19|20)\d\d|året|perioden)\b", " ", first.lower()).split()
+        words = [w for w in words if not all(is_period(part) for part in re.split(r"[–-]", w) if part)]
         if not words or not all(C.activity_status(w) or C.activity_status(w[:-1] + "d") for w in words):
             return None
-    cells = [C.clean_cell(c) for row in table.rows for c in row if C.clean_cell(c)]
+    cells = [C.clean_cell(c) for row in table.rows for c in row if C.clean_cell(c).strip("–- ")]
     if not cells or any(parse_value(c) is not None or len(c.split()) < MIN_ACTION_WORDS for c in cells):
         return None
     return list(range(len(headers)))

@@ -180,9 +180,18 @@ def _grid_from_bands(number: int, block: list[Band], gaps, comp: Compiled) -> Op
         or numeric_columns(grid.cells, comp) >= {0}
     ):
         return None  # without a header: no labels in the first column, or too few columns
-    if _looks_like_prose(grid, rules) or _looks_like_labels(grid) or _looks_like_list(grid) or _garbled(grid, rules):
+    if (_looks_like_prose(grid, rules) and not (headed and _bulleted_cells(grid))) or _looks_like_labels(grid) \
+            or _looks_like_list(grid) or _garbled(grid, rules):
         return None
     return grid
+
+
+def _bulleted_cells(grid: Grid) -> bool:
+    """Every filled body cell opens with a bullet ("Genomfört | Planerat" over
+    "• Stegvis arbetsträning …" | "• Språkpraktik …"): long lines side by
+    side that are cells of bullets under a header, not a page set in columns."""
+    body = [cell for row in grid.cells[1:] for cell in row if cell and cell.strip("–- ")]
+    return bool(body) and all(_LIST_START.match(cell) for cell in body)
 
 
 def _join_cell(lines: list[Line]) -> str:
