@@ -87,7 +87,8 @@ def test_pages_and_toc_pages(scores):
 # Held-out documents whose headings the reader finds too few of: known from
 # this check, not examined (a held-out document is not tuned on); strict, so
 # that a change that mends one says so.
-HEADINGS_BELOW_FLOOR = {"eksjo-socialnamnden-verksamhetsplan-2026", "boden-utbildningsnamnden-delarsrapport-2025"}
+HEADINGS_BELOW_FLOOR = {"eksjo-socialnamnden-verksamhetsplan-2026", "boden-utbildningsnamnden-delarsrapport-2025",
+                        "solvesborg-bun-uppfoljning-2025"}
 
 
 @pytest.mark.parametrize("path", [
