@@ -601,6 +601,10 @@ class _Reader(ProseItems):
             self.epoch += 1
         self.scopes.append(_Scope(rank, goal_key))
 
+    def nest_scope(self, goal_key: int) -> None:
+        """Open ``goal_key``'s scope just inside the innermost one: what follows serves it."""
+        self._push_scope((self.scopes[-1].rank if self.scopes else 0.0) + 0.5, goal_key)
+
     # ---- goals -----------------------------------------------------------
 
     def add_goal(self, text, level, page, bbox, source, parent=None, target=None) -> Goal:

@@ -782,7 +782,7 @@ class TableReader:
             doc.numbered.setdefault(labelled[1], goal.key)
         if coded and goal.key not in self.headed_goals:
             # "AVN 1 Fler invånare …" over its indicators: the actions set under the table serve it too
-            doc._push_scope((doc.scopes[-1].rank if doc.scopes else 0.0) + 0.5, goal.key)
+            doc.nest_scope(goal.key)
             self.headed_goals.add(goal.key)
         doc.last_goal = goal.key
         return goal.key
