@@ -763,7 +763,7 @@ class TableReader:
         if not columns or not any(c.role in ("outcome", "target") for c in columns[1:]):
             return None
         cell = C.clean_cell(header[0])
-        coded = _LEADING_CODE.match(cell)  # "AVN 1 Fler invånare ska gå från försörjningsstöd till arbete …"
+        coded = C.ITEM_CODE.match(cell)  # "AVN 1 Fler invånare ska gå från försörjningsstöd till arbete …"
         if columns[0].role != "goal" and not table_rows.goal_label(cell) and not coded:
             return None  # the label rules; "… fritids- och kulturaktiviteter." names no action column
         numbered = _NUMBERED_GOAL_CELL.match(cell)  # "Mål 1.1 Fler ska vilja bo … i Västerviks kommun."
@@ -1660,8 +1660,6 @@ def card_rows(table: Table) -> Optional[list[tuple]]:
 
 # a bullet inside a cell: what stands before the first one is the cell's label
 _CELL_BULLET = re.compile(r"\s*(?:\(cid:\d+\)|[•●▪■►➢–])\s+")
-# a goal's code after its label: "Nämndens mål ÄLN 1.1 Fler äldre …"
-_LEADING_CODE = re.compile(r"^[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})*\s+(?=[A-ZÅÄÖ])")
 
 
 def labelled_cell_rows(table: Table) -> Optional[list[tuple]]:
@@ -1697,7 +1695,7 @@ def _cell_label(cell: str) -> Optional[tuple[C.Column, str]]:
     for n in range(1, min(MAX_CARD_LABEL_WORDS, len(words) - 1) + 1):
         column = C.column_role(" ".join(words[:n]))
         if column.role == "goal":
-            return column, _LEADING_CODE.sub("", " ".join(words[n:]))
+            return column, C.ITEM_CODE.sub("", " ".join(words[n:]), count=1)  # "ÄLN 1.1 Fler äldre …": the code
     return None
 
 
