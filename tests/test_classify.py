@@ -387,3 +387,14 @@ def test_a_sentence_closing_with_a_quotation_ends_there():
         "Nämndens vision är ”I Vännäs lyckas alla barn”.", "Kommunfullmäktige har beslutat om tre mål:"]
     assert C.sentences("Visionen lyder ”Alla ska lyckas.” Nämnden har mål.") == [
         "Visionen lyder ”Alla ska lyckas.”", "Nämnden har mål."]
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Utförare", True), ("Plats", True), ("Kostnad, tkr", True), ("Nr", True), ("Ansvarig enhet", True),
+    ("Åtgärd", False), ("Genomförda insatser 2025", False), ("Genomfört under året", False),
+    ("Kommentar", False), ("Indikator", False), ("Status", False),
+])
+def test_a_field_column_never_holds_items(header, field):
+    """Where an action is done, who does it and what it costs are fields; a
+    column of what was done, or of comments, may hold items."""
+    assert C.is_field_column(header) is field

@@ -3875,3 +3875,146 @@ def test_a_goal_coded_in_its_indicator_tables_header_and_actions_by_status_with_
         ("Hushåll med försörjningsstöd, genomsnitt per månad", out.goals[0].key)]
     assert [(a.text, a.goal_key) for a in out.activities] == [
         ("Uppsökande hembesök till unga som inte svarat på kontakt", out.goals[0].key)]
+
+
+def test_measures_under_numbered_goals_and_an_action_matrix_marked_by_goal():
+    """"– Gästnätter …: 38 200 (2024) » minst 50 000 (2030)" under a numbered
+    goal is its indicator, with baseline and target (not a goal of the list);
+    a matrix "Nr | Åtgärd | Ansvar | När | Mål 1 | Mål 2 | Mål 3" links each
+    action to the goal its plain "X" marks ("(X)": it serves that goal too)."""
+    out = extract_items(build([
+        ("h", 1, "Målbild 2030"),
+        ("li", "Företagsklimatet på Tjörn ska vara bland de bästa i Västra Götaland.", "1."),
+        ("li", "Nöjd Kund Index för företagens myndighetskontakter (U07451): 70 (2024) » minst 75 (2030)", "–", 1),
+        ("li", "Fler företag ska starta, växa och stanna på Tjörn.", "2."),
+        ("li", "Antal arbetstillfällen i kommunen: 5 820 (2023) » öka (2030)", "–", 1),
+        ("li", "Besöksnäringen ska vara en året runt-näring.", "3."),
+        ("li", "Gästnätter under oktober–april: 38 200 (2024) » minst 50 000 (2030)", "–", 1),
+        ("h", 1, "Åtgärder 2026–2030"),
+        ("t", ["Nr", "Åtgärd", "Ansvar", "När", "Mål 1", "Mål 2", "Mål 3"], [
+            ["A1", "Företagslots – en väg in till kommunen för alla företagsärenden", "Näringslivsenheten", "2026",
+             "X", "(X)", ""],
+            ["A2", "Detaljplan för verksamhetsområde Myggenäs norra", "Samhällsbyggnadsnämnden", "2026–2028",
+             "", "(X)", "X"],
+            ["A3", "Evenemangsstöd för höst- och vinterevenemang", "Kultur- och fritidsnämnden", "2027–2030",
+             "", "(X)", ""]]),
+    ]), learned=False)
+    goals = [g.text for g in out.goals]
+    assert goals == ["Företagsklimatet på Tjörn ska vara bland de bästa i Västra Götaland.",
+                     "Fler företag ska starta, växa och stanna på Tjörn.",
+                     "Besöksnäringen ska vara en året runt-näring."]
+    keys = [g.key for g in out.goals]
+    assert [i.text for i in out.indicators] == [
+        "Nöjd Kund Index för företagens myndighetskontakter (U07451)", "Antal arbetstillfällen i kommunen",
+        "Gästnätter under oktober–april"]
+    assert [i.goal_key for i in out.indicators] == keys
+    nki, jobs, nights = (i.targets[0] for i in out.indicators)
+    assert (nki.target_op, nki.target_value, nki.unit, nki.target_year, nki.baseline_value, nki.baseline_year) == (
+        ">=", 75.0, "index", 2030, 70.0, 2024)
+    assert (jobs.direction, jobs.target_year, jobs.baseline_value, jobs.baseline_year) == ("increase", 2030, 5820.0, 2023)
+    assert (nights.target_value, nights.baseline_value) == (50000.0, 38200.0)
+    assert [a.goal_key for a in out.activities] == [keys[0], keys[2], keys[1]]
+
+
+def test_stage_goals_in_a_table_with_actions_by_code_and_a_table_of_costs():
+    """"I Burlövs kommun ska det vara tryggt …" under "Kommunfullmäktiges mål"
+    is a goal; a stage goal that asks to decrease keeps that direction with
+    the level its "Mål 2028" cell sets ("Högst 6"), "Samtliga 92" is exactly
+    92; "… – etappmål T5, varje vår" serves T5 and says when; "Fysiska
+    åtgärder | 9 330 | 8 000" is a row of costs, not a header of actions."""
+    out = extract_items(build([
+        ("h", 1, "Mål"),
+        ("h", 2, "Kommunfullmäktiges mål"),
+        ("p", "I Burlövs kommun ska det vara tryggt och säkert att röra sig, oavsett hur man väljer att resa."),
+        ("t", ["Nr", "Etappmål", "Utgångsläge", "Mål 2028"], [
+            ["T1", "Antalet svårt skadade i trafiken på det kommunala vägnätet ska minska.", "11 (2024)", "Högst 6"],
+            ["T4", "Alla gång- och cykelpassager på huvudgator ska vara hastighetssäkrade till 30 km/h.",
+             "38 (2025)", "Samtliga 92"],
+            ["T5", "Antalet skadade cyklister ska minska.", "23 (2024)", "Minska"]]),
+        ("h", 1, "Beteendepåverkande åtgärder"),
+        ("li", "Genomföra cykelträning för elever i årskurs 4 tillsammans med NTF Skåne – etappmål T5, varje vår"),
+        ("h", 1, "Kostnader"),
+        ("t", ["Tkr", "2026", "2027", "Summa"], [
+            ["Fysiska åtgärder", "9 330", "8 000", "17 330"],
+            ["Beteendepåverkande åtgärder", "150", "150", "300"]]),
+    ]), learned=False)
+    kf, t1, t4, t5 = out.goals
+    assert kf.text.startswith("I Burlövs kommun ska det vara tryggt")
+    assert (t1.target.direction, t1.target.target_op, t1.target.target_value) == ("decrease", "<=", 6.0)
+    assert (t4.target.direction, t4.target.target_op, t4.target.target_value) == ("reach", "=", 92.0)
+    [action] = out.activities
+    assert (action.text, action.timeline) == (
+        "Genomföra cykelträning för elever i årskurs 4 tillsammans med NTF Skåne", "varje vår")
+    assert action.goal_key == t5.key
+
+
+def test_items_under_each_goal_are_its_indicators_where_the_plan_says_so():
+    """"Under varje nämndmål anges de indikatorer …": the dashed items under
+    "NM1 Fler invånare ska …" are its indicators, though worded as targets
+    ("Antalet besök … ska öka från 142 000 (2024) till minst 150 000."); the
+    next KF goal's paragraph is no part of NM2; bullets after a paragraph
+    that states no goal are goals still."""
+    out = extract_items(build([
+        ("h", 1, "2 Mål och indikatorer"),
+        ("p", "Nämndmålen utgår från kommunfullmäktiges mål. Under varje nämndmål anges de indikatorer som "
+              "visar om målet nås."),
+        ("p", "Kommunfullmäktiges mål: Staffanstorp ska vara en attraktiv kommun att leva och bo i."),
+        ("p", "NM1 Fler invånare ska ta del av ett brett och tillgängligt kulturutbud."),
+        ("li", "Antalet besök på biblioteken ska öka från 142 000 (2024) till minst 150 000.", "–"),
+        ("li", "Andelen elever i årskurs 4–9 som deltar i kulturskolans verksamhet ska uppgå till minst 30 %.", "–"),
+        ("p", "NM2 Barn och unga ska ha en meningsfull fritid med möjlighet till inflytande."),
+        ("li", "Antalet besök på fritidsgårdarna ska öka.", "–"),
+        ("p", "Kommunfullmäktiges mål: Staffanstorp ska ha en god folkhälsa och ett hållbart samhälle."),
+        ("p", "Nettokostnadsram 2026: 61,4 mnkr (2025: 60,2 mnkr)"),
+        ("li", "Fler bostäder ska byggas i hela kommunen"),
+    ]), learned=False)
+    texts = [g.text for g in out.goals]
+    assert "Barn och unga ska ha en meningsfull fritid med möjlighet till inflytande." in texts
+    assert "Staffanstorp ska ha en god folkhälsa och ett hållbart samhälle." in texts
+    assert "Fler bostäder ska byggas i hela kommunen" in texts
+    nm1 = next(g for g in out.goals if g.text.startswith("Fler invånare"))
+    nm2 = next(g for g in out.goals if g.text.startswith("Barn och unga"))
+    assert [(i.text[:30], i.goal_key) for i in out.indicators] == [
+        ("Antalet besök på biblioteken s", nm1.key), ("Andelen elever i årskurs 4–9 s", nm1.key),
+        ("Antalet besök på fritidsgårdar", nm2.key)]
+    library = out.indicators[0].targets[0]
+    assert (library.direction, library.target_value, library.baseline_value, library.baseline_year) == (
+        "increase", 150000.0, 142000.0, 2024)
+
+
+def test_coded_action_headings_with_their_fields_under_an_area_of_actions():
+    """"A1 Bygga upp …" over "Beskrivning" / …, "Bidrar till effektmål" / "1",
+    "Ansvarig" / …, "Tidsperiod" / …: an action (its code no part of its text)
+    serving goal 1; a label whose value the layout dropped ("–") does not take
+    the next label for its value; "Insatsområde A – …" over actions only is
+    no goal area; "Nr | Indikator" over "2a": a measure of goal 2."""
+    out = extract_items(build([
+        ("h", 1, "Handlingsplanens mål", "3"),
+        ("p", "Regionala utvecklingsnämnden har beslutat om två effektmål som ska vara uppnådda 2027:"),
+        ("li", "Fler invånare ska få sin kompetens validerad och kunna gå vidare till arbete eller studier.", "1."),
+        ("li", "Utbildningsutbudet i länet ska i högre grad motsvara arbetsgivarnas behov.", "2."),
+        ("t", ["Nr", "Indikator", "Utgångsläge", "Målvärde 2027"], [
+            ["1a", "Antal personer som genomgått validering inom vård- och industriyrken per år", "140 (2024)",
+             "Minst 400"],
+            ["2a", "Antal platser i yrkesvux och yrkeshögskola inom bristyrken i länet", "2 350 (2024)",
+             "Öka med 20 %"]]),
+        ("h", 1, "Insatser 2026–2027", "4"),
+        ("h", 2, "Insatsområde A – Validering och matchning", "4.1"),
+        ("h", 3, "A1 Bygga upp en regional valideringsfunktion för vård- och industriyrken"),
+        ("p", "Beskrivning"), ("p", "En gemensam funktion tar emot personer som vill få sin kompetens bedömd."),
+        ("p", "Bidrar till effektmål"), ("p", "1"),
+        ("p", "Ansvarig"), ("p", "Region Uppsala, enheten för kompetensförsörjning"),
+        ("p", "Tidsperiod"), ("p", "2026-01-01 – 2027-12-31"),
+        ("h", 3, "A2 Sprida en modell för äldre medarbetares kompetensutveckling bland länets arbetsgivare"),
+        ("p", "Beskrivning"), ("p", "En modell för flexibla arbetstider prövas i regionen."),
+        ("p", "Bidrar till effektmål"),
+        ("p", "Ansvarig"), ("p", "Region Uppsala, HR-avdelningen"),
+        ("p", "Tidsperiod"), ("p", "2027"),
+    ]), learned=False)
+    first, second = out.goals
+    assert [i.goal_key for i in out.indicators] == [first.key, second.key]
+    build_up, spread = out.activities
+    assert (build_up.text, build_up.responsible, build_up.timeline, build_up.goal_key) == (
+        "Bygga upp en regional valideringsfunktion för vård- och industriyrken",
+        "Region Uppsala, enheten för kompetensförsörjning", "2026-01-01 – 2027-12-31", first.key)
+    assert (spread.responsible, spread.timeline) == ("Region Uppsala, HR-avdelningen", "2027")

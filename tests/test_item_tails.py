@@ -265,3 +265,18 @@ def test_an_action_tail_after_a_dash_and_an_indicator_closing_with_its_own_asses
                                       "Utfall 2025: 214 (2024: 207) [delvis uppnått].")
     assert (found.body, found.values) == (
         "Genomsnittligt meritvärde i årskurs 9 ska öka till minst 220 poäng", [("2025", "214"), ("2024", "207")])
+
+
+@pytest.mark.parametrize("text, period, body, baseline, year, target", [
+    ("Gästnätter under oktober–april: 38 200 (2024) » minst 50 000 (2030)", None,
+     "Gästnätter under oktober–april", "38 200", 2024, "minst 50 000 (2030)"),
+    # a header's outcome period must not take "(2030)" for an outcome
+    ("Antal arbetstillfällen i kommunen: 5 820 (2023) » öka (2030)", "2026",
+     "Antal arbetstillfällen i kommunen", "5 820", 2023, "öka (2030)"),
+    ("Andel elever med godkänt i alla ämnen – 71 % (2025) → minst 80 % (2028)", None,
+     "Andel elever med godkänt i alla ämnen", "71 %", 2025, "minst 80 % (2028)"),
+])
+def test_a_baseline_then_an_arrow_then_the_target(text, period, body, baseline, year, target):
+    tail = indicator_value_tail(text, outcome_period=period)
+    assert (tail.body, tail.baseline, tail.baseline_year, tail.target_text, tail.values) == (
+        body, baseline, year, target, [])

@@ -614,3 +614,17 @@ def test_goals_lettered_under_a_number_in_heading_type_are_headings_even_as_sent
         ("1b Barn och elever ska känna sig trygga i skolan.", 2)]
     assert [(b.marker, b.text) for b in doc.blocks if b.kind == "list_item"] == [
         ("1c", "Fler vuxna ska slutföra sina studier.")]
+
+
+def test_cards_in_small_type_do_not_set_the_body_size(corpus_pdf):
+    """A plan whose action cards ("Ansvarig | Region Uppsala …" set side by side in
+    8.5 pt) outweigh its 10 pt prose: the prose is body text, not headings, and
+    a coded action heading of thirteen words ("C1 Genomföra …") is one (its
+    code is no word)."""
+    from planextract.pipeline import parse_pdf
+
+    doc = parse_pdf(corpus_pdf / "region-uppsala-run-handlingsplan-kompetensforsorjning-2026.pdf")
+    headings = [s.heading for s in doc.sections]
+    assert not any(h.startswith(("Regionala utvecklingsnämnden har beslutat", "Fler invånare ska")) for h in headings)
+    assert "C1 Genomföra språk- och yrkesspår för utrikes födda kvinnor inom vård och omsorg" in headings
+    assert [b.marker for b in doc.blocks if b.text.startswith("Fler invånare ska få")] == ["1."]

@@ -573,3 +573,16 @@ def test_indicators_as_columns_named_by_long_phrases():
     wait = by_text(ext.indicators, "Väntetid till särskilt boende, dagar")  # "tid" names no timeline here
     assert (wait.targets[0].target_op, wait.targets[0].target_value) == ("<=", 60)
     assert [v.text for v in by_text(ext.indicators, "Nöjda brukare i hemtjänsten, %").values] == ["86", "89"]
+
+
+def test_marks_under_goal_columns_name_the_goal_served():
+    """"Mål 1 | Mål 2 | Mål 3" with "X" and "(X)": the goal an action serves
+    is the plain mark's; a bracketed mark only where no plain one stands."""
+    columns = C.column_roles(["Nr", "Åtgärd", "Ansvar", "Mål 1", "Mål 2", "Mål 3"])
+    rows = [["A1", "Företagslots", "Näringslivsenheten", "X", "(X)", ""],
+            ["A2", "Detaljplan för Myggenäs norra", "Samhällsbyggnadsnämnden", "", "(X)", "X"],
+            ["A3", "Evenemangsstöd", "Kultur- och fritidsnämnden", "", "(x)", ""]]
+    marks = T.mark_columns(columns, rows)
+    assert marks == {3: "goal", 4: "goal", 5: "goal"}
+    assert [T.marked_goal(columns, marks, row) for row in rows] == ["1", "3", "2"]
+    assert T.marked_fields(columns, marks, rows[0]) == {}

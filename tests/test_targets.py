@@ -231,3 +231,16 @@ def test_phrases_that_name_no_movement_and_placeholders_with_a_year():
     assert parse_target("Barn och unga ska växa upp under trygga förhållanden.") is None
     assert parse_target("Antalet företag ska växa.").direction == "increase"
     assert is_no_target("Fastställs 2026") and is_no_target("Ny indikator") and not is_no_target("Minst 2026")
+
+
+def test_all_of_a_count_is_an_exact_level():
+    target = parse_target("Samtliga 92", known_target=True)
+    assert (target.direction, target.target_op, target.target_value) == ("reach", "=", 92.0)
+
+
+def test_a_direction_under_a_year_column_keeps_its_own_year():
+    from planextract.column_targets import column_target
+
+    assert column_target("öka (2030)", 2026).target_year == 2030
+    assert column_target("Öka", 2026).target_year is None  # a direction, not the column's year
+    assert column_target("Minst 40", 2026).target_year == 2026

@@ -316,6 +316,21 @@ def column_role(header: str) -> Column:
     return Column(role or "ignore", header, year=year)
 
 
+FIELD_ROLES = ("responsible",)  # columns of an item's fields, besides those the vocabulary ignores
+
+
+def is_field_column(header: str) -> bool:
+    """A column whose header names a field of the items beside it, never an
+    item itself: "Utförare", "Plats", "Kostnad, tkr"."""
+    role = column_role(header).role
+    if role in FIELD_ROLES:
+        return True
+    if role != "ignore":
+        return False
+    words = _words(re.sub(r"\(([^)]*)\)", r" \1 ", _YEAR.sub(" ", clean_cell(header))))
+    return any(kind == "ignore" and _contains_term(words, term) for kind, term in _role_terms())
+
+
 def strip_caption_label(text: str) -> str:
     """``text`` without the label of a caption ("Diagram 3. Andel elever …"
     -> "Andel elever …"); the text itself when it has none."""

@@ -94,8 +94,9 @@ def column_target(text: str, year: Optional[int], *, header: str = "", indicator
                         unit=unit_named(ranged.group(1) or ""))
     if target is None:
         return None
-    if year is not None and target.target_value is None and not ranged and str(year) not in text:
-        target.target_year = None  # "Öka" under "Mål 2025": a direction, not a level of that year
+    if year is not None and target.target_value is None and not ranged and target.target_year == year \
+            and str(year) not in text:
+        target.target_year = None  # "Öka" under "Mål 2025": a direction, not a level of that year ("öka (2030)" keeps its own)
     if target.unit is None and (target.target_value is not None or ranged):
         target.unit = header_unit(header) or indicator_unit(indicator)
     return target

@@ -73,6 +73,9 @@ _MAX_ASSESSMENT_WORDS = 6  # "Bedömning: Delvis uppfyllt", "Målet är uppfyllt
 _CODE_TAIL = re.compile(
     r"\s+(?:[–—]\s+(?P<unit>[^–—()]{2,60}?)\s+)?\((?P<code>[A-ZÅÄÖ]{1,4}\s?\d{1,2}(?:\.\d{1,2})?)"
     r"(?:,\s*(?P<cost>\d[\d\s,]*\s*(?:mnkr|mkr|tkr|kr|miljoner kronor)))?\)\s*\.?$")
+# "… – etappmål T5, varje vår", "… – mål 2": the goal served named after a dash, perhaps then when
+_SERVED_GOAL_TAIL = re.compile(
+    r"\s+[–—]\s+[\w-]*mål\s+(?P<code>[A-ZÅÄÖ]{0,4}\s?\d{1,2}(?:\.\d{1,2})?)(?:,\s*(?P<timeline>[^,–—()]{3,30}?))?\s*\.?$")
 _LETTERED_CODE = re.compile(r"(\d{1,2}[a-h])\s+(?=[A-ZÅÄÖ])")  # "1a", "2b": goals lettered under a number
 _CLOSING_NAME = re.compile(r"\s*\[([^\[\]\d]{3,40})\]\s*\.?$")  # "… [Attraktivitet]": a goal's short name
 MAX_SHORT_NAME_WORDS = 3  # "Livskvalitet:", "Trygg och säker:": a goal's short name before its words
@@ -113,6 +116,17 @@ def _caption_fields(text: str) -> tuple[str, Optional[str]]:
         if all(labelled_field(part.rstrip(". ")) is not None for part in parts[n:]):
             return " ".join(parts[:n]).rstrip(". "), " ".join(parts[n:])
     return text, None
+
+
+def _measured_line(text: str) -> bool:
+    """A list line stating a measure with its target and where it stands:
+    "Antal kilometer ny cykelväg – minst 2,5 (utfall 2024: 1,2)", "Gästnätter
+    under oktober–april: 38 200 (2024) » minst 50 000 (2030)"; an indicator
+    even in a list of goals."""
+    measured = indicator_value_tail(text)
+    if measured is None or not measured.target_text:
+        return False
+    return measured.baseline is not None or bool(measured.values) and prose.names_a_measure(text)
 
 
 def _calendar_entry(text: str) -> bool:
@@ -180,6 +194,13 @@ class _FieldPairs:
     blocks: list[Block]
 
 
+def _names_a_field(text: str) -> bool:
+    """A bare label of an action's fields ("Ansvarig", "Tidsperiod")."""
+    label = text.rstrip(":")
+    return 0 < len(label.split()) <= MAX_FIELD_LABEL_WORDS and not re.search(r"[:\d,.]", label) \
+        and C.activity_field(C.column_role(label).role) is not None
+
+
 def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
     """Sections whose paragraphs run label, value, label, value ("Ansvarig" /
     "Trafiknämnden", "Genomförs" / "2026–2028", "Etappmål" / "E2"), with at
@@ -202,6 +223,9 @@ def _field_pairs(blocks: list[Block]) -> dict[int, _FieldPairs]:
             role = C.column_role(label).role
             name = C.activity_field(role)
             value = C.clean_text(paragraphs[i + 1].text)
+            if role != "ignore" and _names_a_field(value):
+                i += 1  # "Bidrar till effektmål" / "–" (a dash the layout drops) / "Ansvarig": no value
+                continue
             if name is not None:
                 fields.setdefault(name, value)
                 named += 1
@@ -349,6 +373,10 @@ class _Reader(ProseItems):
         self.lettered_goals: dict[str, int] = {}  # the latest goals listed "a)", "b)", by letter
         self.indicator_refs: dict[str, Indicator] = {}  # "4.1.1 a": the indicator listed "a)" under "4.1.1"
         self.in_goal_list = False
+        # the level of the section where a paragraph said the bulleted items under each goal are its
+        # indicators ("Under varje nämndmål anges de indikatorer …"); None outside such a section
+        self.measures_under_goals: Optional[int] = None
+        self.goal_paragraph = False  # the paragraph read last stated a goal (the list below may be its measures)
         self.coded: list[tuple[Block, Anchor]] = []  # paragraphs of coded actions ("T1 Bygga ut ...") or goals
         self.coded_kind = "activity"  # what the coded paragraphs hold: "activity" or "goal"
         self.coded_level: Optional[str] = None  # the level of coded goals
@@ -509,10 +537,16 @@ class _Reader(ProseItems):
             if event == "heading":
                 places[("section", obj.index)] = self._place()
                 self._heading(obj)
+                self.goal_paragraph = False
             elif event == "block":
                 places[("block", block_numbers[id(obj)])] = self._place()
+                goals_before = len(self.out.goals)
                 self._block(obj)
+                if obj.kind != "list_item":  # a paragraph stated a goal, or began a coded one: the list below is under it
+                    self.goal_paragraph = len(self.out.goals) > goals_before or bool(
+                        self.coded and self.coded_kind == "goal")
             else:
+                self.goal_paragraph = False
                 places[("table", table_numbers[id(obj)])] = self._place()
                 self.tables.read(obj)
         self.flush_coded()
@@ -691,6 +725,8 @@ class _Reader(ProseItems):
         own = C.heading_kind(heading)
         if own is None and heading.rstrip().endswith(":"):
             own = prose.lead_kind(heading)  # "5.1.2.1 Målet följs upp med följande indikatorer:", a lead-in
+        if self.measures_under_goals is not None and section.level <= self.measures_under_goals:
+            self.measures_under_goals = None
         parent = self.sections.get(section.parent_index) if section.parent_index is not None else None
         run = self.goal_run
         if run is not None and (section.level < run[0] or (section.level == run[0] and not section.number)):
@@ -796,13 +832,14 @@ class _Reader(ProseItems):
             state.kind = "goal_item"
             return
         pairs = self.field_pairs.get(section.index)
-        if own is None and pairs is not None and prose.opens_with_action(C.strip_goal_number(C.clean_text(heading))):
+        uncoded = C.ITEM_CODE.sub("", C.clean_text(heading), count=1)  # "A1 Bygga upp …": the action's code
+        if own is None and pairs is not None and prose.opens_with_action(C.strip_goal_number(uncoded)):
             # "1.1 Ta fram en plan för …" over "Beskrivning" / …, "Ansvarig" / …, "Genomförs" / …
             if self.scopes and rank <= self.scopes[-1].rank:
                 self._pop_scopes(rank)
             served = self.goal_by_code(pairs.goal_code) if pairs.goal_code else None
             self.pair_blocks |= {id(b) for b in pairs.blocks}
-            self.add_activity(C.clean_text(heading), section.page, section.bbox, "heading",
+            self.add_activity(uncoded, section.page, section.bbox, "heading",
                               Anchor(served, self.nearest_goal(), self.region), **pairs.fields)
             state.kind = "goal_item"
             return
@@ -832,7 +869,7 @@ class _Reader(ProseItems):
 
         state.paragraph_goals = own not in ("skip", "never") and prose.heads_goal_paragraphs(heading)
         name = prose.area_name(heading) if own in (None, "goal", "goal_area") \
-            and section.index not in self.parented_areas else None
+            and section.index not in self.parented_areas and not self._groups_actions(section) else None
         if name is not None:
             # "Utvecklingsområde Läsfrämjande": the goal area "Läsfrämjande"
             self._pop_scopes(rank)
@@ -954,6 +991,24 @@ class _Reader(ProseItems):
                 self._pop_scopes(rank)
                 self._push_scope(rank, sibling_goal)
 
+    def _announced_measure(self, block: Block, text: str) -> bool:
+        """A bulleted item stating a measure or a target, right under a goal, where
+        the plan said the items under each goal are its indicators: "NM1 Fler
+        invånare ska …" / "– Antalet besök på biblioteken ska öka från 142 000
+        (2024) till minst 150 000."; a numbered item is a goal of the list."""
+        if self.measures_under_goals is None or self.last_goal is None:
+            return False
+        if re.fullmatch(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H])[.)]?", block.marker or "") \
+                or C.ITEM_CODE.match(C.clean_text(block.text, numbering=False)):
+            return False
+        nested = self.in_goal_list and bool(self.goal_stack) and self.goal_stack[-1][0] < block.depth
+        if not (nested or (self.goal_paragraph and not self.in_goal_list)):
+            return False
+        if prose.names_a_measure(text):
+            return True
+        stated = targets.parse_target(text)
+        return stated is not None and (stated.target_value is not None or stated.direction in ("increase", "decrease"))
+
     def _run_in_kind(self, block: Block, text: str, state: _SectionState) -> Optional[tuple[str, str]]:
         """(kind, text) of a list item opening with the name of its kind ("– Mått:
         Antal …", "– Insats: Ta fram …"), else None; under a goal's bullet it
@@ -1036,6 +1091,14 @@ class _Reader(ProseItems):
             return False  # the one KF goal stated before: every labelled goal serves it, the heading a theme
         return (section.index in self.labelled_sections and len(heading.split()) <= 8
                 and not C.is_question(heading) and not C.is_goal_statement(heading))
+
+    def _groups_actions(self, section: Section) -> bool:
+        """A heading whose subheadings are all actions ("Insatsområde A – Validering"
+        over "A1 Bygga upp …", "A2 Starta …"): a group of actions, no goal area."""
+        children = self.children.get(section.index, [])
+        return bool(children) and all(
+            prose.opens_with_action(C.strip_goal_number(C.ITEM_CODE.sub("", C.clean_text(c.heading or ""), count=1)))
+            for c in children)
 
     def _heads_coded_goals(self, section: Section) -> bool:
         """A numbered short heading over goal headings coded with its number
@@ -1120,8 +1183,10 @@ class _Reader(ProseItems):
             self.previous_paragraph = (block, text)
             return
         self.title_line = None
-        if self.coded and self.coded_closed:
-            self.flush_coded()  # "V5 Gång- och cykelvägnätet ska …" stated whole: its goal before its measures
+        if self.coded and (self.coded_closed or self.coded_kind == "goal"):
+            # "V5 Gång- och cykelvägnätet ska …" stated whole, "NM1 Fler invånare ska …" over bulleted
+            # items: its goal before its measures
+            self.flush_coded()
         if text[:1] in "=*†":
             return  # "= uppgiften publiceras i december": the legend of a table's marks
         if self._closes_last_action(text):
@@ -1141,10 +1206,10 @@ class _Reader(ProseItems):
             kind = "goal"  # "Avdelningarnas verksamhetsmål 2026" over a list of goals
         if kind not in ("indicator", "skip") and labels_a_target(text):
             kind = "indicator"  # "Andel ... – utfall 2024: 66 %, målvärde 2025: minst 72 %"
-        elif kind in (None, "goal", "goal_item") and prose.names_a_measure(text):
-            measured = indicator_value_tail(text)
-            if measured is not None and measured.target_text and measured.values:
-                kind = "indicator"  # "Antal kilometer ny cykelväg – minst 2,5 (utfall 2024: 1,2)"
+        elif kind in (None, "goal", "goal_item") and _measured_line(text):
+            kind = "indicator"
+        elif kind in (None, "goal", "goal_item") and self._announced_measure(block, text):
+            kind = "indicator"  # "– Antalet besök på biblioteken ska öka …" under its goal, as the plan said
         elif kind in (None, "goal_item") and _labelled_action(text):
             kind = "activity"  # "Införa digital signering … (ansvar: verksamhetschef; status: pågår)" under a goal
         elif kind in (None, "goal", "goal_item") and prose.opens_with_done_action(text):
@@ -1264,7 +1329,13 @@ class _Reader(ProseItems):
                 # "– Utgångsläge: 38 600 (2024)" / "– Målvärde 2026: minst 42 000" under the indicator: its fields
                 self._indicator_field(above[1], *field)
                 return
-            anchor = Anchor(self.measured_goal, self.nearest_goal(), self.region)
+            measured = self.measured_goal
+            if measured is None and self.in_goal_list and self.goal_stack and self.goal_stack[-1][0] < block.depth:
+                measured = self.goal_stack[-1][1]  # "– Gästnätter …: 38 200 (2024) » minst 50 000" under its goal's bullet
+            elif measured is None and self.measures_under_goals is not None and self.goal_paragraph \
+                    and not self.in_goal_list:
+                measured = self.last_goal  # "NM1 Fler invånare ska …" / "– Antalet besök … ska öka …"
+            anchor = Anchor(measured, self.nearest_goal(), self.region)
             section = self._section_for(block.section_index)
             year = (C.heading_year(section.heading) if section else None) or self.document_year  # "Resultatmått 2026"
             fielded = trailing_indicator_fields(text)
@@ -1276,10 +1347,8 @@ class _Reader(ProseItems):
             # "Antal aktiva låntagare: minst 34 000"; "Antal ...: 26 (2023: 19), målvärde minst 20"
             split = indicator_value_tail(text, outcome_period=str(year) if year else None)
             if split is not None:
-                indicator = self.add_indicator(split.body, block.page, block.bbox, "list", anchor,
-                                               target_text=split.target_text, target_year=split.target_year or year,
-                                               values=printed_values(split.values))
-                indicator.kolada_kpi = indicator.kolada_kpi or split.kolada
+                split.target_year = split.target_year or year
+                indicator = self.add_fielded_indicator(split.body, block.page, block.bbox, "list", anchor, split)
             else:
                 indicator = self.add_indicator(text, block.page, block.bbox, "list", anchor)
             self.list_indicator = (block.depth, indicator)
@@ -1339,6 +1408,13 @@ class _Reader(ProseItems):
                 self.label_goal = (-1, self.goal_by_code(coded_tail.group("code")))
                 tail_unit = coded_tail.group("unit")
                 text = text[:coded_tail.start()].rstrip()
+            served_tail = _SERVED_GOAL_TAIL.search(text) if not coded_tail else None
+            timed_tail, served_here = None, False
+            if served_tail and self.goal_by_code(served_tail.group("code")) is not None:
+                # "Genomföra cykelträning … – etappmål T5, varje vår": the goal served, and when
+                self.label_goal = (-1, self.goal_by_code(served_tail.group("code")))
+                timed_tail, served_here = served_tail.group("timeline"), True
+                text = text[:served_tail.start()].rstrip()
             run_in_unit = _RUN_IN_UNIT.match(text)
             if run_in_unit and names_a_unit(run_in_unit.group(0).rstrip(": ")) and not tail_unit:
                 # "Barn- och utbildningsnämnden: Införa systematisk screening …": who does it, then what
@@ -1373,12 +1449,12 @@ class _Reader(ProseItems):
                     fields["responsible"] = self.unit_label[1]
                 if printed_status and "status" not in fields:
                     fields["status"] = printed_status
-                if timed and "timeline" not in fields:
-                    fields["timeline"] = timed
+                if (timed or timed_tail) and "timeline" not in fields:
+                    fields["timeline"] = timed or timed_tail
                 action = self.add_activity(body or text, block.page, block.bbox, "list",
                                            Anchor(labelled, self.nearest_goal(), self.region), **fields)
                 self.list_action = (block.depth, action)
-                if reference:
+                if reference or served_here:
                     self.label_goal = None
 
     def _outline_parent_goal(self, section: Section) -> Optional[int]:
@@ -1461,6 +1537,9 @@ class _Reader(ProseItems):
         return True
 
     def _paragraph(self, block: Block, text: str, state: _SectionState, first: bool) -> None:
+        if prose.announces_measures_under_goals(text):
+            section = self._section_for(block.section_index)
+            self.measures_under_goals = section.level if section else 0
         measure = self.measure_headings.get(block.section_index)
         if measure is not None:
             if not measure.targets:  # the first sentence under it that sets a level or a direction
@@ -1970,6 +2049,7 @@ class _Reader(ProseItems):
             self.stated_targets.add(goal.key)  # "Minst 90 procent ...": the goal's own level
         if code:
             self.numbered.setdefault(code.group(1), goal.key)
+        self.last_goal = goal.key
         if self.coded_scope:
             self.govern(block.section_index, goal.key, 0.25)
 

@@ -128,7 +128,7 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
                              values=values)
     values: list[tuple[str, str]] = []
     outcome = _OUTCOME_TAIL.search(text)
-    bare = _BARE_OUTCOME.search(text) if outcome_period else None
+    bare = _BARE_OUTCOME.search(text) if outcome_period and not _ARROW.search(text) else None
     if outcome:  # "[utfall 2024: 8,7]", "(2024: 7,8 %)"
         values = [(y, v.strip()) for y, v in _OUTCOME_PART.findall(outcome.group("inner"))]
         text = text[:outcome.start()].rstrip()
@@ -151,6 +151,10 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     if kolada:  # "(Kolada N60403)": a reference, not the measure's words
         body = (body[:kolada.start()] + body[kolada.end():]).strip()
     found = IndicatorTail(body=body, values=values, kolada=kolada.group(1).upper() if kolada else None)
+    baseline = _BASELINE_TO_TARGET.match(tail)
+    if baseline:  # "38 200 (2024) » minst 50 000 (2030)": where it stood, then where it should be
+        found.baseline, found.baseline_year = baseline.group("value").strip(), int(baseline.group("year"))
+        tail = baseline.group("target").strip()
     if targets.is_no_target(tail):
         return found
     target = targets.parse_target(tail, known_target=True)
@@ -161,6 +165,9 @@ def indicator_value_tail(text: str, outcome_period: Optional[str] = None) -> Opt
     return found
 
 
+_ARROW = re.compile(r"\s(?:»|→|->|=>|⇒|⟶)\s")  # from where a measure stands to its target
+_BASELINE_TO_TARGET = re.compile(
+    r"^(?P<value>[-−]?\d[\d\s\u00a0]*(?:,\d+)?\s*%?)\s*\((?P<year>(?:19|20)\d\d)\)" + _ARROW.pattern + r"\s*(?P<target>\S.*)$")
 _OUTCOME_BEFORE_TARGET = re.compile(
     r"^(?P<body>.*?\S)\s*\((?P<outcome>(?:utfall|resultat|nuläge)\s+[^():]*(?:19|20)\d\d\s*:[^()]+)\)"
     r"\s*[–—-]\s+(?P<tail>mål(?:värde|värdet|nivå)?\b[^()]*)$", re.I)

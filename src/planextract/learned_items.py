@@ -223,10 +223,17 @@ def learned_segments(parsed: ParsedDocument, out: Extraction, kinds: list[str], 
             continue
         if segment.source in ("paragraph", "sentence") and segment.text[:1].islower():
             continue  # "genom samarbete mellan invånare, …": a piece of a sentence set apart, no item
+        if segment.source == "cell" and _in_field_column(parsed, segment.ref):
+            continue  # "Lundavägen – Dalbyvägen" under "Plats": where an action is done, no item
         seen.add(key)
         if segment.source == "paragraph":
             taken_blocks.add(segment.ref[1])
         yield kind, segment
+
+
+def _in_field_column(parsed: ParsedDocument, ref: tuple) -> bool:
+    header = parsed.tables[ref[1]].header
+    return ref[3] < len(header) and C.is_field_column(header[ref[3]] or "")
 
 
 def _bbox(parsed: ParsedDocument, ref: tuple):

@@ -39,6 +39,7 @@ class ProseRules(RulesModel):
     planned_action_sentences: list[str]
     continued_action_sentences: list[str]
     followed_measure_sentences: list[str]
+    measures_under_goal_sentences: list[str]
     measure_name_leads: list[str]
     not_measure_words: list[str]
     stated_measure_sentences: list[str]
@@ -209,6 +210,12 @@ def leveled_measures(sentence: str) -> tuple[Optional[str], list[tuple[str, str]
         numbered = _FOLLOWED_GOAL.match(sentence)
         return (numbered.group("number") if numbered else None), levels
     return None, []
+
+
+def announces_measures_under_goals(text: str) -> bool:
+    """A paragraph saying that the items under each goal are its indicators
+    ("Under varje nämndmål anges de indikatorer som visar om målet nås.")."""
+    return any(p.search(text) for p in _patterns("measures_under_goal_sentences"))
 
 
 def announces_measures(sentence: str) -> bool:

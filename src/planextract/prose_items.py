@@ -25,8 +25,10 @@ MAX_LABELLED_WORDS = 30  # a goal stated after its label in a paragraph is short
 MAX_SHORT_WORDS = 30  # a goal or action stated alone in a paragraph is short
 # a goal's main clause: a short subject, then "ska" ("Vi ska ...", "Alla elever ska ...")
 _SUBJECT_SKA = re.compile(r"^(?:[\w-]+\s+){1,5}ska(?:ll)?\s", re.I)
-# openings of explanations, not of a goal's subject ("Arbetet ska ske ...", "Det ska ...", "För att ...")
-_NOT_SUBJECT = re.compile(r"^(?:det|detta|dessa|den|de|här|där|för|genom|i|inom|under|arbetet|insatserna|planen)\b", re.I)
+# openings of explanations, not of a goal's subject ("Arbetet ska ske ...", "Det ska ...", "För att ...",
+# "I arbetet ska ..."; but "I Burlövs kommun ska det vara tryggt ..." places a goal in the kommun)
+_NOT_SUBJECT = re.compile(
+    r"^(?:det|detta|dessa|den|de|här|där|för|genom|i(?!\s+(?-i:[A-ZÅÄÖ]))|inom|under|arbetet|insatserna|planen)\b", re.I)
 _YEAR = re.compile(r"\b20\d\d\b")
 _GOAL_CODE = re.compile(r"^([A-ZÅÄÖ]|\d{1,2}(?:\.\d{1,2})?)[.:)]\s")
 

@@ -83,7 +83,12 @@ class _Open:
 
 
 def _stats(rows: list[Row]) -> _Stats:
-    """Body size (most characters), whether body text is bold, normal line pitch."""
+    """Body size (most characters), whether body text is bold, normal line pitch.
+    Rows of a table not ruled as one (set beside another line) do not count:
+    a plan of many such cards in small type has its prose in the body size."""
+    running = [row for row in rows if not row.in_row]
+    if sum(len(row.text) for row in running) * 4 >= sum(len(row.text) for row in rows):
+        rows = running  # unless the document is nearly all such rows
     sizes: Counter = Counter()
     bold: Counter = Counter()
     for row in rows:
@@ -174,6 +179,7 @@ def _styled(row: Row, stats: _Stats, rules: Optional[Compiled] = None) -> bool:
     return _bigger(row, stats, rules) or _bold(row, stats) or _caps(row.text, rules)
 
 
+_ITEM_CODE = re.compile(r"^[A-ZÅÄÖ]{1,3}\d{1,2}(?:\.\d{1,2})?\s+(?=[A-ZÅÄÖ])")  # "A1 ", "KF2.1 "
 _MAX_WRAP_WORDS = 3  # a sentence's end wrapped onto a line of its own is short
 
 
@@ -205,7 +211,7 @@ def _heading_cue(row: Row, stats: _Stats, rules: Compiled) -> Optional[str]:
     display = row.size >= _DISPLAY_SIZE * stats.body_size  # display type may be lower case
     if (text[0].islower() and not display) or text.endswith((",", ";")):
         return None
-    words = _word_count(text)
+    words = _word_count(_ITEM_CODE.sub("", text, count=1))  # "C1 Genomföra …": the code is no word of it
     bigger, bold, caps = _bigger(row, stats, rules), _bold(row, stats), _caps(text, rules)
     lettered = bool(row.marker and bigger and _LETTER_MARKER.fullmatch(row.marker))
     if text.endswith(".") and words >= 3 and not (numbered or lettered):
@@ -289,7 +295,7 @@ def _finish_heading(rows: list[Row], rules: Compiled) -> Optional[_Heading]:
     plain = first.heading in ("bold", "caps", "cue", "font")
     max_words = hr.max_words_plain if plain else hr.max_words
     max_chars = hr.max_chars_plain if plain else hr.max_chars
-    if _word_count(text) > max_words or len(text) > max_chars:
+    if _word_count(_ITEM_CODE.sub("", text, count=1)) > max_words or len(text) > max_chars:
         return None
     if first.heading == "cue" and len(rows) > 1:
         return None

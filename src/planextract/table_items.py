@@ -218,6 +218,17 @@ def printed_values(pairs) -> list[IndicatorValue]:
 _DATED_VALUE = re.compile(r"^(?P<value>[^()]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*$")
 
 
+def goal_row_target(cell: Optional[Target], stated: Optional[Target]) -> Optional[Target]:
+    """The target of a goal row: its target cell, moving the way the goal's
+    words ask ("… ska minska. | Högst 6": decrease to at most 6); else the
+    target the words state."""
+    if cell is None:
+        return stated
+    if cell.direction == "reach" and stated is not None and stated.direction in ("increase", "decrease", "maintain"):
+        cell.direction = stated.direction
+    return cell
+
+
 def set_baseline(targets, cell: str, header_year: Optional[int]) -> None:
     """The baseline of targets from an "Utgångsläge" cell ("62 % (2024)",
     "1 412 (2023)"), where a target does not state its own."""
@@ -428,7 +439,8 @@ class TableReader:
             # the column of its indicators
             columns = [C.Column("indicator", c.header) if i == 0 else c for i, c in enumerate(columns)]
         if not has_items(columns) and rows and all(len(C.clean_cell(c).split()) <= MAX_HEADER_WORDS for c in rows[0]) \
-                and not any(_FIGURE_END.search(C.clean_cell(c)) for c in rows[0]):  # "…, antal 212": a row of figures
+                and not any(_FIGURE_END.search(C.clean_cell(c)) or _FIGURE_CELL.fullmatch(C.clean_cell(c))
+                            for c in rows[0]):  # "…, antal 212" / "Fysiska åtgärder | 9 330 | 8 000": a row of figures
             first_row = C.column_roles(rows[0])  # a header the table finder took for a row
             if has_items(first_row):
                 columns, rows, pages = first_row, rows[1:], pages[1:]
@@ -490,6 +502,13 @@ class TableReader:
                 # "Kod | Indikator | …" over "I4 | …": the goal whose text named I4 among its indicators
                 row_goal = next((doc.indicator_code_goals[C.clean_cell(c)] for c in cells
                                  if C.clean_cell(c) in doc.indicator_code_goals), None)
+            marked = table_rows.marked_goal(columns, marks, cells) if row_goal is None else None
+            if marked is not None:
+                row_goal = doc.goal_by_number(marked)  # "X" under "Mål 3": the action serves goal 3
+            lettered = _LETTERED_NUMBER.fullmatch(_row_code(columns, cells, roles.indicator[0]) or "") \
+                if row_goal is None and roles.indicator and not roles.goal else None
+            if lettered:
+                row_goal = doc.goal_by_number(lettered.group(1))  # "Nr | Indikator" over "2b | …": a measure of goal 2
             anchor = Anchor(row_goal if row_goal is not None else group_goal, doc.nearest_goal(), doc.region)
             if by_label and not any(cells[i] for i, c in enumerate(columns) if c.role in ("target", "outcome")):
                 continue  # a label alone: a note or a group over the rows, no indicator
@@ -598,7 +617,7 @@ class TableReader:
                     set_baseline([target], cells[i], columns[i].year)
         goal = doc.add_goal(row.text, level, page, bbox, "table",
                             parent=parent[2] if parent else (served or doc.scope_goal),
-                            target=target or doc.own_target(row.text))
+                            target=goal_row_target(target, doc.own_target(row.text)))
         if target is not None and goal.target is target and not roles.indicator and not roles.measure:
             doc.stated_targets.add(goal.key)  # "Klimatmål | Målnivå | -75 %": the goal's own level, kept under its subgoals
         if row.code:
@@ -686,8 +705,8 @@ class TableReader:
                         carried[n] = known  # "1 Trygghet | Delvis uppfyllt": goal 1, named again by a short name
                         doc.out.restated.append(C.clean_cell(piece))
                         continue
-                    target = self._goal_column_target(roles, columns, cells) or doc.own_target(
-                        own, year=columns[col].year)  # dropped when an indicator has one
+                    target = goal_row_target(self._goal_column_target(roles, columns, cells),
+                                             doc.own_target(own, year=columns[col].year))  # dropped when an indicator has one
                     if target is not None and target.target_value is None and target.target_year is not None \
                             and str(target.target_year) not in own:
                         target.target_year = None  # "Nämndens mål 2025 | Fler ...": a direction, the plan's year
@@ -1253,6 +1272,8 @@ _GOAL_NUMBER_IN_CELL = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.(\d{1,2})\.?\s+(?=[A
 
 
 # a cell closing with a figure that is no year ("Deltagare i arbetsmarknadsinsatser, antal 212"): no header
+# "9 330", "4,5", "150", "12 %": a cell of one figure, not a year (a header cell may be "2026")
+_FIGURE_CELL = re.compile(r"[-−]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+,\d+|\d{3}|\d+\s?%)")
 _FIGURE_END = re.compile(r"(?<![\d\s])\s+(?!(?:19|20)\d\d$)[-−]?(?:\d{2,}[\d\s]*(?:,\d+)?|\d+,\d+|\d+\s*%)\s*%?$")
 
 
@@ -1440,6 +1461,9 @@ def _restated_goals(roles, rows, goals) -> dict[str, int]:
             return {}
         found[name] = scored[0][1]
     return found if len(set(found.values())) == len(found) else {}
+
+
+_LETTERED_NUMBER = re.compile(r"(\d{1,2})[a-h]")  # "1a", "2b": the measures of goals 1 and 2, lettered
 
 
 def _row_code(columns, cells, col: int) -> Optional[str]:

@@ -13,7 +13,8 @@ row is shows in one of three ways:
   its value cells empty.
 
 Marks in a run of columns ("Kv 1 | Kv 2 | Kv 3 | Kv 4" or "Klar | Pågår |
-Ej påbörjad" with an "X" in some) give an action's timeline or status.
+Ej påbörjad" with an "X" in some) give an action's timeline or status; in a
+run of goal columns ("Mål 1 | Mål 2 | Mål 3") they give the goal it serves.
 
 The vocabularies are in ``rules/rows.yaml``.
 """
@@ -405,8 +406,8 @@ def is_mark(cell: str) -> bool:
 
 def mark_columns(columns, rows) -> dict[int, str]:
     """Columns holding marks only, by index: "timeline" for a run of period
-    columns ("Kv 1 | Kv 2"), "status" for a run of status columns ("Klar |
-    Pågår | Ej påbörjad")."""
+    columns ("Kv 1 | Kv 2"), "goal" for a run of goal columns ("Mål 1 | Mål 2"),
+    "status" for a run of status columns ("Klar | Pågår | Ej påbörjad")."""
     table = [[C.clean_cell(c) for c in list(r) + [""] * (len(columns) - len(r))] for r in rows]
     marked = []
     for i, col in enumerate(columns):
@@ -423,7 +424,12 @@ def mark_columns(columns, rows) -> dict[int, str]:
     for run in runs:
         if len(run) < MIN_MARK_COLUMNS:
             continue
-        kind = "timeline" if all(_is_period_header(columns[i].header) for i in run) else "status"
+        if all(_is_period_header(columns[i].header) for i in run):
+            kind = "timeline"
+        elif all(C.label_reference(C.clean_cell(columns[i].header)) for i in run):
+            kind = "goal"
+        else:
+            kind = "status"
         for i in run:
             out[i] = kind
     return out
@@ -437,6 +443,17 @@ def _is_period_header(header: str) -> bool:
         return True  # "2026", "1"
     terms = {normalize(t) for t in row_rules().period_mark_headers}
     return words[0] in terms or re.fullmatch(r"[a-zåäö]{1,2}\d", words[0]) is not None  # "Q1", "T2"
+
+
+def marked_goal(columns, marks: dict[int, str], cells) -> Optional[str]:
+    """The number of the goal a row's marks say it serves: "X" under "Mål 3"
+    gives "3".  A mark in brackets ("(X)": it serves that goal too) counts
+    only where no plain mark stands."""
+    hits = [i for i, kind in sorted(marks.items())
+            if kind == "goal" and i < len(cells) and cells[i] and is_mark(cells[i])]
+    plain = [i for i in hits if not C.clean_cell(cells[i]).startswith("(")]
+    chosen = (plain or hits)[:1]
+    return C.label_reference(C.clean_cell(columns[chosen[0]].header)) if chosen else None
 
 
 def marked_fields(columns, marks: dict[int, str], cells) -> dict[str, Optional[str]]:
