@@ -265,6 +265,11 @@ def _role_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=16384)
+def _header_words(raw: str) -> list[str]:
+    """The words of a cleaned column header, its years out and its brackets opened."""
+    return _words(re.sub(r"\(([^)]*)\)", r" \1 ", _YEAR.sub(" ", raw)))
+
+
 def column_role(header: str) -> Column:
     """The role of one column from its header alone (before context).
 
@@ -275,9 +280,7 @@ def column_role(header: str) -> Column:
     year_match = _YEAR.search(raw)
     year = int(year_match.group(1)) if year_match else None
     period = year_match.group(0).replace(" ", "") if year_match else None
-    base = _YEAR.sub(" ", raw)
-    base = re.sub(r"\(([^)]*)\)", r" \1 ", base)
-    words = _words(base)
+    words = _header_words(raw)
     best: Optional[tuple[tuple[int, int], str]] = None
     for role, term_words in _role_terms():
         if _contains_term(words, term_words):
@@ -327,7 +330,7 @@ def is_field_column(header: str) -> bool:
         return True
     if role != "ignore":
         return False
-    words = _words(re.sub(r"\(([^)]*)\)", r" \1 ", _YEAR.sub(" ", clean_cell(header))))
+    words = _header_words(clean_cell(header))
     return any(kind == "ignore" and _contains_term(words, term) for kind, term in _role_terms())
 
 

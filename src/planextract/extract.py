@@ -129,6 +129,12 @@ def _measured_line(text: str) -> bool:
     return measured.baseline is not None or bool(measured.values) and prose.names_a_measure(text)
 
 
+def _names_an_action(heading: str) -> bool:
+    """A heading (its code taken off) naming an action by its verb, numbered or not
+    ("1.1 Ta fram en plan för …", "Bygga upp en regional valideringsfunktion …")."""
+    return prose.opens_with_action(C.strip_goal_number(heading))
+
+
 def _calendar_entry(text: str) -> bool:
     """"Maj: lägesrapport …", "Vecka 12: …", "Kvartal 2 – …": an entry of a calendar, no item."""
     m = _CALENDAR_WHEN.match(text)
@@ -833,7 +839,7 @@ class _Reader(ProseItems):
             return
         pairs = self.field_pairs.get(section.index)
         uncoded = C.ITEM_CODE.sub("", C.clean_text(heading), count=1)  # "A1 Bygga upp …": the action's code
-        if own is None and pairs is not None and prose.opens_with_action(C.strip_goal_number(uncoded)):
+        if own is None and pairs is not None and _names_an_action(uncoded):
             # "1.1 Ta fram en plan för …" over "Beskrivning" / …, "Ansvarig" / …, "Genomförs" / …
             if self.scopes and rank <= self.scopes[-1].rank:
                 self._pop_scopes(rank)
@@ -1097,8 +1103,7 @@ class _Reader(ProseItems):
         over "A1 Bygga upp …", "A2 Starta …"): a group of actions, no goal area."""
         children = self.children.get(section.index, [])
         return bool(children) and all(
-            prose.opens_with_action(C.strip_goal_number(C.ITEM_CODE.sub("", C.clean_text(c.heading or ""), count=1)))
-            for c in children)
+            _names_an_action(C.ITEM_CODE.sub("", C.clean_text(c.heading or ""), count=1)) for c in children)
 
     def _heads_coded_goals(self, section: Section) -> bool:
         """A numbered short heading over goal headings coded with its number
